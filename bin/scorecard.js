@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// The `scorecard` command: compiled by `npm install` (the prepare script) from src/cli into lib/.
+"use strict";
+// A closed pipe (scorecard rules | head) is not an error.
+process.stdout.on("error", (err) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+let main;
+try {
+  main = require("../lib/cli/main.js").main;
+} catch (err) {
+  if (err && err.code === "MODULE_NOT_FOUND") {
+    process.stderr.write("scorecard 尚未编译：请先运行 npm install（或 npm run build:cli）。\n");
+    process.exit(2);
+  }
+  throw err;
+}
+// exitCode, not exit(): a piped stdout is written asynchronously and exit() would cut it short.
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`scorecard: ${err && err.stack ? err.stack : err}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,58 @@
+/* eslint-disable */
+// Task-pane bundle. ES modules out of ts-loader so that Fluent UI tree-shakes; the dev server runs on https://localhost:3000
+// with the Office dev certificates (office-addin-dev-certs); a production build (npm run build) needs no certificates.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+/**
+ * The Office dev certificates. Installing their CA needs administrator rights (sudo on Linux); where that fails the
+ * certificates are still generated, so serve with them and say how to trust the CA by hand.
+ */
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (err) {
+    const fs = require("fs");
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+    if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) throw err;
+    console.warn(`开发证书的根证书未能自动安装（${err.message.split("\n")[0]}）。请手动信任 ${path.join(dir, "ca.crt")}。`);
+    return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== "production";
+  const serving = Boolean(process.env.WEBPACK_SERVE);
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { compilerOptions: { module: "ESNext", noEmit: false }, onlyCompileBundledFiles: true } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }, { from: "manifest.xml", to: "manifest.xml" }] }),
+    ],
+    performance: { hints: false },
+  };
+  if (serving) {
+    config.devServer = {
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await httpsOptions() },
+      static: { directory: path.resolve(__dirname, "assets"), publicPath: "/assets" },
+    };
+  }
+  return config;
+};
