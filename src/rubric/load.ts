@@ -1,0 +1,58 @@
+/**
+ * Reading a rules file: schema check (messages in zh-CN, with the path to the bad field), then resolution of every
+ * target name. A rules file with an error is rejected whole: half a rubric would score units wrongly.
+ */
+import { z } from "zod";
+import { Rubric } from "./model";
+import { rulesSchema, type RulesFile } from "./schema";
+
+export class RulesError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`规则文件有误（${problems.length} 处）：\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "RulesError";
+  }
+}
+
+const zhCN = z.locales.zhCN();
+
+/** Where in the file: "county.sections[2].items[3].points". */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) out += typeof key === "number" ? `[${key}]` : `${out ? "." : ""}${String(key)}`;
+  return out || "(文件顶层)";
+}
+
+/** Checks the shape of a rules file. Throws RulesError listing every problem. */
+export function parseRules(json: unknown): RulesFile {
+  const result = rulesSchema.safeParse(json, { error: zhCN.localeError });
+  if (!result.success) {
+    throw new RulesError(result.error.issues.map((i) => `${formatPath(i.path)}：${i.message}`));
+  }
+  return result.data;
+}
+
+/** Parses the text of a rules file (JSON). */
+export function parseRulesText(text: string): RulesFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new RulesError([`不是有效的 JSON：${(err as Error).message}`]);
+  }
+  return parseRules(json);
+}
+
+/** A rubric ready to use; throws RulesError when a target names an unknown unit. */
+export function loadRubric(json: unknown): Rubric {
+  let rubric: Rubric;
+  try {
+    rubric = new Rubric(parseRules(json));
+  } catch (err) {
+    if (err instanceof RulesError) throw err;
+    throw new RulesError([(err as Error).message]);
+  }
+  if (rubric.problems.length > 0) {
+    throw new RulesError(rubric.problems.map((p) => `${p.where}：${p.message}`));
+  }
+  return rubric;
+}
