@@ -1,0 +1,43 @@
+/**
+ * The `scorecard` command line: the same rules, workbook and scoring as the add-in, without Excel.
+ * Exit codes: 0 fine, 1 the input has errors (rules errors, entries with errors), 2 a file cannot be read or used.
+ */
+import { Command, CommanderError } from "commander";
+import { runRules, type Output } from "./rulesCommand";
+import { CliError } from "./rulesSource";
+
+const stdio: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+export async function main(argv: readonly string[], io: Output = stdio): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("scorecard")
+    .description("考核打分助手命令行：生成打分工作簿、汇总回收的工作簿、查看与检查考核规则")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program
+    .command("rules")
+    .description("列出每个被考核单位涉及的考核项目和实际涉及总分；--lint 检查规则")
+    .option("--rules <file>", "规则文件（JSON），默认使用内置的 2022 年吕梁市规则")
+    .option("--json", "以 JSON 输出")
+    .option("--lint", "检查规则：分值合计、子项分值、考核对象，以及原文自身的不一致（警告）")
+    .option("--dump", "输出完整的规则文件（可作为来年规则的模板）")
+    .action((options) => {
+      exitCode = runRules(options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CliError) {
+      io.err(err.message);
+      return err.exitCode;
+    }
+    throw err;
+  }
+  return exitCode;
+}
