@@ -1,0 +1,143 @@
+/**
+ * Reading cells. Amounts (deductions, bonus, penalty, annex scores) become integer hundredths or a reason why not;
+ * 是/否 cells become booleans; the 一票否优 conditions become numbers 1…5. No floating-point result ever leaves here.
+ */
+import type { Hundredths } from "../rubric";
+import { cellText, isEmptyCell, type CellValue } from "./entries";
+
+export type AmountFailure = "notNumber" | "negative" | "tooPrecise";
+
+export type ParsedAmount =
+  | { ok: true; /** null: the cell is empty */ value: Hundredths | null }
+  | { ok: false; reason: AmountFailure; /** the half-width number to type instead */ suggestion?: string };
+
+/** A plain decimal: digits with an optional point ("12", "0.5", ".5", "5."), optionally signed. */
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
+
+/** Characters typed with a Chinese input method instead of the ASCII ones of a number. */
+const LOOKALIKES: Record<string, string> = {
+  "．": ".",
+  "。": ".",
+  "｡": ".",
+  "，": ".",
+  "、": ".",
+  "－": "-",
+  "−": "-",
+  "﹣": "-",
+  "＋": "+",
+};
+
+/** "０．５" → "0.5", "0。5" → "0.5", "0，5" → "0.5", "0,5" → "0.5", "－1" → "-1"; other text unchanged. */
+export function toHalfWidthNumber(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 0x30);
+    else out += LOOKALIKES[ch] ?? ch;
+  }
+  // A decimal comma: one ASCII comma followed by one or two digits ("0,5"), not a thousands separator ("1,000").
+  return out.replace(/^([+-]?\d+),(\d{1,2})$/, "$1.$2");
+}
+
+/** Exact hundredths of a plain decimal string, or why not. */
+function parseDecimal(text: string): ParsedAmount | undefined {
+  const m = DECIMAL.exec(text);
+  if (!m) return undefined;
+  const [, sign, whole, fraction = ""] = m;
+  if (whole === "" && fraction === "") return undefined; // "", ".", "-"
+  const extra = fraction.slice(2);
+  if (/[1-9]/.test(extra)) return { ok: false, reason: "tooPrecise" };
+  const hundredths = Number(whole || "0") * 100 + Number(fraction.slice(0, 2).padEnd(2, "0"));
+  if (!Number.isSafeInteger(hundredths)) return { ok: false, reason: "notNumber" };
+  if (sign === "-" && hundredths !== 0) return { ok: false, reason: "negative" };
+  return { ok: true, value: hundredths };
+}
+
+/**
+ * An amount as typed. Empty → value null. JavaScript numbers are accepted within 1e-9 of a value with two decimals
+ * (Excel hands over 0.30000000000000004); text must be a plain half-width decimal ("0.5"). Full-width digits,
+ * "。", "，" or a full-width minus give notNumber with the half-width form as suggestion; "#N/A", booleans and
+ * other text give notNumber without one.
+ */
+export function parseAmount(value: CellValue | undefined): ParsedAmount {
+  if (isEmptyCell(value)) return { ok: true, value: null };
+  if (typeof value === "boolean") return { ok: false, reason: "notNumber" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { ok: false, reason: "notNumber" };
+    const scaled = value * 100;
+    const hundredths = Math.round(scaled) + 0; // + 0 turns -0 into 0
+    if (!Number.isSafeInteger(hundredths)) return { ok: false, reason: "notNumber" };
+    const tolerance = 1e-7 + Math.abs(scaled) * Number.EPSILON * 4; // 1e-9 points, plus the float's own grain
+    if (hundredths < 0) return { ok: false, reason: "negative" };
+    if (Math.abs(scaled - hundredths) > tolerance) {
+      return value < 0 ? { ok: false, reason: "negative" } : { ok: false, reason: "tooPrecise" };
+    }
+    return { ok: true, value: hundredths };
+  }
+  const text = value.trim();
+  const direct = parseDecimal(text);
+  if (direct) return direct;
+  const halfWidth = toHalfWidthNumber(text);
+  if (halfWidth !== text && parseDecimal(halfWidth)) {
+    return { ok: false, reason: "notNumber", suggestion: halfWidth.replace(/^\+/, "") };
+  }
+  return { ok: false, reason: "notNumber" };
+}
+
+/** A 是/否 cell: "是" → true, "否" → false, empty → `empty`; anything else → undefined (invalid). */
+export function parseYesNo(value: CellValue | undefined, empty: boolean): boolean | undefined {
+  if (isEmptyCell(value)) return empty;
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (text === "是") return true;
+  if (text === "否") return false;
+  return undefined;
+}
+
+export interface ParsedVetoConditions {
+  /** The conditions named, 1…5, sorted, each once. */
+  conditions: number[];
+  /** Numbers named that are not conditions (0, 6, 13 …), as typed. */
+  outOfRange: string[];
+  /** Whatever is left that is neither a number, a bracket nor a separator ("重大事故"); "" if nothing. */
+  unrecognized: string;
+}
+
+const CHINESE_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** "十", "十二", "二十" → 10, 12, 20. */
+function chineseNumber(run: string): number {
+  const [tens, units] = run.split("十");
+  return (tens === "" ? 1 : CHINESE_DIGITS[tens]) * 10 + (units === "" || units === undefined ? 0 : CHINESE_DIGITS[units]);
+}
+
+/**
+ * Which of the five conditions of 一票否优: "（一）（三）", "(1)(3)", "1,3", "1、3", "一、三", "一三", "第一项和第三项" …
+ * A run of Arabic digits is one number ("13" is 13, out of range); a run of Chinese numerals without 十 is one
+ * condition per character ("一三" is 1 and 3).
+ */
+export function parseVetoConditions(value: CellValue | undefined): ParsedVetoConditions {
+  const found = new Set<number>();
+  const outOfRange: string[] = [];
+  if (isEmptyCell(value) || typeof value === "boolean") {
+    return { conditions: [], outOfRange: [], unrecognized: typeof value === "boolean" ? cellText(value) : "" };
+  }
+  // Full-width digits only: here "，" and "、" separate conditions, they are no decimal marks.
+  const text = String(value)
+    .trim()
+    .replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xff10 + 0x30));
+  const add = (n: number, typed: string) => {
+    if (Number.isInteger(n) && n >= 1 && n <= 5) found.add(n);
+    else outOfRange.push(typed);
+  };
+  const rest = text.replace(/\d+|[〇零一二两三四五六七八九十]+/g, (run) => {
+    if (/^\d/.test(run)) add(Number(run), run);
+    else if (run.includes("十")) add(chineseNumber(run), run);
+    else for (const ch of run) add(CHINESE_DIGITS[ch], ch);
+    return " ";
+  });
+  const unrecognized = rest.replace(/[\s()（）【】[\]〔〕、,，.;；:：/和及与第项条款种情形]+/g, "");
+  return { conditions: [...found].sort((a, b) => a - b), outOfRange, unrecognized };
+}
