@@ -1,0 +1,146 @@
+/**
+ * The workbook plan: everything a generated workbook holds, as data. The Office.js adapter (src/excel) and the
+ * file adapter (src/xlsx) only render a plan, so the workbook made in Excel and the one made by the command line are
+ * the same workbook. Addresses are 1-based (row, column); formulas are A1-style Excel formulas in English function
+ * names, starting with "=", limited to what Excel 2019, WPS and LibreOffice all compute.
+ */
+
+/** A literal cell value. Strings are always written as text, never interpreted as formulas. */
+export type Literal = string | number | boolean | null;
+/** A formula cell. */
+export interface Formula {
+  readonly formula: string;
+}
+export type CellContent = Literal | Formula;
+
+export const isFormula = (c: CellContent): c is Formula => typeof c === "object" && c !== null && "formula" in c;
+
+export type HorizontalAlign = "left" | "center" | "right";
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  /** Font size in points; default 11. */
+  readonly size?: number;
+  readonly wrap?: boolean;
+  readonly align?: HorizontalAlign;
+  readonly verticalAlign?: "top" | "middle";
+  /** Excel number format, e.g. "0.00", "0.0", "@" (text). */
+  readonly numberFormat?: string;
+  /** Fill colour, "#RRGGBB". */
+  readonly fill?: string;
+  readonly border?: boolean;
+  /** Unlocked: a person types here; everything else is protected. */
+  readonly input?: boolean;
+}
+
+export interface PlacedCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellContent;
+  readonly style?: CellStyle;
+}
+
+/** An inclusive rectangle. */
+export interface Range {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface TableColumn {
+  /** Header text, e.g. "扣分". */
+  readonly name: string;
+  /** Character width of the sheet column. */
+  readonly width: number;
+  readonly style?: CellStyle;
+  readonly hidden?: boolean;
+}
+
+/** An Excel table (ListObject): header row at `top`, data rows below, no totals row. */
+export interface TablePlan {
+  /** Valid and unique in the workbook: ASCII letter first, then letters, digits, underscore. */
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly columns: readonly TableColumn[];
+  /** Data rows; each row has one entry per column. Per-cell styles override the column's. */
+  readonly rows: readonly (readonly CellContent[])[];
+  readonly rowStyles?: readonly (CellStyle | undefined)[];
+}
+
+export type ValidationRule =
+  | { readonly kind: "decimal"; readonly min: number | Formula; readonly max?: number | Formula }
+  | { readonly kind: "list"; readonly values: readonly string[] };
+
+export interface ValidationPlan {
+  readonly range: Range;
+  readonly rule: ValidationRule;
+  readonly allowBlank: boolean;
+  /** Stop alert shown when a typed value breaks the rule (zh-CN). */
+  readonly errorTitle: string;
+  readonly errorMessage: string;
+  /** Input prompt (zh-CN), optional. */
+  readonly prompt?: string;
+}
+
+export interface ConditionalFormatPlan {
+  readonly range: Range;
+  /** A formula relative to the range's top-left cell, true where the cell must be highlighted. */
+  readonly formula: string;
+  readonly fill: string;
+  readonly fontColor?: string;
+}
+
+export interface PrintPlan {
+  readonly orientation: "landscape" | "portrait";
+  readonly paper: "A4";
+  /** Rows repeated at the top of every printed page (the table header). */
+  readonly titleRows?: { readonly from: number; readonly to: number };
+  /** Centre page header, e.g. the unit's name. */
+  readonly header?: string;
+  readonly fitToWidth: boolean;
+}
+
+export type SheetRole = "annex1" | "annex2" | "unit" | "summary" | "changeLog";
+
+/**
+ * What ties a sheet to its unit and rules, readable by both adapters and surviving a rename: written into the
+ * sheet's hidden first row (see META_ROW), which the sheet's protection keeps from being typed over.
+ */
+export interface SheetMeta {
+  readonly role: SheetRole;
+  readonly unit?: string;
+  readonly rulesId: string;
+  readonly rulesVersion: string;
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  readonly meta: SheetMeta;
+  /** Widths by column index (1-based) for columns outside tables, or overriding them. */
+  readonly columnWidths: Readonly<Record<number, number>>;
+  readonly cells: readonly PlacedCell[];
+  readonly merges: readonly Range[];
+  readonly tables: readonly TablePlan[];
+  readonly validations: readonly ValidationPlan[];
+  readonly conditionalFormats: readonly ConditionalFormatPlan[];
+  /** Rows to hide (the metadata row). */
+  readonly hiddenRows: readonly number[];
+  /** Protect the sheet (no password): only cells styled `input` can be changed. */
+  readonly protect: boolean;
+  readonly print: PrintPlan;
+  readonly hidden?: boolean;
+  /** Fixed rows at the top while scrolling (through the table header). */
+  readonly freezeRows?: number;
+}
+
+export interface WorkbookPlan {
+  readonly rulesId: string;
+  readonly rulesVersion: string;
+  readonly sheets: readonly SheetPlan[];
+}
+
+/** The hidden metadata row: A = marker, B = role, C = unit, D = rules id, E = rules version. */
+export const META_ROW = 1;
+export const META_MARKER = "scorecard/1";

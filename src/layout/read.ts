@@ -1,0 +1,256 @@
+/**
+ * The inverse of the plan: the cells of a workbook → entries for the scoring core. Tables are found by their header
+ * rows, not by fixed addresses, so rows a person inserted or sorted still read right; every entry remembers its cell
+ * so that an issue can point at it. Formula results are never trusted: only entries are read, and the core
+ * recomputes every figure.
+ */
+import type { Rubric } from "../rubric";
+import type { CellValue, CountyAnnexEntries, Issue, UnitEntries } from "../scoring";
+import { cellRef } from "./a1";
+import { ANNEX_KEY_COLUMNS, annex1Header, annex2Header } from "./annexSheets";
+import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER, type TotalKey } from "./columns";
+import { readMeta } from "./meta";
+import type { Literal, SheetMeta } from "./plan";
+
+/** A cell as read from a workbook: a literal, or a formula with its cached result. */
+export type GridCell = Literal | { readonly formula: string; readonly result: Literal };
+
+export interface GridSheet {
+  readonly name: string;
+  readonly hidden?: boolean;
+  /** cells[row - 1][col - 1] */
+  readonly cells: readonly (readonly GridCell[])[];
+}
+
+export type EntryField = "deduction" | "participates" | "exemptionReason" | "findings" | "bonus" | "penalty" | "veto" | "vetoConditions" | "annex1" | "annex2";
+
+/** A problem with the workbook itself (not with an entry): other rules, a unit twice, rows missing. */
+export interface SheetProblem {
+  readonly sheet: string;
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  readonly message: string;
+  readonly cell?: string;
+  readonly unit?: string;
+}
+
+export interface ReadUnitSheet {
+  readonly sheet: string;
+  readonly meta: SheetMeta;
+  readonly entries: UnitEntries;
+  /** Where each entry is: `${lineKey}|${field}` or `|bonus` … → "E12". */
+  readonly cells: ReadonlyMap<string, string>;
+  /** The totals the workbook's formulas show, with their cells, for the tamper check. */
+  readonly shownTotals: Partial<Record<TotalKey, { cell: string; value: GridCell }>>;
+}
+
+export interface ReadWorkbook {
+  readonly units: ReadUnitSheet[];
+  readonly annexes: CountyAnnexEntries[];
+  readonly annexCells: ReadonlyMap<string, string>;
+  readonly annexSheets: Partial<Record<"annex1" | "annex2", string>>;
+  readonly problems: SheetProblem[];
+}
+
+export const entryCellKey = (lineKey: string | undefined, field: string, index?: number) =>
+  `${lineKey ?? ""}|${field}${index === undefined ? "" : `#${index}`}`;
+
+/** A cell as an entry: literals as they are; a formula typed into an input is text for the core to reject. */
+export function entryValue(cell: GridCell | undefined): CellValue {
+  if (cell === undefined) return null;
+  if (cell !== null && typeof cell === "object") return cell.formula;
+  return cell;
+}
+
+const text = (cell: GridCell | undefined): string => {
+  const v = entryValue(cell);
+  return v === null ? "" : String(v).trim();
+};
+
+function findHeaderRows(sheet: GridSheet, headers: readonly string[], left: number): number[] {
+  const rows: number[] = [];
+  sheet.cells.forEach((row, i) => {
+    if (headers.every((h, j) => text(row[left - 1 + j]) === h)) rows.push(i + 1);
+  });
+  return rows;
+}
+
+export function readWorkbook(rubric: Rubric, sheets: readonly GridSheet[]): ReadWorkbook {
+  const out: ReadWorkbook = { units: [], annexes: [], annexCells: new Map(), annexSheets: {}, problems: [] };
+  const seen = new Map<string, string>();
+  const annex = new Map<string, CountyAnnexEntries>();
+  for (const sheet of sheets) {
+    const meta = readMeta(sheet.cells[0]);
+    if (!meta) continue;
+    if (meta.rulesId !== rubric.id || meta.rulesVersion !== rubric.version) {
+      out.problems.push({
+        sheet: sheet.name,
+        code: "sheet.otherRules",
+        severity: "error",
+        message: `工作表「${sheet.name}」按另一版考核规则生成（${meta.rulesId} ${meta.rulesVersion}），当前规则为 ${rubric.id} ${rubric.version}，未读取`,
+        unit: meta.unit,
+      });
+      continue;
+    }
+    if (meta.role === "unit" && meta.unit) {
+      const unit = rubric.findUnit(meta.unit);
+      if (!unit) {
+        out.problems.push({ sheet: sheet.name, code: "sheet.unknownUnit", severity: "error", message: `工作表「${sheet.name}」标记的单位「${meta.unit}」不在考核规则的单位名单中` });
+        continue;
+      }
+      const before = seen.get(unit.name);
+      if (before !== undefined) {
+        out.problems.push({
+          sheet: sheet.name,
+          code: "sheet.duplicateUnit",
+          severity: "error",
+          unit: unit.name,
+          message: `「${unit.name}」的打分表出现了两次（工作表「${before}」和「${sheet.name}」），请只保留一张`,
+        });
+        continue;
+      }
+      seen.set(unit.name, sheet.name);
+      out.units.push(readUnitSheet(rubric, sheet, meta, unit.name, unit.kind === "county" ? ["county"] : ["common", "individual"], out.problems));
+    } else if (meta.role === "annex1" || meta.role === "annex2") {
+      out.annexSheets[meta.role] = sheet.name;
+      readAnnex(rubric, sheet, meta.role, annex, out.annexCells as Map<string, string>, out.problems);
+    }
+  }
+  out.annexes.push(...annex.values());
+  return out;
+}
+
+function readUnitSheet(
+  rubric: Rubric,
+  sheet: GridSheet,
+  meta: SheetMeta,
+  unitName: string,
+  parts: readonly ("county" | "common" | "individual")[],
+  problems: SheetProblem[],
+): ReadUnitSheet {
+  const unit = rubric.findUnit(unitName)!;
+  const expected = new Map(rubric.linesFor(unit).map((l) => [l.key, l]));
+  const entries: UnitEntries = { unit: unitName, lines: {} };
+  const cells = new Map<string, string>();
+  const headers = findHeaderRows(sheet, LINE_COLUMNS, 1);
+  const wantedParts = parts.filter((p) => [...expected.values()].some((l) => l.part === p));
+  if (headers.length !== wantedParts.length) {
+    problems.push({
+      sheet: sheet.name,
+      code: "sheet.tablesMissing",
+      severity: "error",
+      unit: unitName,
+      message: `工作表「${sheet.name}」应有 ${wantedParts.length} 个打分表（表头：${LINE_COLUMNS.join("、")}），找到 ${headers.length} 个；表头被改动或删除`,
+    });
+  }
+  const found = new Set<string>();
+  headers.slice(0, wantedParts.length).forEach((header, t) => {
+    const part = wantedParts[t];
+    for (let r = header + 1; r <= sheet.cells.length; r++) {
+      const row = sheet.cells[r - 1] ?? [];
+      const label = text(row[COL.label - 1]);
+      if (label === "") break;
+      const key = `${part}:${label}`;
+      const line = expected.get(key);
+      if (!line) {
+        problems.push({ sheet: sheet.name, code: "sheet.unknownLine", severity: "error", unit: unitName, cell: cellRef(r, COL.label), message: `工作表「${sheet.name}」第 ${r} 行的序号「${label}」不是本单位的考核项目` });
+        continue;
+      }
+      if (found.has(key)) {
+        problems.push({ sheet: sheet.name, code: "sheet.duplicateLine", severity: "error", unit: unitName, cell: cellRef(r, COL.label), message: `工作表「${sheet.name}」第 ${r} 行：序号「${label}」出现了两次` });
+        continue;
+      }
+      found.add(key);
+      entries.lines[key] = {
+        deduction: entryValue(row[COL.deduction - 1]),
+        participates: entryValue(row[COL.participates - 1]),
+        exemptionReason: entryValue(row[COL.reason - 1]),
+        findings: entryValue(row[COL.findings - 1]),
+      };
+      for (const [field, col] of [["deduction", COL.deduction], ["participates", COL.participates], ["exemptionReason", COL.reason], ["findings", COL.findings]] as const) {
+        cells.set(entryCellKey(key, field), cellRef(r, col));
+      }
+    }
+  });
+  const missing = [...expected.values()].filter((l) => !found.has(l.key));
+  if (missing.length > 0 && headers.length > 0) {
+    problems.push({
+      sheet: sheet.name,
+      code: "sheet.linesMissing",
+      severity: "error",
+      unit: unitName,
+      message: `工作表「${sheet.name}」缺少考核项目 ${missing.map((l) => l.label).join("、")}（行被删除？），请重新生成该表或恢复这些行`,
+    });
+  }
+
+  const shownTotals: ReadUnitSheet["shownTotals"] = {};
+  const adjust = findHeaderRows(sheet, ADJUST_COLUMNS, COL.findings)[0];
+  if (adjust === undefined) {
+    problems.push({ sheet: sheet.name, code: "sheet.adjustMissing", severity: "error", unit: unitName, message: `工作表「${sheet.name}」找不到加分、减分、一票否优表（表头：${ADJUST_COLUMNS.join("、")}）` });
+  } else {
+    const labels = Object.values(TOTAL_LABELS) as string[];
+    for (let r = adjust + 1; r <= sheet.cells.length; r++) {
+      const row = sheet.cells[r - 1] ?? [];
+      const label = text(row[COL.findings - 1]);
+      const score = row[COL.findings];
+      const note = row[COL.findings + 1];
+      const at = (c: number) => cellRef(r, c);
+      if (label === ADJUST_ROWS.bonus) {
+        entries.bonus = entryValue(score);
+        cells.set(entryCellKey(undefined, "bonus"), at(COL.findings + 1));
+      } else if (label === ADJUST_ROWS.penalty) {
+        entries.penalty = entryValue(score);
+        cells.set(entryCellKey(undefined, "penalty"), at(COL.findings + 1));
+      } else if (label === ADJUST_ROWS.veto) {
+        entries.veto = entryValue(score);
+        entries.vetoConditions = entryValue(note);
+        cells.set(entryCellKey(undefined, "veto"), at(COL.findings + 1));
+        cells.set(entryCellKey(undefined, "vetoConditions"), at(COL.findings + 2));
+      } else if (labels.includes(label)) {
+        const key = TOTAL_ORDER.find((k) => TOTAL_LABELS[k] === label)!;
+        shownTotals[key] = { cell: at(COL.findings + 1), value: score ?? null };
+      }
+    }
+  }
+  return { sheet: sheet.name, meta, entries, cells, shownTotals };
+}
+
+function readAnnex(
+  rubric: Rubric,
+  sheet: GridSheet,
+  which: "annex1" | "annex2",
+  annex: Map<string, CountyAnnexEntries>,
+  cells: Map<string, string>,
+  problems: SheetProblem[],
+) {
+  const titles = which === "annex1" ? annex1Header(rubric) : annex2Header(rubric);
+  const header = findHeaderRows(sheet, [...ANNEX_KEY_COLUMNS, ...titles], 1)[0];
+  if (header === undefined) {
+    problems.push({ sheet: sheet.name, code: "sheet.annexHeader", severity: "error", message: `工作表「${sheet.name}」的表头被改动，无法读取${which === "annex1" ? "附件1" : "附件2"}` });
+    return;
+  }
+  for (let r = header + 1; r <= sheet.cells.length; r++) {
+    const row = sheet.cells[r - 1] ?? [];
+    const name = text(row[1]);
+    if (name === "") break;
+    const unit = rubric.findUnit(name);
+    if (!unit || unit.kind !== "county") {
+      problems.push({ sheet: sheet.name, code: "annex.unknownCounty", severity: "error", cell: cellRef(r, 2), message: `工作表「${sheet.name}」第 ${r} 行的「${name}」不是县（市、区）` });
+      continue;
+    }
+    const entry = annex.get(unit.name) ?? { unit: unit.name, annex1: [], annex2: [] };
+    annex.set(unit.name, entry);
+    entry[which] = titles.map((_, i) => entryValue(row[2 + i]));
+    titles.forEach((_, i) => cells.set(`${unit.name}|${which}#${i}`, cellRef(r, 3 + i)));
+  }
+}
+
+/** Where an issue of the core points to in the workbook: sheet and cell, when known. */
+export function issueLocation(read: ReadWorkbook, issue: Issue): { sheet?: string; cell?: string } {
+  if (issue.field === "annex1" || issue.field === "annex2") {
+    return { sheet: read.annexSheets[issue.field], cell: read.annexCells.get(`${issue.unit}|${issue.field}#${issue.index ?? 0}`) };
+  }
+  const sheet = read.units.find((u) => u.entries.unit === issue.unit);
+  if (!sheet) return {};
+  return { sheet: sheet.sheet, cell: sheet.cells.get(entryCellKey(issue.lineKey, issue.field)) };
+}
