@@ -3,7 +3,9 @@
  * Exit codes: 0 fine, 1 the input has errors (rules errors, entries with errors), 2 a file cannot be read or used.
  */
 import { Command, CommanderError } from "commander";
+import { runGenerate } from "./generateCommand";
 import { runRules, type Output } from "./rulesCommand";
+import { runTotal } from "./totalCommand";
 import { CliError } from "./rulesSource";
 
 const stdio: Output = {
@@ -27,6 +29,27 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .option("--dump", "输出完整的规则文件（可作为来年规则的模板）")
     .action((options) => {
       exitCode = runRules(options, io);
+    });
+
+  program
+    .command("generate")
+    .description("生成打分工作簿：附件1、附件2、各单位打分表（附件6）和汇总表")
+    .requiredOption("--out <file>", "输出的 .xlsx 文件")
+    .option("--units <units>", "all（默认）、counties、members，或以逗号分隔的单位名称（可用简称，如 交城,市交通运输局）", "all")
+    .option("--rules <file>", "规则文件（JSON）")
+    .action(async (options) => {
+      exitCode = await runGenerate(options, io);
+    });
+
+  program
+    .command("total")
+    .description("汇总交回的工作簿：逐项校验、折算、计入加减分和一票否优、评定等次并排名")
+    .argument("<files...>", "交回的 .xlsx 工作簿")
+    .option("--json", "以 JSON 输出成绩和问题清单")
+    .option("--out <file>", "把汇总表写入 .xlsx 文件")
+    .option("--rules <file>", "规则文件（JSON）")
+    .action(async (files: string[], options) => {
+      exitCode = await runTotal(files, options, io);
     });
 
   try {

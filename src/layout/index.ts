@@ -10,3 +10,4 @@ export * from "./summarySheet";
 export * from "./workbook";
 export * from "./read";
 export * from "./grid";
+export * from "./summaryValues";

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Debian packages the tests use, installed only when missing (a second run costs nothing):
+# LibreOffice Calc recomputes the generated workbooks' formulas without the add-in.
+set -euo pipefail
+PACKAGES=(libreoffice-calc)
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+[ "${#missing[@]}" -eq 0 ] && exit 0
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

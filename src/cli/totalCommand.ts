@@ -1,0 +1,156 @@
+/**
+ * `scorecard total`: score every unit found in the returned workbooks. Every file is read, even after a bad one;
+ * figures come from the entries alone (cached formula results are never trusted).
+ * Exit 0 no errors, 1 an entry has errors, 2 a file cannot be read or was made from other rules.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { fromHundredths, type PartKey } from "../rubric";
+import { issueLocation, readWorkbook, summaryValuesSheet, type ReadWorkbook, type SummaryIssueRow } from "../layout";
+import { lineName, scoreAll, type CountyAnnexEntries, type UnitEntries, type UnitResult } from "../scoring";
+import { planToXlsx, readXlsx } from "../xlsx";
+import type { Output } from "./rulesCommand";
+import { CliError, loadRulesFrom } from "./rulesSource";
+
+export interface TotalOptions {
+  json?: boolean;
+  out?: string;
+  rules?: string;
+}
+
+export interface TotalIssue {
+  file: string;
+  sheet: string | null;
+  cell: string | null;
+  unit: string | null;
+  line: string | null;
+  code: string;
+  severity: "error" | "warning";
+  message: string;
+}
+
+const n = (v: number | null) => (v === null ? null : fromHundredths(v));
+
+export async function runTotal(files: readonly string[], options: TotalOptions, io: Output): Promise<number> {
+  if (files.length === 0) throw new CliError("请给出要汇总的工作簿文件，例如：scorecard total 交城县.xlsx 石楼县.xlsx", 2);
+  const rubric = loadRulesFrom(options.rules);
+  const issues: TotalIssue[] = [];
+  let unreadable = false;
+  const entries: UnitEntries[] = [];
+  const annexes: CountyAnnexEntries[] = [];
+  const origin = new Map<string, { file: string; read: ReadWorkbook }>();
+
+  for (const file of files) {
+    const name = basename(file);
+    const fileIssue = (code: string, message: string, extra: Partial<TotalIssue> = {}) =>
+      issues.push({ file: name, sheet: null, cell: null, unit: null, line: null, code, severity: "error", message, ...extra });
+    let read: ReadWorkbook;
+    try {
+      read = readWorkbook(rubric, await readXlsx(readFileSync(file)));
+    } catch (err) {
+      unreadable = true;
+      const code = (err as NodeJS.ErrnoException).code;
+      fileIssue("file.unreadable", code ? `无法读取文件：${code}` : (err as Error).message);
+      continue;
+    }
+    for (const p of read.problems) {
+      if (p.code === "sheet.otherRules") unreadable = true;
+      issues.push({ file: name, sheet: p.sheet, cell: p.cell ?? null, unit: p.unit ?? null, line: null, code: p.code, severity: p.severity, message: p.message });
+    }
+    if (read.units.length === 0 && read.annexes.length === 0 && !read.problems.some((p) => p.code === "sheet.otherRules")) {
+      unreadable = true;
+      fileIssue("file.noScoreSheets", "文件中没有考核打分助手生成的打分表（工作表第一行的标记缺失），未汇总");
+    }
+    for (const u of read.units) {
+      const before = origin.get(u.entries.unit);
+      if (before) {
+        fileIssue("unit.inTwoFiles", `「${u.entries.unit}」的打分表同时出现在 ${before.file} 和 ${name} 中，只汇总了前者`, { sheet: u.sheet, unit: u.entries.unit });
+        continue;
+      }
+      origin.set(u.entries.unit, { file: name, read });
+      entries.push(u.entries);
+    }
+    for (const a of read.annexes) {
+      // 附件1/附件2 come with the full workbook; a county filled in several files counts once, the first.
+      if (annexes.some((x) => x.unit === a.unit)) continue;
+      annexes.push(a);
+    }
+  }
+
+  const result = scoreAll(rubric, entries, annexes.filter((a) => entries.some((e) => e.unit === a.unit)));
+  const all: UnitResult[] = [...result.counties, ...result.members];
+  for (const r of all) {
+    const from = origin.get(r.unit);
+    for (const issue of [...r.errors, ...r.warnings]) {
+      const where = from ? issueLocation(from.read, issue) : {};
+      const line = issue.lineKey ? lineOf(issue.lineKey) : null;
+      issues.push({
+        file: from?.file ?? "",
+        sheet: where.sheet ?? null,
+        cell: where.cell ?? null,
+        unit: r.unit,
+        line,
+        code: issue.code,
+        severity: issue.severity,
+        message: issue.message,
+      });
+    }
+  }
+
+  if (options.json) {
+    io.out(JSON.stringify({ units: all.map(unitJson), issues }, null, 2));
+  } else {
+    for (const [title, group] of [["县（市、区）", result.counties], ["成员单位", result.members]] as const) {
+      if (group.length === 0) continue;
+      io.out(`${title}：`);
+      io.out("排名\t单位\t现场得分\t实际涉及总分\t折算得分\t加分\t减分\t最终成绩\t一票否优\t等次");
+      for (const r of group) {
+        const f = (v: number | null) => (v === null ? "—" : (v / 100).toFixed(2));
+        io.out([r.rank ?? "—", r.unit, f(r.itemsScore), f(r.applicableTotal), f(r.normalized), f(r.bonus), f(r.penalty), f(r.finalScore), r.veto ? "是" : "否", r.grade].join("\t"));
+      }
+    }
+    for (const i of issues) {
+      io.out(`${i.severity === "error" ? "错误" : "警告"} ${[i.file, i.sheet, i.cell].filter(Boolean).join(" ")}：${i.message}`);
+    }
+    const errors = issues.filter((i) => i.severity === "error").length;
+    io.out(`汇总了 ${all.length} 个单位：${errors} 个错误，${issues.length - errors} 个警告。`);
+  }
+
+  if (options.out) {
+    const rows: SummaryIssueRow[] = issues.map((i) => ({ file: i.file, sheet: i.sheet ?? undefined, cell: i.cell ?? undefined, unit: i.unit ?? undefined, severity: i.severity, message: i.message }));
+    const sheet = summaryValuesSheet(rubric, result, rows, new Date().toLocaleString("zh-CN", { hour12: false }));
+    const bytes = await planToXlsx({ rulesId: rubric.id, rulesVersion: rubric.version, sheets: [sheet] });
+    try {
+      writeFileSync(options.out, bytes);
+    } catch (err) {
+      throw new CliError(`无法写入 ${options.out}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 2);
+    }
+    if (!options.json) io.out(`汇总表已写入 ${options.out}`);
+  }
+
+  if (unreadable) return 2;
+  return issues.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+function lineOf(key: string): string {
+  const [part, label] = key.split(":");
+  return part && label ? lineName({ part: part as PartKey, label }) : key;
+}
+
+function unitJson(r: UnitResult) {
+  return {
+    unit: r.unit,
+    kind: r.kind,
+    itemsScore: n(r.itemsScore),
+    applicableTotal: n(r.applicableTotal),
+    normalized: n(r.normalized),
+    bonus: n(r.bonus),
+    penalty: n(r.penalty),
+    final: n(r.finalScore),
+    veto: r.veto,
+    grade: r.grade,
+    rank: r.rank,
+    errors: r.errors.length,
+    warnings: r.warnings.length,
+  };
+}
