@@ -174,7 +174,7 @@ describe("recomputed by LibreOffice (opened without the add-in)", () => {
   });
 });
 
-test("the sheet XML carries native validation, protection and unlocked input cells", async () => {
+test("the sheet XML carries native validation, protection, unlocked input cells and the print setup", async () => {
   // The file as generated: exceljs itself reads decimal validation formulas back wrongly (DESIGN.md).
   const bytes = new Uint8Array(await (await import("node:fs")).promises.readFile(join(tmp, "generated.xlsx")));
   const xml = await sheetXml(bytes, "石楼县");
@@ -189,6 +189,10 @@ test("the sheet XML carries native validation, protection and unlocked input cel
   expect(xml).toMatch(/<dataValidation[^>]*type="list"[^>]*>\s*<formula1>(&quot;|")是,否(&quot;|")<\/formula1>/);
   expect(xml).toMatch(/<sheetProtection[^>]*sheet="1"/);
   expect(xml).not.toMatch(/<sheetProtection[^>]*password/);
+  expect(xml).toContain("<oddHeader>&amp;C石楼县</oddHeader>"); // the unit's name on every printed page
+  const workbookXml = await (await (await import("jszip")).default.loadAsync(bytes)).file("xl/workbook.xml")!.async("string");
+  const header = sheetOf("石楼县").map.tables[0].header;
+  expect(workbookXml).toMatch(new RegExp(`<definedName name="_xlnm.Print_Titles"[^>]*>&apos;石楼县&apos;!\\$${header}:\\$${header}<`));
   expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"|<pageSetup[^>]*orientation="landscape"[^>]*paperSize="9"/);
 });
 
