@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fromHundredths, type PartKey } from "../rubric";
-import { issueLocation, readWorkbook, summaryValuesSheet, type ReadWorkbook, type SummaryIssueRow } from "../layout";
+import { issueLocation, readWorkbook, summaryValuesSheet, tamperCheck, type ReadWorkbook, type SummaryIssueRow } from "../layout";
 import { lineName, scoreAll, type CountyAnnexEntries, type UnitEntries, type UnitResult } from "../scoring";
 import { planToXlsx, readXlsx } from "../xlsx";
 import type { Output } from "./rulesCommand";
@@ -81,6 +81,10 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   const all: UnitResult[] = [...result.counties, ...result.members];
   for (const r of all) {
     const from = origin.get(r.unit);
+    const sheet = from?.read.units.find((u) => u.entries.unit === r.unit);
+    for (const p of sheet ? tamperCheck(sheet, r) : []) {
+      issues.push({ file: from!.file, sheet: p.sheet, cell: p.cell ?? null, unit: r.unit, line: null, code: p.code, severity: p.severity, message: p.message });
+    }
     for (const issue of [...r.errors, ...r.warnings]) {
       const where = from ? issueLocation(from.read, issue) : {};
       const line = issue.lineKey ? lineOf(issue.lineKey) : null;

@@ -11,3 +11,4 @@ export * from "./workbook";
 export * from "./read";
 export * from "./grid";
 export * from "./summaryValues";
+export * from "./tamper";

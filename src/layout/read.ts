@@ -42,6 +42,8 @@ export interface ReadUnitSheet {
   readonly cells: ReadonlyMap<string, string>;
   /** The totals the workbook's formulas show, with their cells, for the tamper check. */
   readonly shownTotals: Partial<Record<TotalKey, { cell: string; value: GridCell }>>;
+  /** Each line's 得分 cell as found (a formula, or a number someone typed over it). */
+  readonly shownScores: ReadonlyMap<string, { cell: string; value: GridCell }>;
 }
 
 export interface ReadWorkbook {
@@ -144,6 +146,7 @@ function readUnitSheet(
     });
   }
   const found = new Set<string>();
+  const shownScores = new Map<string, { cell: string; value: GridCell }>();
   headers.slice(0, wantedParts.length).forEach((header, t) => {
     const part = wantedParts[t];
     for (let r = header + 1; r <= sheet.cells.length; r++) {
@@ -161,6 +164,7 @@ function readUnitSheet(
         continue;
       }
       found.add(key);
+      shownScores.set(key, { cell: cellRef(r, COL.score), value: row[COL.score - 1] ?? null });
       entries.lines[key] = {
         deduction: entryValue(row[COL.deduction - 1]),
         participates: entryValue(row[COL.participates - 1]),
@@ -212,7 +216,7 @@ function readUnitSheet(
       }
     }
   }
-  return { sheet: sheet.name, meta, entries, cells, shownTotals };
+  return { sheet: sheet.name, meta, entries, cells, shownTotals, shownScores };
 }
 
 function readAnnex(

@@ -232,6 +232,32 @@ describe("scorecard total", () => {
     expect(report.units.map((u: { unit: string }) => u.unit)).not.toContain("石楼县");
   });
 
+  test("the tamper check reports a formula overwritten by a number and a total whose shown result is wrong", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(filled);
+    const ws = wb.getWorksheet("石楼县")!;
+    const { totals } = sheetOf("石楼县").map;
+    const finalCell = `H${totals.finalScore.row}`;
+    const normalizedCell = `H${totals.normalized.row}`;
+    const scoreCell = at("石楼县", "county", "5", "E").replace("E", "F");
+    ws.getCell(finalCell).value = 99; // someone typed the final score over the formula
+    ws.getCell(scoreCell).value = 2; // and a line's 得分
+    const formula = (ws.getCell(normalizedCell).value as ExcelJS.CellFormulaValue).formula;
+    ws.getCell(normalizedCell).value = { formula, result: 50 } as ExcelJS.CellFormulaValue; // a stale or broken result
+    const file = join(tmp, "tampered.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { code, out } = await run(["total", file, "--json"]);
+    expect(code).toBe(1);
+    const found = JSON.parse(out).issues.filter((i: { code: string }) => i.code.startsWith("sheet."));
+    expect(found.map((i: { code: string; cell: string }) => `${i.code} ${i.cell}`).sort()).toEqual(
+      [`sheet.formulaOverwritten ${finalCell}`, `sheet.formulaOverwritten ${scoreCell}`, `sheet.totalMismatch ${normalizedCell}`].sort(),
+    );
+    expect(found.find((i: { cell: string }) => i.cell === normalizedCell).message).toContain("95.37");
+    // The core's figures do not move: they come from the entries.
+    const shilou = JSON.parse(out).units.find((u: { unit: string }) => u.unit === "石楼县");
+    expect(shilou.final).toBe(98.87);
+  });
+
   test("--out writes a summary workbook whose texts stay text", async () => {
     const out = join(tmp, "汇总.xlsx");
     const { code } = await run(["total", filled, "--out", out]);
