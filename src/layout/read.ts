@@ -147,12 +147,24 @@ function readUnitSheet(
   }
   const found = new Set<string>();
   const shownScores = new Map<string, { cell: string; value: GridCell }>();
+  const adjustHeader = findHeaderRows(sheet, ADJUST_COLUMNS, COL.findings)[0] ?? sheet.cells.length + 1;
+  const inputCols = [COL.deduction, COL.findings, COL.participates, COL.reason];
   headers.slice(0, wantedParts.length).forEach((header, t) => {
     const part = wantedParts[t];
-    for (let r = header + 1; r <= sheet.cells.length; r++) {
+    // A table runs to the next table's header (or the adjustments table): rows a person inserted inside it, blank
+    // or not, do not end it early.
+    const end = Math.min(headers[t + 1] ?? Infinity, adjustHeader) - 1;
+    for (let r = header + 1; r <= Math.min(end, sheet.cells.length); r++) {
       const row = sheet.cells[r - 1] ?? [];
       const label = text(row[COL.label - 1]);
-      if (label === "") break;
+      if (!/^\d+(\.\d+)?$/.test(label)) {
+        // A banner, a blank or inserted row: only worth a word if someone typed entries into it.
+        const typed = inputCols.filter((c) => text(row[c - 1]) !== "");
+        if (typed.length > 0) {
+          problems.push({ sheet: sheet.name, code: "sheet.rowWithoutLine", severity: "warning", unit: unitName, cell: cellRef(r, typed[0]), message: `工作表「${sheet.name}」第 ${r} 行没有序号，该行的录入不属于任何考核项目，未计入` });
+        }
+        continue;
+      }
       const key = `${part}:${label}`;
       const line = expected.get(key);
       if (!line) {

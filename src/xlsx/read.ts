@@ -65,7 +65,8 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer): Promise<GridShee
       const out: GridCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         while (out.length < col - 1) out.push(null);
-        out[col - 1] = literal(cell.value);
+        // exceljs repeats a merged cell's value in every cell of the merge; only the top-left one holds it.
+        out[col - 1] = cell.isMerged && cell.master !== cell ? null : literal(cell.value);
         cellCount++;
       });
       while (cells.length < rowNumber - 1) cells.push([]);

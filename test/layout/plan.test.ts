@@ -154,3 +154,25 @@ describe("reading entries back from the cells", () => {
     expect(read.problems[0].message).toContain("7");
   });
 });
+
+describe("rows a person inserted inside a scoring table", () => {
+  const { plan } = buildWorkbookPlan(rubric, pick("市体育局"));
+  const sheet = plan.sheets.find((s) => s.name === "市体育局")!;
+  const grid = planToGrid(sheet);
+  const common = sheet.tables[0];
+  const at = common.top + 3; // after line 2
+
+  test("a blank inserted row does not cut the table short", () => {
+    const cells = [...grid.cells.slice(0, at), [], ...grid.cells.slice(at)];
+    const read = readWorkbook(rubric, [{ ...grid, cells }]);
+    expect(read.problems).toEqual([]);
+    expect(Object.keys(read.units[0].entries.lines)).toHaveLength(15);
+  });
+
+  test("entries typed on an inserted row without 序号 are reported, not silently dropped", () => {
+    const row: (string | number | null)[] = [null, null, null, null, 0.5];
+    const cells = [...grid.cells.slice(0, at), row, ...grid.cells.slice(at)];
+    const read = readWorkbook(rubric, [{ ...grid, cells }]);
+    expect(read.problems).toEqual([expect.objectContaining({ code: "sheet.rowWithoutLine", cell: `E${at + 1}`, severity: "warning" })]);
+  });
+});
