@@ -72,12 +72,7 @@ export function summarySheetPlan(
     const first = header + 1;
     const last = header + group.length;
     const isCounty = group === counties;
-    const extra = isCounty ? ["附件1合计", ...rubric.rules.annex2.columns.map((c, i) => `附件2-${i + 1} ${c.department}`)] : [];
-    const columns: TableColumn[] = [...SUMMARY_COLUMNS, ...extra].map((c) => ({
-      name: c,
-      width: c === "单位" ? 22 : c === "错误" || c === "警告" ? 30 : 11,
-      style: c === "单位" || c === "错误" || c === "警告" ? STYLE.text : STYLE.score,
-    }));
+    const columns = summaryColumns(rubric, isCounty, 30);
     const finalCol = 8;
     const rows = group.map((u, i): CellContent[] => {
       const r = first + i;
@@ -101,6 +96,21 @@ export function summarySheetPlan(
     tables.push({ name, top: header, left: 1, columns, rows });
     row = last + 3;
   }
+  return summarySheetShell(rubric, cells, tables);
+}
+
+/** The summary's columns; counties also get the 附件1 total and the five 附件2 scores. */
+export function summaryColumns(rubric: Rubric, isCounty: boolean, textWidth: number): TableColumn[] {
+  const extra = isCounty ? ["附件1合计", ...rubric.rules.annex2.columns.map((c, i) => `附件2-${i + 1} ${c.department}`)] : [];
+  return [...SUMMARY_COLUMNS, ...extra].map((c) => ({
+    name: c,
+    width: c === "单位" ? 22 : c === "错误" || c === "警告" ? textWidth : 11,
+    style: c === "单位" || c === "错误" || c === "警告" ? STYLE.text : STYLE.score,
+  }));
+}
+
+/** The 汇总 sheet around its tables: metadata row, title, landscape print. */
+export function summarySheetShell(rubric: Rubric, cells: PlacedCell[], tables: TablePlan[]): SheetPlan {
   return {
     name: SUMMARY_SHEET_NAME,
     meta: { role: "summary", rulesId: rubric.id, rulesVersion: rubric.version },

@@ -7,7 +7,7 @@ import { fromHundredths, type Rubric } from "../rubric";
 import type { UnitResult } from "../scoring";
 import { metaCells } from "./meta";
 import type { CellContent, PlacedCell, SheetPlan, TablePlan } from "./plan";
-import { SUMMARY_COLUMNS, SUMMARY_SHEET_NAME } from "./summarySheet";
+import { summaryColumns, summarySheetShell } from "./summarySheet";
 import { STYLE } from "./unitSheet";
 
 export interface SummaryIssueRow {
@@ -42,7 +42,6 @@ export function summaryValuesSheet(
     if (results.length === 0) continue;
     const isCounty = name === "ResultCounties";
     cells.push({ row, col: 1, value: title, style: { bold: true, size: 12 } });
-    const extra = isCounty ? ["附件1合计", ...rubric.rules.annex2.columns.map((c, i) => `附件2-${i + 1} ${c.department}`)] : [];
     const rows = results.map((r): CellContent[] => [
       r.rank,
       r.unit,
@@ -62,11 +61,7 @@ export function summaryValuesSheet(
       name,
       top: row + 1,
       left: 1,
-      columns: [...SUMMARY_COLUMNS, ...extra].map((c) => ({
-        name: c,
-        width: c === "单位" ? 22 : c === "错误" || c === "警告" ? 40 : 11,
-        style: c === "单位" || c === "错误" || c === "警告" ? STYLE.text : STYLE.score,
-      })),
+      columns: summaryColumns(rubric, isCounty, 40),
       rows,
     });
     row += results.length + 4;
@@ -81,17 +76,5 @@ export function summaryValuesSheet(
       rows: issues.map((i) => [i.severity === "error" ? "错误" : "警告", i.file ?? "", i.sheet ?? "", i.cell ?? "", i.unit ?? "", i.message]),
     });
   }
-  return {
-    name: SUMMARY_SHEET_NAME,
-    meta: { role: "summary", rulesId: rubric.id, rulesVersion: rubric.version },
-    columnWidths: {},
-    cells,
-    merges: [{ top: 2, left: 1, bottom: 2, right: SUMMARY_COLUMNS.length }],
-    tables,
-    validations: [],
-    conditionalFormats: [],
-    hiddenRows: [1],
-    protect: false,
-    print: { orientation: "landscape", paper: "A4", header: SUMMARY_SHEET_NAME, fitToWidth: true },
-  };
+  return summarySheetShell(rubric, cells, tables);
 }
