@@ -1,0 +1,72 @@
+/**
+ * The bad-input matrix, through the file path a returned workbook takes: each bad entry meets a stable code and a
+ * message in Chinese naming its cell, and reading never changes the file (nothing anyone typed is lost).
+ */
+import ExcelJS from "exceljs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { buildWorkbookPlan } from "../../src/layout";
+import { defaultRubric } from "../../src/rubric";
+import { planToXlsx } from "../../src/xlsx";
+
+const rubric = defaultRubric();
+const unit = rubric.findUnit("石楼县")!;
+const { plan, units } = buildWorkbookPlan(rubric, [unit]);
+const table = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
+const rowOf = (label: string) => table.top + 1 + table.rows.findIndex((r) => r[0] === label);
+
+/** [what a person typed, line, column, expected code, what the message must say] */
+const CASES: [string, ExcelJS.CellValue, string, "E" | "H", string, RegExp][] = [
+  ["text", "没有扣分", "1", "E", "deduction.notNumber", /不是数字/],
+  ["negative", -1, "2", "E", "deduction.negative", /负数/],
+  ["over the line's points", 3, "3", "E", "deduction.exceedsPoints", /超过该项分值 2\.00/],
+  ["three decimals", 0.125, "4", "E", "deduction.tooPrecise", /两位小数/],
+  ["full-width digits", "０．５", "5", "E", "deduction.notNumber", /半角数字 0\.5/],
+  ["Chinese full stop", "0。5", "6", "E", "deduction.notNumber", /半角数字 0\.5/],
+  ["a formula typed into an input", { formula: "1+1" } as ExcelJS.CellFormulaValue, "7", "E", "deduction.notNumber", /=1\+1/],
+  ["an error value", { error: "#N/A" } as ExcelJS.CellErrorValue, "10", "E", "deduction.notNumber", /#N\/A/],
+  // Excel keeps a date typed into a 0.00 cell as its serial number (44896): far over any line's points.
+  ["a date", new Date(Date.UTC(2022, 11, 1)), "11", "E", "deduction.exceedsPoints", /扣分 44896\.00 超过该项分值/],
+  ["a boolean", true, "15", "E", "deduction.notNumber", /TRUE/],
+  ["是/否 misspelt", "不", "16.1", "H", "participates.invalid", /只能填「是」或「否」/],
+];
+
+const tmp = mkdtempSync(join(tmpdir(), "scorecard-bad-"));
+let file = "";
+let report: { units: { unit: string; grade: string }[]; issues: { code: string; cell: string; sheet: string; message: string; severity: string }[] };
+let exitCode = 0;
+let before = "";
+
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await planToXlsx(plan)).buffer as ArrayBuffer);
+  const ws = wb.getWorksheet("石楼县")!;
+  for (const [, value, label, col] of CASES) ws.getCell(`${col}${rowOf(label)}`).value = value;
+  file = join(tmp, "bad.xlsx");
+  await wb.xlsx.writeFile(file);
+  before = createHash("sha256").update(readFileSync(file)).digest("hex");
+  const out: string[] = [];
+  exitCode = await main(["total", file, "--json"], { out: (t) => out.push(t), err: () => undefined });
+  report = JSON.parse(out.join("\n"));
+});
+
+test.each(CASES)("%s: a clear error on its cell", (_what, _value, label, col, code, message) => {
+  const cell = `${col}${rowOf(label)}`;
+  const issue = report.issues.find((i) => i.cell === cell);
+  expect(issue).toMatchObject({ code, sheet: "石楼县", severity: "error" });
+  expect(issue!.message).toMatch(message);
+  expect(issue!.message).toMatch(/[\u4e00-\u9fff]/);
+});
+
+test("the unit waits for corrections and the command says so", () => {
+  expect(exitCode).toBe(1);
+  expect(report.units[0].grade).toBe("待更正");
+  expect(units).toHaveLength(1);
+});
+
+test("reading the workbook changes nothing in it", () => {
+  expect(createHash("sha256").update(readFileSync(file)).digest("hex")).toBe(before);
+});
