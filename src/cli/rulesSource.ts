@@ -1,6 +1,6 @@
 /** Where the command line gets its rules: the embedded default, or a rules file given with --rules. */
 import { readFileSync } from "node:fs";
-import { defaultRulesJson, loadRubric, parseRulesText, RulesError, type Rubric } from "../rubric";
+import { defaultRulesJson, loadRubric, RulesError, type Rubric } from "../rubric";
 
 export class CliError extends Error {
   constructor(
@@ -37,4 +37,3 @@ export function loadRulesFrom(file: string | undefined): Rubric {
   }
 }
 
-export { parseRulesText };

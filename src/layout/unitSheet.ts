@@ -54,6 +54,8 @@ export interface UnitSheetMap {
   readonly tables: readonly { name: string; part: "county" | "common" | "individual"; header: number; first: number; last: number }[];
   readonly adjustHeader: number;
   readonly adjustRows: { readonly bonus: number; readonly penalty: number; readonly veto: number };
+  /** The column of the adjustments' 分数 (加分, 减分, 是/否 of 一票否优). */
+  readonly adjustScoreCol: number;
   readonly totals: Readonly<Record<TotalKey, { row: number; col: number }>>;
 }
 
@@ -209,7 +211,7 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
     },
     freezeRows: firstHeader,
   };
-  return { sheet, map: { tables: tableMap, adjustHeader, adjustRows, totals } };
+  return { sheet, map: { tables: tableMap, adjustHeader, adjustRows, adjustScoreCol: scoreCol, totals } };
 }
 
 function linesTable(name: string, header: number, lines: readonly ScoringLine[]): TablePlan {
