@@ -1,3 +1,4 @@
 export * from "./write";
 export * from "./read";
 export * from "./zipGuard";
+export * from "./fastRead";

@@ -2,7 +2,7 @@
  * The file adapter's writer: a workbook plan → .xlsx bytes, with exceljs. Browser-safe (no Node APIs): the command
  * line writes the bytes to a file, the task pane can offer them as a download.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { cellRef, isFormula, META_ROW, type CellContent, type CellStyle, type Range, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "../layout";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
@@ -140,7 +140,9 @@ export function shiftRows(formula: string, offset: number): string {
 }
 
 export async function planToXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: reading and the task pane's start do not pay for exceljs.
+  const { default: ExcelJSModule } = await import("exceljs");
+  const workbook = new ExcelJSModule.Workbook();
   workbook.creator = "考核打分助手";
   workbook.title = `${plan.rulesId} ${plan.rulesVersion}`;
   for (const sheet of plan.sheets) writeSheet(workbook, sheet);

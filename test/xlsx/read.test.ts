@@ -67,3 +67,33 @@ test("relative rows of a validation formula move with the row; absolute ones sta
   expect(shiftRows("D8", 3)).toBe("D11");
   expect(shiftRows("$D$8+D8+\"A1\"", 2)).toBe("$D$8+D10+\"A1\"");
 });
+
+test("the lean reader gives the same grid as exceljs on a filled workbook", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const { exceljsGrid } = await import("../support/exceljsGrid");
+  const units = ["交城县", "市体育局"].map((n) => rubric.findUnit(n)!);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await planToXlsx(buildWorkbookPlan(rubric, units).plan)).buffer as ArrayBuffer);
+  const ws = wb.getWorksheet("交城县")!;
+  ws.getCell("E8").value = 0.5;
+  ws.getCell("G8").value = "=不是公式 & <标签>";
+  ws.getCell("E9").value = { formula: "1+1", result: 2 } as never;
+  ws.getCell("E10").value = { error: "#N/A" } as never;
+  ws.getCell("E11").value = true;
+  ws.getCell("G9").value = { richText: [{ text: "富" }, { text: "文本" }] };
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const fast = await readXlsx(bytes);
+  const reference = await exceljsGrid(bytes);
+  expect(fast.map((s) => s.name)).toEqual(reference.map((s) => s.name));
+  for (let i = 0; i < fast.length; i++) {
+    const trim = (rows: readonly (readonly unknown[])[]) => {
+      const out = rows.map((r) => [...r]);
+      while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
+      return out;
+    };
+    expect({ sheet: fast[i].name, cells: trim(fast[i].cells) }).toEqual({ sheet: reference[i].name, cells: trim(reference[i].cells) });
+  }
+  const jc = fast.find((s) => s.name === "交城县")!;
+  expect(jc.cells[7][6]).toBe("=不是公式 & <标签>");
+  expect(jc.cells[8][4]).toEqual({ formula: "=1+1", result: 2 });
+});
