@@ -1,0 +1,148 @@
+/**
+ * Renders a workbook plan into the open workbook with Office.js: two reads (which sheets exist, and their hidden
+ * metadata row) and one write, whatever the number of units. Sheets that exist already — found by their metadata,
+ * even when renamed — are left alone with a message, so nothing a person typed is ever overwritten.
+ */
+import { columnLetter, isFormula, readMeta, type CellContent, type CellStyle, type SheetPlan, type WorkbookPlan } from "../layout";
+
+export class ExcelAdapterError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = "ExcelAdapterError";
+  }
+}
+
+export interface GenerateReport {
+  readonly created: string[];
+  /** Sheets left alone because they exist: the entries in them are kept. */
+  readonly kept: { sheet: string; reason: string }[];
+  readonly syncs: number;
+}
+
+/** Excel turns a typed "=…", "+…", "-…" or "@…" into a formula; an apostrophe keeps a literal as text. */
+export function asTypedText(value: CellContent): string | number | boolean {
+  if (value === null) return "";
+  if (isFormula(value)) return value.formula;
+  if (typeof value === "string" && /^[=+\-@\t\r\n]/.test(value)) return `'${value}`;
+  return value;
+}
+
+const address = (row: number, col: number, rows = 1, cols = 1) =>
+  rows === 1 && cols === 1 ? `${columnLetter(col)}${row}` : `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
+
+/** Points per character of column width (Calibri 11): Office.js widths are in points. */
+const POINTS_PER_CHAR = 7;
+
+function styleRange(range: Excel.Range, style: CellStyle | undefined) {
+  if (!style) return;
+  if (style.bold !== undefined) range.format.font.bold = style.bold;
+  if (style.size) range.format.font.size = style.size;
+  if (style.wrap) range.format.wrapText = true;
+  if (style.align) range.format.horizontalAlignment = style.align === "left" ? "Left" : style.align === "center" ? "Center" : "Right";
+  if (style.verticalAlign) range.format.verticalAlignment = style.verticalAlign === "top" ? "Top" : "Center";
+  // A single value (not an array) applies to every cell of the range.
+  if (style.numberFormat) range.numberFormat = style.numberFormat as unknown as string[][];
+  if (style.fill) range.format.fill.color = style.fill;
+  if (style.input) range.format.protection.locked = false;
+}
+
+function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan) {
+  const ws = sheets.add(plan.name);
+  for (const [col, width] of Object.entries(plan.columnWidths)) ws.getRange(`${columnLetter(Number(col))}:${columnLetter(Number(col))}`).format.columnWidth = width * POINTS_PER_CHAR;
+  for (const c of plan.cells) {
+    const range = ws.getRange(address(c.row, c.col));
+    range.formulas = [[asTypedText(c.value)]];
+    styleRange(range, c.style);
+  }
+  for (const t of plan.tables) {
+    // One array per table: header and rows together.
+    const values = [t.columns.map((c) => c.name), ...t.rows.map((r) => r.map(asTypedText))];
+    const whole = ws.getRange(address(t.top, t.left, values.length, t.columns.length));
+    whole.formulas = values;
+    t.columns.forEach((col, j) => {
+      const column = ws.getRange(address(t.top + 1, t.left + j, Math.max(1, t.rows.length), 1));
+      styleRange(column, col.style);
+      if (col.width > 0) ws.getRange(`${columnLetter(t.left + j)}:${columnLetter(t.left + j)}`).format.columnWidth = col.width * POINTS_PER_CHAR;
+    });
+    const table = ws.tables.add(whole, true);
+    table.name = t.name;
+  }
+  for (const m of plan.merges) ws.getRange(address(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)).merge(false);
+  for (const v of plan.validations) {
+    const range = ws.getRange(address(v.range.top, v.range.left, v.range.bottom - v.range.top + 1, v.range.right - v.range.left + 1));
+    const bound = (x: number | { formula: string }) => (typeof x === "number" ? x : x.formula);
+    range.dataValidation.rule =
+      v.rule.kind === "list"
+        ? { list: { inCellDropDown: true, source: v.rule.values.join(",") } }
+        : v.rule.max === undefined
+          ? { decimal: { formula1: bound(v.rule.min), operator: Excel.DataValidationOperator.greaterThanOrEqualTo } }
+          : { decimal: { formula1: bound(v.rule.min), formula2: bound(v.rule.max), operator: Excel.DataValidationOperator.between } };
+    range.dataValidation.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: v.errorTitle, message: v.errorMessage };
+    range.dataValidation.ignoreBlanks = v.allowBlank;
+    if (v.prompt) range.dataValidation.prompt = { showPrompt: true, title: v.errorTitle, message: v.prompt };
+  }
+  for (const cf of plan.conditionalFormats) {
+    const range = ws.getRange(address(cf.range.top, cf.range.left, cf.range.bottom - cf.range.top + 1, cf.range.right - cf.range.left + 1));
+    const format = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    format.custom.rule.formula = `=${cf.formula.replace(/^=/, "")}`;
+    format.custom.format.fill.color = cf.fill;
+  }
+  for (const r of plan.hiddenRows) ws.getRange(`${r}:${r}`).rowHidden = true;
+  if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
+  if (plan.hidden) ws.visibility = Excel.SheetVisibility.hidden;
+  if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+}
+
+/**
+ * Generates the plan's sheets that the workbook does not have yet. Errors reach the caller as ExcelAdapterError
+ * with a message in Chinese.
+ */
+export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
+  let syncs = 0;
+  try {
+    return await Excel.run(async (context) => {
+      const sync = async () => {
+        syncs++;
+        await context.sync();
+      };
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await sync();
+      const firstRows = sheets.items.map((ws) => {
+        const range = ws.getRange("A1:E1");
+        range.load("values");
+        return { ws, range };
+      });
+      await sync();
+      const existingNames = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
+      const existing = firstRows.map(({ ws, range }) => ({ name: ws.name, meta: readMeta(range.values[0]) }));
+      const created: string[] = [];
+      const kept: GenerateReport["kept"] = [];
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const sheet of plan.sheets) {
+        const same = existing.find(
+          (e) => e.meta && e.meta.role === sheet.meta.role && (e.meta.unit ?? "") === (sheet.meta.unit ?? ""),
+        );
+        if (same) {
+          const other = same.meta!.rulesId !== plan.rulesId || same.meta!.rulesVersion !== plan.rulesVersion;
+          kept.push({
+            sheet: same.name,
+            reason: other ? `「${same.name}」按另一版规则（${same.meta!.rulesId} ${same.meta!.rulesVersion}）生成，未改动` : `「${same.name}」已存在，保留原有录入`,
+          });
+          continue;
+        }
+        if (existingNames.has(sheet.name.toLowerCase())) {
+          kept.push({ sheet: sheet.name, reason: `已有同名工作表「${sheet.name}」（不是本加载项生成的），未改动；请改名后重新生成` });
+          continue;
+        }
+        writeSheet(sheets, sheet);
+        created.push(sheet.name);
+      }
+      if (created.length > 0) await sync();
+      return { created, kept, syncs };
+    });
+  } catch (err) {
+    if (err instanceof ExcelAdapterError) throw err;
+    throw new ExcelAdapterError(`生成打分表失败：${(err as Error).message}`, err);
+  }
+}

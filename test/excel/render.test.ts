@@ -1,0 +1,49 @@
+import { asTypedText, renderPlan } from "../../src/excel/render";
+import { buildWorkbookPlan } from "../../src/layout";
+import { defaultRubric } from "../../src/rubric";
+import { FakeExcel } from "./fakeExcel";
+
+const rubric = defaultRubric();
+
+describe("generating the score sheets in Excel", () => {
+  test("all 57 units with 附件1, 附件2 and 汇总: three syncs, each request under 5 MB", async () => {
+    const excel = new FakeExcel();
+    excel.install();
+    const report = await renderPlan(buildWorkbookPlan(rubric, rubric.registry.all).plan);
+    expect(report.created).toHaveLength(60);
+    expect(excel.syncs).toBe(3);
+    expect(report.syncs).toBe(3);
+    const sizes = [0, 1, 2].map((s) => excel.requestBytes(s));
+    expect(Math.max(...sizes)).toBeLessThan(5 * 1024 * 1024);
+    // Tables are written as whole arrays, not row by row: one formulas write per table block.
+    const shilou = excel.writes.filter((w) => w.sheet === "石楼县" && w.path === "range.formulas");
+    expect(shilou.filter((w) => (w.value as unknown[][]).length > 1)).toHaveLength(2); // lines + adjustments
+  });
+
+  test("generating again keeps a renamed sheet and what was typed in it, and writes nothing there", async () => {
+    const excel = new FakeExcel();
+    excel.install();
+    const plan = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan;
+    await renderPlan(plan);
+    const sheet = excel.sheets.find((s) => s.name === "石楼县")!;
+    sheet.name = "石楼（复核）"; // renamed by a person
+    const typed = `E${plan.sheets.find((s) => s.name === "石楼县")!.tables[0].top + 1}`;
+    sheet.grid.set(typed, 0.5); // and a deduction typed
+    const before = excel.writes.length;
+    const again = await renderPlan(plan);
+    expect(again.kept.map((k) => k.sheet)).toEqual(expect.arrayContaining(["石楼（复核）"]));
+    expect(again.kept.find((k) => k.sheet === "石楼（复核）")!.reason).toContain("保留原有录入");
+    expect(again.created).toEqual([]);
+    expect(excel.writes.slice(before)).toEqual([]);
+    expect(sheet.cell(typed)).toBe(0.5);
+  });
+});
+
+test("literals that Excel would take for formulas are written as text", () => {
+  expect(asTypedText("=企业培训资料不全")).toBe("'=企业培训资料不全");
+  expect(asTypedText("+86")).toBe("'+86");
+  expect(asTypedText("@all")).toBe("'@all");
+  expect(asTypedText({ formula: "=SUM(A1:A2)" })).toBe("=SUM(A1:A2)");
+  expect(asTypedText(0.5)).toBe(0.5);
+  expect(asTypedText("石楼县")).toBe("石楼县");
+});
