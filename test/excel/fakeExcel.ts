@@ -76,10 +76,43 @@ export class FakeExcel {
       get: (target, prop) => {
         if (prop === "name") return sheet.name;
         if (prop === "getRange") return (address: string) => this.range(sheet, address);
+        if (prop === "getUsedRange") return () => this.usedRange(sheet);
         if (prop === "tables") return { add: () => this.recorder(sheet, "table", "table") };
         return Reflect.get(target, prop);
       },
     });
+  }
+
+  /** The used range from A1, as Excel would load it: formulas (text of formulas, else the value) and values. */
+  private usedRange(sheet: FakeSheet): any {
+    let rows = 0;
+    let cols = 0;
+    for (const key of sheet.grid.keys()) {
+      const c = cellsOf(key)!;
+      rows = Math.max(rows, c.top);
+      cols = Math.max(cols, c.left);
+    }
+    const at = (i: number, j: number) => sheet.cell(`${colLetters(j + 1)}${i + 1}`);
+    const grid = (f: (v: unknown) => unknown) => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(at(i, j))));
+    return {
+      load: () => undefined,
+      rowIndex: 0,
+      columnIndex: 0,
+      formulas: grid((v) => v),
+      values: grid((v) => (typeof v === "string" && v.startsWith("=") ? "" : typeof v === "string" && v.startsWith("'") ? v.slice(1) : v)),
+    };
+  }
+
+  /** Handlers registered with worksheets.onChanged. */
+  readonly changeHandlers: ((event: unknown) => Promise<void>)[] = [];
+  /** ExcelApi versions the fake host supports. */
+  apiVersion = "1.14";
+
+  /** A person (or a co-author) changes cells: the values go into the grid and the change event fires. */
+  async personTypes(sheetName: string, cells: Record<string, unknown>, event: Record<string, unknown> = {}): Promise<void> {
+    const sheet = this.sheets.find((s) => s.name === sheetName)!;
+    for (const [address, value] of Object.entries(cells)) sheet.grid.set(address, value);
+    for (const h of this.changeHandlers) await h({ worksheetId: sheet.name, source: "Local", triggerSource: "Unknown", ...event });
   }
 
   addSheet(name: string): FakeSheet {
@@ -99,6 +132,13 @@ export class FakeExcel {
       workbook: {
         worksheets: {
           load: () => undefined,
+          getItem: (nameOrId: string) => this.worksheet(this.sheets.find((x) => x.name === nameOrId)!),
+          onChanged: {
+            add: (handler: (event: unknown) => Promise<void>) => {
+              this.changeHandlers.push(handler);
+              return { context, remove: () => this.changeHandlers.splice(this.changeHandlers.indexOf(handler), 1) };
+            },
+          },
           get items() {
             return sheets();
           },
@@ -106,8 +146,11 @@ export class FakeExcel {
         },
       },
     };
+    const versionAtLeast = (v: string) => Number(v.split(".")[1]) <= Number(this.apiVersion.split(".")[1]);
+    (globalThis as any).Office = { context: { requirements: { isSetSupported: (_set: string, v: string) => versionAtLeast(v) } } };
     (globalThis as any).Excel = {
-      run: async (cb: (c: unknown) => Promise<unknown>) => cb(context),
+      run: async (a: unknown, b?: (c: unknown) => Promise<unknown>) => (typeof a === "function" ? a(context) : b!(context)),
+      EventTriggerSource: { thisLocalAddin: "ThisLocalAddin", unknown: "Unknown" },
       DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
       DataValidationAlertStyle: { stop: "Stop" },
       ConditionalFormatType: { custom: "Custom" },
