@@ -1,167 +1,163 @@
 /**
- * A sheet plan → Excel: cells and tables as whole 2-D arrays, styles per table column or per block, validation,
- * conditional formats, protection, hidden metadata row, freeze panes and (ExcelApi 1.9) the page layout. Everything is
- * queued on the request context; the caller syncs (generate.ts keeps the number of syncs fixed).
+ * Renders a workbook plan into the open workbook with Office.js: two reads (which sheets exist, and their hidden
+ * metadata row) and one write, whatever the number of units. Sheets that exist already — found by their metadata,
+ * even when renamed — are left alone with a message, so nothing a person typed is ever overwritten.
  */
-import { cellRef, columnLetter, isFormula, type CellContent, type CellStyle, type Range, type SheetPlan, type TablePlan, type ValidationPlan } from "../layout";
+import { columnLetter, isFormula, readMeta, type CellContent, type CellStyle, type SheetPlan, type WorkbookPlan } from "../layout";
 
-/** Budget of one request: Excel on the web refuses requests above 5 MB; stay well below. */
-export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
-
-/** Column width: the plan counts characters, Office.js takes points. */
-export const POINTS_PER_CHAR = 7;
-
-const TABLE_HEADER_STYLE: CellStyle = { bold: true, wrap: true, align: "center", border: true, fill: "#DDEBF7" };
-const BORDER_COLOR = "#999999";
-
-const rangeAddress = (r: Range) => (r.top === r.bottom && r.left === r.right ? cellRef(r.top, r.left) : `${cellRef(r.top, r.left)}:${cellRef(r.bottom, r.right)}`);
-
-/**
- * A string that Excel would not keep as the same text when typed: a formula, a number, a date, a boolean, an error
- * value, or a string starting with the quote prefix. Such strings are written with a leading apostrophe, which Excel
- * takes as "text" and does not keep in the value: the literal "=abc" reads back as "=abc".
- */
-export function needsQuotePrefix(text: string): boolean {
-  return /^[=+\-@'#]/.test(text) || /\d/.test(text) || /^\s*(true|false)\s*$/i.test(text) || /^\s/.test(text);
+export class ExcelAdapterError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = "ExcelAdapterError";
+  }
 }
 
-/** A plan cell as the entry of a `range.formulas` array: formulas as formulas, literals kept exactly as they are. */
-export function cellInput(value: CellContent, textFormat = false): string | number | boolean {
-  if (isFormula(value)) return value.formula.startsWith("=") ? value.formula : `=${value.formula}`;
+export interface GenerateReport {
+  readonly created: string[];
+  /** Sheets left alone because they exist: the entries in them are kept. */
+  readonly kept: { sheet: string; reason: string }[];
+  readonly syncs: number;
+  /** Features this Excel lacks, each said in Chinese (the sheets work without them). */
+  readonly notices: string[];
+}
+
+/** Excel turns a typed "=…", "+…", "-…" or "@…" into a formula; an apostrophe keeps a literal as text. */
+export function asTypedText(value: CellContent): string | number | boolean {
   if (value === null) return "";
-  if (typeof value !== "string") return value;
-  if (textFormat) return value.startsWith("'") || value.startsWith("=") ? `'${value}` : value;
-  return needsQuotePrefix(value) ? `'${value}` : value;
+  if (isFormula(value)) return value.formula;
+  if (typeof value === "string" && /^[=+\-@\t\r\n]/.test(value)) return `'${value}`;
+  return value;
 }
 
-const fill2d = <T>(rows: number, cols: number, value: T): T[][] => Array.from({ length: rows }, () => Array.from({ length: cols }, () => value));
+const address = (row: number, col: number, rows = 1, cols = 1) =>
+  rows === 1 && cols === 1 ? `${columnLetter(col)}${row}` : `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
 
-/** Applies a style to a rectangular block of cells (one call per property, whatever the size of the block). */
-export function applyStyle(range: Excel.Range, style: CellStyle | undefined, rows: number, cols: number) {
+/** Points per character of column width (Calibri 11): Office.js widths are in points. */
+const POINTS_PER_CHAR = 7;
+
+function styleRange(range: Excel.Range, style: CellStyle | undefined) {
   if (!style) return;
-  const format = range.format;
-  if (style.bold !== undefined || style.size !== undefined) {
-    format.font.name = "宋体";
-    if (style.bold) format.font.bold = true;
-    format.font.size = style.size ?? 11;
-  }
-  if (style.wrap) format.wrapText = true;
-  if (style.align) format.horizontalAlignment = style.align === "left" ? "Left" : style.align === "center" ? "Center" : "Right";
-  if (style.verticalAlign) format.verticalAlignment = style.verticalAlign === "top" ? "Top" : "Center";
-  if (style.numberFormat) range.numberFormat = fill2d(rows, cols, style.numberFormat);
-  if (style.fill) format.fill.color = style.fill;
-  if (style.border) {
-    const edges: Excel.BorderIndex[] = [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom, Excel.BorderIndex.edgeLeft, Excel.BorderIndex.edgeRight];
-    if (rows > 1) edges.push(Excel.BorderIndex.insideHorizontal);
-    if (cols > 1) edges.push(Excel.BorderIndex.insideVertical);
-    for (const edge of edges) {
-      const border = format.borders.getItem(edge);
-      border.style = Excel.BorderLineStyle.continuous;
-      border.color = BORDER_COLOR;
-    }
-  }
-  if (style.input) format.protection.locked = false;
+  if (style.bold !== undefined) range.format.font.bold = style.bold;
+  if (style.size) range.format.font.size = style.size;
+  if (style.wrap) range.format.wrapText = true;
+  if (style.align) range.format.horizontalAlignment = style.align === "left" ? "Left" : style.align === "center" ? "Center" : "Right";
+  if (style.verticalAlign) range.format.verticalAlignment = style.verticalAlign === "top" ? "Top" : "Center";
+  // A single value (not an array) applies to every cell of the range.
+  if (style.numberFormat) range.numberFormat = style.numberFormat as unknown as string[][];
+  if (style.fill) range.format.fill.color = style.fill;
+  if (style.input) range.format.protection.locked = false;
 }
 
-/** Placed cells grouped into runs of neighbouring cells of one row with the same style: one write per run. */
-function cellRuns(plan: SheetPlan) {
-  const sorted = [...plan.cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  const runs: { row: number; col: number; values: CellContent[]; style?: CellStyle }[] = [];
-  for (const c of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last.row === c.row && last.col + last.values.length === c.col && JSON.stringify(last.style) === JSON.stringify(c.style)) {
-      last.values.push(c.value);
-    } else runs.push({ row: c.row, col: c.col, values: [c.value], style: c.style });
+function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, withPrint: boolean) {
+  const ws = sheets.add(plan.name);
+  if (withPrint) printSetup(ws, plan);
+  for (const [col, width] of Object.entries(plan.columnWidths)) ws.getRange(`${columnLetter(Number(col))}:${columnLetter(Number(col))}`).format.columnWidth = width * POINTS_PER_CHAR;
+  for (const c of plan.cells) {
+    const range = ws.getRange(address(c.row, c.col));
+    range.formulas = [[asTypedText(c.value)]];
+    styleRange(range, c.style);
   }
-  return runs;
-}
-
-function writeTable(ws: Excel.Worksheet, t: TablePlan) {
-  const width = t.columns.length;
-  const right = t.left + width - 1;
-  const first = t.top + 1;
-  const last = t.top + t.rows.length;
-  // Styles first: a text number format ("@") must be in place before the values are written.
-  applyStyle(ws.getRange(rangeAddress({ top: t.top, left: t.left, bottom: t.top, right })), TABLE_HEADER_STYLE, 1, width);
-  if (t.rows.length > 0) {
-    t.columns.forEach((col, j) => applyStyle(ws.getRange(rangeAddress({ top: first, left: t.left + j, bottom: last, right: t.left + j })), col.style, t.rows.length, 1));
-    t.rowStyles?.forEach((style, i) => {
-      if (style) applyStyle(ws.getRange(rangeAddress({ top: first + i, left: t.left, bottom: first + i, right })), style, 1, width);
+  for (const t of plan.tables) {
+    // One array per table: header and rows together.
+    const values = [t.columns.map((c) => c.name), ...t.rows.map((r) => r.map(asTypedText))];
+    const whole = ws.getRange(address(t.top, t.left, values.length, t.columns.length));
+    whole.formulas = values;
+    t.columns.forEach((col, j) => {
+      const column = ws.getRange(address(t.top + 1, t.left + j, Math.max(1, t.rows.length), 1));
+      styleRange(column, col.style);
+      if (col.width > 0) ws.getRange(`${columnLetter(t.left + j)}:${columnLetter(t.left + j)}`).format.columnWidth = col.width * POINTS_PER_CHAR;
     });
+    const table = ws.tables.add(whole, true);
+    table.name = t.name;
   }
-  const text = (i: number, j: number) => ({ ...t.columns[j].style, ...(t.rowStyles?.[i] ?? {}) }).numberFormat === "@";
-  const values = [t.columns.map((c) => cellInput(c.name)), ...t.rows.map((row, i) => row.map((v, j) => cellInput(v, text(i, j))))];
-  const address = rangeAddress({ top: t.top, left: t.left, bottom: last, right });
-  ws.getRange(address).formulas = values;
-  const table = ws.tables.add(address, true);
-  table.name = t.name;
-  table.style = "TableStyleLight1";
-  table.showBandedRows = false;
-  t.columns.forEach((col, j) => {
-    if (col.width > 0) ws.getRange(`${columnLetter(t.left + j)}:${columnLetter(t.left + j)}`).format.columnWidth = col.width * POINTS_PER_CHAR;
-    if (col.hidden) ws.getRange(`${columnLetter(t.left + j)}:${columnLetter(t.left + j)}`).columnHidden = true;
-  });
-}
-
-const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-const operand = (x: number | { formula: string }) => (typeof x === "number" ? x : x.formula.startsWith("=") ? x.formula : `=${x.formula}`);
-
-function writeValidation(ws: Excel.Worksheet, v: ValidationPlan) {
-  const dv = ws.getRange(rangeAddress(v.range)).dataValidation;
-  const rule: Excel.DataValidationRule =
-    v.rule.kind === "list"
-      ? { list: { inCellDropDown: true, source: v.rule.values.join(",") } }
-      : v.rule.max === undefined
-        ? { decimal: { formula1: operand(v.rule.min), operator: Excel.DataValidationOperator.greaterThanOrEqualTo } }
-        : { decimal: { formula1: operand(v.rule.min), formula2: operand(v.rule.max), operator: Excel.DataValidationOperator.between } };
-  dv.rule = rule;
-  dv.ignoreBlanks = v.allowBlank;
-  // Excel's limits: title 32 characters, message 225 (alert) and 255 (prompt).
-  dv.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: truncate(v.errorTitle, 32), message: truncate(v.errorMessage, 225) };
-  if (v.prompt) dv.prompt = { showPrompt: true, title: truncate(v.errorTitle, 32), message: truncate(v.prompt, 255) };
-}
-
-export interface RenderOptions {
-  /** ExcelApi 1.9: page layout. */
-  readonly pageLayout: boolean;
-}
-
-/** Queues the whole sheet on `ws` (a sheet just added). Nothing is synced here. */
-export function renderSheet(ws: Excel.Worksheet, plan: SheetPlan, options: RenderOptions) {
-  // Column widths: the tables' first, then the sheet's own (which override them).
-  for (const t of plan.tables) writeTable(ws, t);
-  for (const [col, width] of Object.entries(plan.columnWidths)) {
-    const letter = columnLetter(Number(col));
-    ws.getRange(`${letter}:${letter}`).format.columnWidth = width * POINTS_PER_CHAR;
+  for (const m of plan.merges) ws.getRange(address(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)).merge(false);
+  for (const v of plan.validations) {
+    const range = ws.getRange(address(v.range.top, v.range.left, v.range.bottom - v.range.top + 1, v.range.right - v.range.left + 1));
+    const bound = (x: number | { formula: string }) => (typeof x === "number" ? x : x.formula);
+    range.dataValidation.rule =
+      v.rule.kind === "list"
+        ? { list: { inCellDropDown: true, source: v.rule.values.join(",") } }
+        : v.rule.max === undefined
+          ? { decimal: { formula1: bound(v.rule.min), operator: Excel.DataValidationOperator.greaterThanOrEqualTo } }
+          : { decimal: { formula1: bound(v.rule.min), formula2: bound(v.rule.max), operator: Excel.DataValidationOperator.between } };
+    range.dataValidation.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: v.errorTitle, message: v.errorMessage };
+    range.dataValidation.ignoreBlanks = v.allowBlank;
+    if (v.prompt) range.dataValidation.prompt = { showPrompt: true, title: v.errorTitle, message: v.prompt };
   }
-  for (const run of cellRuns(plan)) {
-    const range = ws.getRange(rangeAddress({ top: run.row, left: run.col, bottom: run.row, right: run.col + run.values.length - 1 }));
-    applyStyle(range, run.style, 1, run.values.length);
-    range.formulas = [run.values.map((v) => cellInput(v, run.style?.numberFormat === "@"))];
-  }
-  for (const m of plan.merges) ws.getRange(rangeAddress(m)).merge(false);
-  for (const v of plan.validations) writeValidation(ws, v);
   for (const cf of plan.conditionalFormats) {
-    const format = ws.getRange(rangeAddress(cf.range)).conditionalFormats.add(Excel.ConditionalFormatType.custom);
-    format.custom.rule.formula = cf.formula.startsWith("=") ? cf.formula : `=${cf.formula}`;
+    const range = ws.getRange(address(cf.range.top, cf.range.left, cf.range.bottom - cf.range.top + 1, cf.range.right - cf.range.left + 1));
+    const format = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    format.custom.rule.formula = `=${cf.formula.replace(/^=/, "")}`;
     format.custom.format.fill.color = cf.fill;
-    if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
   }
   for (const r of plan.hiddenRows) ws.getRange(`${r}:${r}`).rowHidden = true;
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
-  if (options.pageLayout) {
-    const layout = ws.pageLayout;
-    layout.orientation = plan.print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-    layout.paperSize = Excel.PaperType.a4;
-    if (plan.print.titleRows) layout.setPrintTitleRows(`$${plan.print.titleRows.from}:$${plan.print.titleRows.to}`);
-    if (plan.print.header) layout.headersFooters.defaultForAllPages.centerHeader = plan.print.header.replace(/&/g, "&&");
-    if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
-  }
-  if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   if (plan.hidden) ws.visibility = Excel.SheetVisibility.hidden;
+  if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
 }
 
-/** A rough size of what rendering a sheet sends (its plan as JSON, plus the per-call overhead). */
-export function estimateRequestBytes(plan: SheetPlan): number {
-  return new TextEncoder().encode(JSON.stringify(plan)).length * 2;
+/** Print setup needs ExcelApi 1.9; without it the sheets still work and the user is told. */
+function printSetup(ws: Excel.Worksheet, plan: SheetPlan) {
+  const layout = ws.pageLayout;
+  layout.orientation = plan.print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+  layout.paperSize = Excel.PaperType.a4;
+  if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (plan.print.titleRows) layout.setPrintTitleRows(`$${plan.print.titleRows.from}:$${plan.print.titleRows.to}`);
+  if (plan.print.header) layout.headersFooters.defaultForAllPages.centerHeader = plan.print.header.replace(/&/g, "&&");
+}
+
+/**
+ * Generates the plan's sheets that the workbook does not have yet. Errors reach the caller as ExcelAdapterError
+ * with a message in Chinese.
+ */
+export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
+  let syncs = 0;
+  try {
+    return await Excel.run(async (context) => {
+      const sync = async () => {
+        syncs++;
+        await context.sync();
+      };
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await sync();
+      const firstRows = sheets.items.map((ws) => {
+        const range = ws.getRange("A1:E1");
+        range.load("values");
+        return { ws, range };
+      });
+      await sync();
+      const existingNames = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
+      const existing = firstRows.map(({ ws, range }) => ({ name: ws.name, meta: readMeta(range.values[0]) }));
+      const created: string[] = [];
+      const kept: GenerateReport["kept"] = [];
+      const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+      const notices = withPrint ? [] : ["此版本的 Excel 不支持通过加载项设置打印格式（需要 ExcelApi 1.9）：请手动设为 A4 横向并设置打印标题行。"];
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const sheet of plan.sheets) {
+        const same = existing.find(
+          (e) => e.meta && e.meta.role === sheet.meta.role && (e.meta.unit ?? "") === (sheet.meta.unit ?? ""),
+        );
+        if (same) {
+          const other = same.meta!.rulesId !== plan.rulesId || same.meta!.rulesVersion !== plan.rulesVersion;
+          kept.push({
+            sheet: same.name,
+            reason: other ? `「${same.name}」按另一版规则（${same.meta!.rulesId} ${same.meta!.rulesVersion}）生成，未改动` : `「${same.name}」已存在，保留原有录入`,
+          });
+          continue;
+        }
+        if (existingNames.has(sheet.name.toLowerCase())) {
+          kept.push({ sheet: sheet.name, reason: `已有同名工作表「${sheet.name}」（不是本加载项生成的），未改动；请改名后重新生成` });
+          continue;
+        }
+        writeSheet(sheets, sheet, withPrint);
+        created.push(sheet.name);
+      }
+      if (created.length > 0) await sync();
+      return { created, kept, syncs, notices };
+    });
+  } catch (err) {
+    if (err instanceof ExcelAdapterError) throw err;
+    throw new ExcelAdapterError(`生成打分表失败：${(err as Error).message}`, err);
+  }
 }

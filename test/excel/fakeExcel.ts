@@ -155,6 +155,8 @@ export class FakeExcel {
       DataValidationAlertStyle: { stop: "Stop" },
       ConditionalFormatType: { custom: "Custom" },
       SheetVisibility: { hidden: "Hidden" },
+      PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
+      PaperType: { a4: "A4" },
     };
   }
 

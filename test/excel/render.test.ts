@@ -18,6 +18,16 @@ describe("generating the score sheets in Excel", () => {
     // Tables are written as whole arrays, not row by row: one formulas write per table block.
     const shilou = excel.writes.filter((w) => w.sheet === "石楼县" && w.path === "range.formulas");
     expect(shilou.filter((w) => (w.value as unknown[][]).length > 1)).toHaveLength(2); // lines + adjustments
+    // Printed like 附件6: A4 landscape, the unit's name in the header.
+    const print = excel.writes.filter((w) => w.sheet === "石楼县" && w.path.startsWith("worksheet.pageLayout"));
+    expect(print).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "worksheet.pageLayout.orientation", value: "Landscape" }),
+        expect.objectContaining({ path: "worksheet.pageLayout.paperSize", value: "A4" }),
+        expect.objectContaining({ path: "worksheet.pageLayout.headersFooters.defaultForAllPages.centerHeader", value: "石楼县" }),
+      ]),
+    );
+    expect(report.notices).toEqual([]);
   });
 
   test("generating again keeps a renamed sheet and what was typed in it, and writes nothing there", async () => {
@@ -37,6 +47,16 @@ describe("generating the score sheets in Excel", () => {
     expect(excel.writes.slice(before)).toEqual([]);
     expect(sheet.cell(typed)).toBe(0.5);
   });
+});
+
+test("an Excel without ExcelApi 1.9 still gets the sheets, and is told about the print setup", async () => {
+  const excel = new FakeExcel();
+  excel.apiVersion = "1.8";
+  excel.install();
+  const report = await renderPlan(buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan);
+  expect(report.created).toContain("石楼县");
+  expect(report.notices[0]).toMatch(/ExcelApi 1\.9/);
+  expect(excel.writes.some((w) => w.path.startsWith("worksheet.pageLayout"))).toBe(false);
 });
 
 test("literals that Excel would take for formulas are written as text", () => {
