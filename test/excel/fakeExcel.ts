@@ -32,6 +32,8 @@ function cellsOf(address: string): { top: number; left: number; rows: number; co
 
 export class FakeExcel {
   syncs = 0;
+  /** Simulated time of one round trip (Excel on the web: about 100 ms); 0 in tests. */
+  latencyMs = 0;
   readonly writes: Write[] = [];
   readonly sheets: FakeSheet[] = [];
 
@@ -127,6 +129,7 @@ export class FakeExcel {
     const context = {
       sync: async () => {
         this.syncs++;
+        if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
       },
       application: { suspendApiCalculationUntilNextSync: () => undefined },
       workbook: {
