@@ -4,10 +4,14 @@
  * conditional formats mark wrong cells, and a person's values are never touched. Events raised by the add-in's own
  * writes are ignored (triggerSource where ExcelApi 1.14 exists, a guard otherwise); co-authors' edits are checked.
  */
-import { issueLocation, readWorkbook, type GridCell, type GridSheet } from "../layout";
+import { issueLocation, readWorkbook, type GridSheet, type SheetProblem } from "../layout";
 import type { Rubric } from "../rubric";
 import { scoreUnit, type Issue, type UnitResult } from "../scoring";
+import { CHANGE_LOG_COLUMNS, CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, changeLogRows, diffSheets } from "./changeLog";
 import { ExcelAdapterError } from "./render";
+import { readAllSheets, usedRangeToGrid } from "./readSheets";
+
+export { usedRangeToGrid };
 
 export interface LocatedIssue extends Issue {
   readonly sheet?: string;
@@ -34,19 +38,21 @@ export async function whileWriting<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A used range as the grid the layout reader takes: formulas keep their text and cached result. */
-export function usedRangeToGrid(name: string, rowIndex: number, columnIndex: number, formulas: unknown[][], values: unknown[][]): GridSheet {
-  const cells: GridCell[][] = Array.from({ length: rowIndex }, () => []);
-  formulas.forEach((row, i) => {
-    const out: GridCell[] = Array.from({ length: columnIndex }, () => null);
-    row.forEach((f, j) => {
-      const v = values[i]?.[j];
-      const literal = (x: unknown): Exclude<GridCell, object> => (x === "" || x === undefined ? null : (x as Exclude<GridCell, object>));
-      out.push(typeof f === "string" && f.startsWith("=") ? { formula: f, result: literal(v) } : literal(v));
-    });
-    cells.push(out);
-  });
-  return { name, cells };
+/** Problems of the workbook itself (a unit twice, rows deleted…) in the form of the core's issues. */
+export function sheetProblemIssues(problems: readonly SheetProblem[]): LocatedIssue[] {
+  return problems.map((p) => ({ code: p.code, severity: p.severity, unit: p.unit ?? "", field: "unit", message: p.message, sheet: p.sheet, cell: p.cell }));
+}
+
+/** Scores one sheet's grid: the unit's result when it is a unit sheet of these rules, and every issue located. */
+export function checkGrid(rubric: Rubric, grid: GridSheet): Omit<SheetCheck, "syncs"> & { scoreSheet: boolean } {
+  const read = readWorkbook(rubric, [grid]);
+  const sheetProblems = sheetProblemIssues(read.problems);
+  const unit = read.units[0];
+  const scoreSheet = unit !== undefined || read.annexSheets.annex1 !== undefined || read.annexSheets.annex2 !== undefined;
+  if (!unit) return { sheet: grid.name, issues: sheetProblems, scoreSheet };
+  const result = scoreUnit(rubric, unit.entries);
+  const issues = [...result.errors, ...result.warnings].map((i) => ({ ...i, ...issueLocation(read, i) }));
+  return { sheet: grid.name, result, issues: [...sheetProblems, ...issues], scoreSheet };
 }
 
 /** Checks one sheet (by name or id) in a single round trip. */
@@ -60,22 +66,8 @@ export async function checkSheet(rubric: Rubric, sheetNameOrId: string): Promise
       used.load(["formulas", "values", "rowIndex", "columnIndex"]);
       syncs++;
       await context.sync();
-      const grid = usedRangeToGrid(ws.name, used.rowIndex, used.columnIndex, used.formulas, used.values);
-      const read = readWorkbook(rubric, [grid]);
-      const sheetProblems: LocatedIssue[] = read.problems.map((p) => ({
-        code: p.code,
-        severity: p.severity,
-        unit: p.unit ?? "",
-        field: "unit",
-        message: p.message,
-        sheet: p.sheet,
-        cell: p.cell,
-      }));
-      const unit = read.units[0];
-      if (!unit) return { sheet: ws.name, issues: sheetProblems, syncs };
-      const result = scoreUnit(rubric, unit.entries);
-      const issues = [...result.errors, ...result.warnings].map((i) => ({ ...i, ...issueLocation(read, i) }));
-      return { sheet: ws.name, result, issues: [...sheetProblems, ...issues], syncs };
+      const { scoreSheet: _ignored, ...check } = checkGrid(rubric, usedRangeToGrid(ws.name, used.rowIndex, used.columnIndex, used.formulas, used.values));
+      return { ...check, syncs };
     });
   } catch (err) {
     throw new ExcelAdapterError(`校验工作表失败：${(err as Error).message}`, err);
@@ -86,31 +78,101 @@ export interface LiveChecking {
   stop(): Promise<void>;
 }
 
+const SOURCE_LABEL: Record<string, string> = { Local: "本机录入", Remote: "协作者录入" };
+
+/**
+ * Checks a changed sheet and appends its changes to 变更记录: one read (the sheet, and whether the log exists) and,
+ * when cells changed, one write.
+ */
+async function checkAndLog(
+  rubric: Rubric,
+  event: Pick<Excel.WorksheetChangedEventArgs, "worksheetId" | "address" | "source">,
+  snapshots: Map<string, GridSheet>,
+  notices: Set<string>,
+  now: () => Date,
+): Promise<SheetCheck | undefined> {
+  let syncs = 0;
+  return Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(event.worksheetId);
+    ws.load("name");
+    const used = ws.getUsedRange();
+    used.load(["formulas", "values", "rowIndex", "columnIndex"]);
+    const logSheet = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET_NAME);
+    logSheet.load("name");
+    const logTable = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE);
+    logTable.load("name");
+    syncs++;
+    await context.sync();
+    if (ws.name === CHANGE_LOG_SHEET_NAME) return undefined;
+    const grid = usedRangeToGrid(ws.name, used.rowIndex, used.columnIndex, used.formulas, used.values);
+    const { scoreSheet, ...check } = checkGrid(rubric, grid);
+    if (!scoreSheet) return { ...check, syncs };
+    const changes = diffSheets(snapshots.get(ws.name), grid, event.address);
+    snapshots.set(ws.name, grid);
+    if (changes.length === 0) return { ...check, syncs };
+    const rows = changeLogRows(ws.name, changes, now().toLocaleString("zh-CN", { hour12: false }), SOURCE_LABEL[event.source] ?? String(event.source ?? ""));
+    if (logTable.isNullObject && !logSheet.isNullObject) {
+      notices.add(`已有名为「${CHANGE_LOG_SHEET_NAME}」的工作表（不是本加载项生成的），修改未记入变更记录；请将其改名。`);
+      return { ...check, syncs };
+    }
+    await whileWriting(async () => {
+      if (logTable.isNullObject) {
+        const sheet = context.workbook.worksheets.add(CHANGE_LOG_SHEET_NAME);
+        const range = sheet.getRange(`A1:F${rows.length + 1}`);
+        range.values = [[...CHANGE_LOG_COLUMNS], ...rows];
+        const table = sheet.tables.add(range, true);
+        table.name = CHANGE_LOG_TABLE;
+        sheet.getRange("A:A").format.columnWidth = 120;
+        sheet.getRange("D:E").format.columnWidth = 160;
+        sheet.visibility = Excel.SheetVisibility.hidden;
+      } else {
+        logTable.rows.add(undefined, rows);
+      }
+      syncs++;
+      await context.sync();
+    });
+    return { ...check, syncs };
+  });
+}
+
 /**
  * Checks every change on the workbook's sheets as it happens and hands the result to `onCheck`. Registers one
- * handler for all sheets (ExcelApi 1.9), so sheets generated later are covered too.
+ * handler for all sheets (ExcelApi 1.9), so sheets generated later are covered too. The sheets are read once at the
+ * start, so the change log knows the values that edits replace.
  */
 export async function startLiveChecking(
   rubric: Rubric,
   onCheck: (check: SheetCheck) => void,
   onError: (error: ExcelAdapterError) => void,
+  options: { now?: () => Date; onNotice?: (notice: string) => void } = {},
 ): Promise<LiveChecking> {
   if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
     throw new ExcelAdapterError("此版本的 Excel 不支持录入时自动校验（需要 ExcelApi 1.9）。请使用“校验并汇总”按钮检查录入。");
   }
   const knowsTrigger = Office.context.requirements.isSetSupported("ExcelApi", "1.14");
+  const snapshots = new Map<string, GridSheet>();
+  const notices = new Set<string>();
+  const told = new Set<string>();
+  const now = options.now ?? (() => new Date());
   return Excel.run(async (context) => {
     const handler = async (event: Excel.WorksheetChangedEventArgs) => {
       const own = knowsTrigger ? event.triggerSource === Excel.EventTriggerSource.thisLocalAddin : ownWrites > 0;
       if (own) return;
       try {
-        onCheck(await checkSheet(rubric, event.worksheetId));
+        const check = await checkAndLog(rubric, event, snapshots, notices, now);
+        if (check) onCheck(check);
+        for (const n of notices) {
+          if (told.has(n)) continue;
+          told.add(n);
+          options.onNotice?.(n);
+        }
       } catch (err) {
-        onError(err instanceof ExcelAdapterError ? err : new ExcelAdapterError((err as Error).message, err));
+        onError(err instanceof ExcelAdapterError ? err : new ExcelAdapterError(`校验失败：${(err as Error).message}`, err));
       }
     };
     const registration = context.workbook.worksheets.onChanged.add(handler);
-    await context.sync();
+    const { grids } = await readAllSheets(context, () => context.sync());
+    for (const grid of grids) snapshots.set(grid.name, grid);
     return {
       stop: async () => {
         await Excel.run(registration.context, async (ctx) => {

@@ -3,7 +3,8 @@
  * metadata row) and one write, whatever the number of units. Sheets that exist already — found by their metadata,
  * even when renamed — are left alone with a message, so nothing a person typed is ever overwritten.
  */
-import { columnLetter, isFormula, readMeta, type CellContent, type CellStyle, type SheetPlan, type WorkbookPlan } from "../layout";
+import { columnLetter, isFormula, readMeta, type CellContent, type CellStyle, type ChartPlan, type Range, type SheetPlan, type WorkbookPlan } from "../layout";
+import { rememberSheets } from "./inventory";
 
 export class ExcelAdapterError extends Error {
   constructor(message: string, cause?: unknown) {
@@ -48,7 +49,8 @@ function styleRange(range: Excel.Range, style: CellStyle | undefined) {
   if (style.input) range.format.protection.locked = false;
 }
 
-function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, withPrint: boolean) {
+/** Queues everything a sheet plan holds onto a new sheet (no sync). */
+export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, withPrint: boolean): Excel.Worksheet {
   const ws = sheets.add(plan.name);
   if (withPrint) printSetup(ws, plan);
   for (const [col, width] of Object.entries(plan.columnWidths)) ws.getRange(`${columnLetter(Number(col))}:${columnLetter(Number(col))}`).format.columnWidth = width * POINTS_PER_CHAR;
@@ -93,7 +95,24 @@ function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, withPrin
   for (const r of plan.hiddenRows) ws.getRange(`${r}:${r}`).rowHidden = true;
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
   if (plan.hidden) ws.visibility = Excel.SheetVisibility.hidden;
+  for (const chart of plan.charts ?? []) drawChart(ws, chart);
   if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  return ws;
+}
+
+const rangeOf = (ws: Excel.Worksheet, r: Range) => ws.getRange(address(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1));
+
+/** A horizontal bar chart, first unit at the top, each bar in its own colour (ExcelApi 1.7). */
+function drawChart(ws: Excel.Worksheet, plan: ChartPlan) {
+  const chart = ws.charts.add(Excel.ChartType.barClustered, rangeOf(ws, plan.values), Excel.ChartSeriesBy.columns);
+  chart.title.text = plan.title;
+  chart.legend.visible = false;
+  chart.axes.categoryAxis.reversePlotOrder = true;
+  const series = chart.series.getItemAt(0);
+  series.name = plan.seriesName;
+  series.setXAxisValues(rangeOf(ws, plan.categories));
+  plan.pointColors.forEach((color, i) => series.points.getItemAt(i).format.fill.setSolidColor(color));
+  chart.setPosition(address(plan.anchor.top, plan.anchor.left), address(plan.anchor.bottom, plan.anchor.right));
 }
 
 /** Print setup needs ExcelApi 1.9; without it the sheets still work and the user is told. */
@@ -154,6 +173,7 @@ export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
         created.push(sheet.name);
       }
       if (created.length > 0) await sync();
+      rememberSheets([...existing.map((e) => e.name), ...created]);
       return { created, kept, syncs, notices };
     });
   } catch (err) {

@@ -115,6 +115,23 @@ export interface SheetMeta {
   readonly rulesVersion: string;
 }
 
+/**
+ * A bar chart of one column of a table against another (unit names against final scores), each bar filled with its
+ * own colour. Only the Excel adapter draws charts: exceljs cannot write them, so files from the command line carry
+ * the table alone.
+ */
+export interface ChartPlan {
+  readonly title: string;
+  readonly seriesName: string;
+  /** One column of category labels and one of values, over the same rows. */
+  readonly categories: Range;
+  readonly values: Range;
+  /** Fill colour ("#RRGGBB") of each bar, in row order. */
+  readonly pointColors: readonly string[];
+  /** The cells the chart covers. */
+  readonly anchor: Range;
+}
+
 export interface SheetPlan {
   readonly name: string;
   readonly meta: SheetMeta;
@@ -133,6 +150,7 @@ export interface SheetPlan {
   readonly hidden?: boolean;
   /** Fixed rows at the top while scrolling (through the table header). */
   readonly freezeRows?: number;
+  readonly charts?: readonly ChartPlan[];
 }
 
 export interface WorkbookPlan {

@@ -2,11 +2,18 @@
  * The summary as computed by the scoring core (`scorecard total --out`, and the add-in's 校验并汇总): the same
  * columns as the live 汇总, with values, the issues, and when it was computed. Every text comes from workbooks or
  * files and is written as text, never as a formula.
+ *
+ * Values go stale when someone edits a unit sheet afterwards. When the unit sheets are in the same workbook (the
+ * add-in), each row gets a 核对 formula comparing what the unit sheet's own total formulas show now with what they
+ * showed when the summary was made, and a banner above the tables counts the rows that changed — so a recipient
+ * without the add-in is told, by Excel itself, that the figures are out of date.
  */
-import { fromHundredths, type Rubric } from "../rubric";
-import type { UnitResult } from "../scoring";
+import { fromHundredths, type PartKey, type Rubric } from "../rubric";
+import { lineName, type UnitResult } from "../scoring";
+import { cellRef, sheetRef, stringLiteral } from "./a1";
+import { PENDING, TOTAL_ORDER, type TotalKey } from "./columns";
 import { metaCells } from "./meta";
-import type { CellContent, PlacedCell, SheetPlan, TablePlan } from "./plan";
+import type { CellContent, ChartPlan, ConditionalFormatPlan, Literal, PlacedCell, SheetPlan, TablePlan } from "./plan";
 import { summaryColumns, summarySheetShell } from "./summarySheet";
 import { STYLE } from "./unitSheet";
 
@@ -19,52 +26,165 @@ export interface SummaryIssueRow {
   readonly message: string;
 }
 
+/** A unit sheet's total cells as read when the summary was made: where they are and what they showed. */
+export interface LiveTotals {
+  readonly sheet: string;
+  readonly shown: Partial<Record<TotalKey, { readonly cell: string; readonly value: unknown }>>;
+}
+
+export const CHECK_COLUMN = "核对";
+export const CHANGED = "已变动";
+const CHANGED_FILL = "#F8CBAD";
+const PENDING_COLOR = "#A6A6A6";
+/** Bar colours by grade, best first (green, blue, amber, red), then any further grade in grey. */
+const GRADE_PALETTE = ["#2E7D32", "#1F5FAD", "#E0A100", "#C0392B"];
+
+export function gradeColor(rubric: Rubric, grade: string): string {
+  const i = rubric.grades.findIndex((g) => g.grade === grade);
+  return i >= 0 && i < GRADE_PALETTE.length ? GRADE_PALETTE[i] : PENDING_COLOR;
+}
+
 const num = (v: number | null | undefined): CellContent => (v === null || v === undefined ? null : fromHundredths(v));
+
+/** A value read from a cell as a formula literal; anything that is not a number or a short text compares as "". */
+function literal(value: unknown): string {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return stringLiteral(value.slice(0, 200));
+  return '""';
+}
+
+/** TRUE while every total the unit sheet shows equals what it showed when the summary was made. */
+function unchangedFormula(live: LiveTotals): string | undefined {
+  const parts = TOTAL_ORDER.flatMap((k) => {
+    const at = live.shown[k];
+    const m = at && /^([A-Z]+)(\d+)$/.exec(at.cell);
+    if (!at || !m) return [];
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return [`IFERROR(${sheetRef(live.sheet, Number(m[2]), col)},"#")=${literal(at.value === null || at.value === undefined ? "" : at.value)}`];
+  });
+  return parts.length === 0 ? undefined : `AND(${parts.join(",")})`;
+}
 
 export function summaryValuesSheet(
   rubric: Rubric,
   groups: { counties: readonly UnitResult[]; members: readonly UnitResult[] },
   issues: readonly SummaryIssueRow[],
   computedAt: string,
+  live?: ReadonlyMap<string, LiveTotals>,
 ): SheetPlan {
   const cells: PlacedCell[] = [
     ...metaCells({ role: "summary", rulesId: rubric.id, rulesVersion: rubric.version }),
     { row: 2, col: 1, value: `${rubric.rules.name}汇总表`, style: STYLE.title },
-    { row: 3, col: 1, value: `校验并汇总于 ${computedAt}；此后对打分表的修改不会反映在本表中，请重新汇总。`, style: STYLE.note },
+    {
+      row: 3,
+      col: 1,
+      value: live
+        ? `校验并汇总于 ${computedAt}。本表成绩为当时按录入计算的结果；“${CHECK_COLUMN}”列显示“${CHANGED}”的单位，其打分表在汇总后被修改过，请重新校验并汇总。`
+        : `校验并汇总于 ${computedAt}；此后对打分表的修改不会反映在本表中，请重新汇总。`,
+      style: STYLE.note,
+    },
   ];
   const tables: TablePlan[] = [];
-  let row = 5;
+  const charts: ChartPlan[] = [];
+  const conditionalFormats: ConditionalFormatPlan[] = [];
+  const checkRanges: string[] = [];
+  let row = 6;
   const annex2Count = rubric.rules.annex2.columns.length;
-  for (const [title, results, name] of [
-    ["县（市、区）", groups.counties, "ResultCounties"],
-    ["市安委会成员单位", groups.members, "ResultMembers"],
+  for (const [title, results, name, chartTitle] of [
+    ["县（市、区）", groups.counties, "ResultCounties", "县（市、区）最终成绩"],
+    ["市安委会成员单位", groups.members, "ResultMembers", "成员单位最终成绩"],
   ] as const) {
     if (results.length === 0) continue;
     const isCounty = name === "ResultCounties";
     cells.push({ row, col: 1, value: title, style: { bold: true, size: 12 } });
-    const rows = results.map((r): CellContent[] => [
-      r.rank,
-      r.unit,
-      num(r.itemsScore),
-      num(r.applicableTotal),
-      num(r.normalized),
-      num(r.bonus),
-      num(r.penalty),
-      num(r.finalScore),
-      r.veto ? "是" : "否",
-      r.grade,
-      r.errors.map((e) => e.message).join("\n"),
-      r.warnings.map((w) => w.message).join("\n"),
-      ...(isCounty ? [num(r.annex1?.total), ...Array.from({ length: annex2Count }, (_, i) => num(r.annex2?.[i]))] : []),
-    ]);
+    const columns = summaryColumns(rubric, isCounty, 40);
+    const checkCol = columns.length + 1;
+    const header = row + 1;
+    const first = header + 1;
+    const last = header + results.length;
+    const rows = results.map((r): CellContent[] => {
+      const values: CellContent[] = [
+        r.rank,
+        r.unit,
+        num(r.itemsScore),
+        num(r.applicableTotal),
+        num(r.normalized),
+        num(r.bonus),
+        num(r.penalty),
+        num(r.finalScore),
+        r.veto ? "是" : "否",
+        r.grade,
+        r.errors.map((e) => e.message).join("\n"),
+        r.warnings.map((w) => w.message).join("\n"),
+        ...(isCounty ? [num(r.annex1?.total), ...Array.from({ length: annex2Count }, (_, i) => num(r.annex2?.[i]))] : []),
+      ];
+      if (!live) return values;
+      const same = live.get(r.unit);
+      const test = same && unchangedFormula(same);
+      return [...values, test ? { formula: `=IF(${test},"",${stringLiteral(CHANGED)})` } : "未找到打分表"];
+    });
     tables.push({
       name,
-      top: row + 1,
+      top: header,
       left: 1,
-      columns: summaryColumns(rubric, isCounty, 40),
+      columns: live ? [...columns, { name: CHECK_COLUMN, width: 10, style: STYLE.text }] : columns,
       rows,
     });
-    row += results.length + 4;
+    if (live) {
+      const range = { top: first, left: checkCol, bottom: last, right: checkCol };
+      checkRanges.push(`${cellRef(first, checkCol, true)}:${cellRef(last, checkCol, true)}`);
+      conditionalFormats.push({ range, formula: `${cellRef(first, checkCol)}<>""`, fill: CHANGED_FILL });
+    }
+    const chartLeft = columns.length + (live ? 3 : 2);
+    charts.push({
+      title: chartTitle,
+      seriesName: "最终成绩",
+      categories: { top: first, left: 2, bottom: last, right: 2 },
+      values: { top: first, left: 8, bottom: last, right: 8 },
+      pointColors: results.map((r) => (r.grade === PENDING || r.finalScore === null ? PENDING_COLOR : gradeColor(rubric, r.grade))),
+      anchor: { top: header, left: chartLeft, bottom: Math.max(last, header + 14), right: chartLeft + 7 },
+    });
+    row = Math.max(last, header + 14) + 3;
+  }
+  const legend = rubric.grades.map((g, i) => `${g.grade}：${["绿", "蓝", "黄", "红"][i] ?? "灰"}色`).join("，");
+  cells.push({ row: 4, col: 1, value: `图中柱的颜色表示等次（${legend}，${PENDING}：灰色）。`, style: STYLE.note });
+  if (live && checkRanges.length > 0) {
+    const count = checkRanges.map((r) => `COUNTIF(${r},${stringLiteral(CHANGED)})`).join("+");
+    cells.push({
+      row: 5,
+      col: 1,
+      value: { formula: `=IF(${count}>0,"注意：汇总后有 "&(${count})&" 个单位的打分表被修改，本表成绩已过时，请重新校验并汇总。","")` },
+      style: { bold: true },
+    });
+    conditionalFormats.push({ range: { top: 5, left: 1, bottom: 5, right: 1 }, formula: `$A$5<>""`, fill: CHANGED_FILL });
+  }
+  // 扣分明细: every line that lost points or has findings, so the published table comes with its reasons.
+  const details = [...groups.counties, ...groups.members].flatMap((r) =>
+    r.lines.filter((l) => l.deduction > 0 || l.findings !== "" || l.exempted).map((l): Literal[] => [
+      r.unit,
+      lineName({ part: l.key.split(":")[0] as PartKey, label: l.label }),
+      fromHundredths(l.maxPoints),
+      l.exempted ? null : fromHundredths(l.deduction),
+      l.exempted ? `不参与：${l.exemptionReason}` : l.findings,
+    ]),
+  );
+  if (details.length > 0) {
+    cells.push({ row, col: 1, value: "扣分明细", style: { bold: true, size: 12 } });
+    tables.push({
+      name: "ResultDeductions",
+      top: row + 1,
+      left: 1,
+      columns: [
+        { name: "单位", width: 22, style: STYLE.text },
+        { name: "项目", width: 14, style: STYLE.text },
+        { name: "分值", width: 11, style: STYLE.score },
+        { name: "扣分", width: 11, style: STYLE.score },
+        { name: "存在的问题 / 不参与说明", width: 60, style: STYLE.text },
+      ],
+      rows: details,
+    });
+    row += details.length + 4;
   }
   if (issues.length > 0) {
     cells.push({ row, col: 1, value: "问题清单", style: { bold: true, size: 12 } });
@@ -73,8 +193,8 @@ export function summaryValuesSheet(
       top: row + 1,
       left: 1,
       columns: ["级别", "文件", "工作表", "单元格", "单位", "说明"].map((c) => ({ name: c, width: c === "说明" ? 60 : 14, style: STYLE.text })),
-      rows: issues.map((i) => [i.severity === "error" ? "错误" : "警告", i.file ?? "", i.sheet ?? "", i.cell ?? "", i.unit ?? "", i.message]),
+      rows: issues.map((i): Literal[] => [i.severity === "error" ? "错误" : "警告", i.file ?? "", i.sheet ?? "", i.cell ?? "", i.unit ?? "", i.message]),
     });
   }
-  return summarySheetShell(rubric, cells, tables);
+  return { ...summarySheetShell(rubric, cells, tables), conditionalFormats, charts };
 }

@@ -21,13 +21,16 @@ async function setUp(apiVersion = "1.14") {
   return { excel, checks };
 }
 
-test("an invalid edit is reported on its cell in one round trip, and goes away when fixed; nothing is written", async () => {
+/** Writes the add-in made outside the hidden change log since `from`. */
+const writesOutsideLog = (excel: FakeExcel, from: number) => excel.writes.slice(from).filter((w) => w.sheet !== "变更记录");
+
+test("an invalid edit is reported on its cell in one read, logged in one write, and goes away when fixed", async () => {
   const { excel, checks } = await setUp();
   const cell = `E${rowOf("5")}`;
   const writes = excel.writes.length;
   const syncs = excel.syncs;
   await excel.personTypes("石楼县", { [cell]: "０．５" });
-  expect(excel.syncs - syncs).toBe(1);
+  expect(excel.syncs - syncs).toBe(2); // read the sheet; append to 变更记录
   const issue = checks[0].issues.find((i) => i.cell === cell)!;
   expect(issue).toMatchObject({ code: "deduction.notNumber", severity: "error", sheet: "石楼县" });
   expect(issue.message).toContain("半角数字 0.5");
@@ -35,11 +38,11 @@ test("an invalid edit is reported on its cell in one round trip, and goes away w
   await excel.personTypes("石楼县", { [cell]: 0.5 });
   expect(checks[1].issues.filter((i) => i.severity === "error")).toEqual([]);
   expect(checks[1].result!.normalized).toBe(9946); // (92 − 0.5) / 92 = 99.456… → 99.46
-  expect(excel.writes.length).toBe(writes); // the add-in never writes into a person's cells
+  expect(writesOutsideLog(excel, writes)).toEqual([]); // the add-in never writes into a person's cells
   expect(excel.sheets.find((s) => s.name === "石楼县")!.cell(cell)).toBe(0.5);
 });
 
-test("a 1,000-cell paste is checked in one round trip", async () => {
+test("a 1,000-cell paste is checked in one read and logged in one write", async () => {
   const { excel, checks } = await setUp();
   const paste: Record<string, unknown> = {};
   for (let i = 0; i < 70; i++) {
@@ -50,7 +53,8 @@ test("a 1,000-cell paste is checked in one round trip", async () => {
   for (let i = 0; Object.keys(paste).length < 1000; i++) paste[`K${lines.top + 1 + i}`] = i; // beside the table
   const syncs = excel.syncs;
   await excel.personTypes("石楼县", paste);
-  expect(excel.syncs - syncs).toBe(1);
+  expect(excel.syncs - syncs).toBe(2);
+  expect(excel.sheets.find((s) => s.name === "变更记录")!.tables[0].rows).toBe(1001); // header + one row per cell
   expect(checks).toHaveLength(1);
   expect(checks[0].issues.filter((i) => i.severity === "error")).toEqual([]);
 });
@@ -69,12 +73,63 @@ test("… and a guard where it does not", async () => {
   expect(checks).toHaveLength(1);
 });
 
-test("a co-author's change is checked but nothing is written over it", async () => {
+test("a co-author's change is checked and logged as theirs, but nothing is written over it", async () => {
   const { excel, checks } = await setUp();
   const writes = excel.writes.length;
   await excel.personTypes("石楼县", { [`E${rowOf("6")}`]: -1 }, { source: "Remote" });
   expect(checks[0].issues.map((i) => i.code)).toContain("deduction.negative");
-  expect(excel.writes.length).toBe(writes);
+  expect(writesOutsideLog(excel, writes)).toEqual([]);
+  const log = excel.sheets.find((s) => s.name === "变更记录")!;
+  expect(log.cell("F2")).toBe("协作者录入");
+});
+
+describe("变更记录, the change log", () => {
+  test("each edit is appended with its sheet, cell, old and new value, in a hidden sheet", async () => {
+    const { excel } = await setUp();
+    const cell = `E${rowOf("5")}`;
+    await excel.personTypes("石楼县", { [cell]: 0.5 });
+    await excel.personTypes("石楼县", { [cell]: 0.3 });
+    const log = excel.sheets.find((s) => s.name === "变更记录")!;
+    expect(log.visibility).toBe("Hidden");
+    expect([1, 2, 3].map((r) => ["A", "B", "C", "D", "E", "F"].map((c) => log.cell(`${c}${r}`)).slice(1))).toEqual([
+      ["工作表", "单元格", "原值", "新值", "来源"],
+      ["石楼县", cell, "", 0.5, "本机录入"],
+      ["石楼县", cell, 0.5, 0.3, "本机录入"],
+    ]);
+    expect(String(log.cell("A2"))).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2}/);
+  });
+
+  test("a typed formula or a text starting with = + - @ is logged as text, never as a formula", async () => {
+    const { excel } = await setUp();
+    const findings = `G${rowOf("5")}`;
+    await excel.personTypes("石楼县", { [findings]: "=HYPERLINK(\"http://x\")" });
+    await excel.personTypes("石楼县", { [findings]: "-检查发现" });
+    const log = excel.sheets.find((s) => s.name === "变更记录")!;
+    expect(log.cell("E2")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(log.cell("D3")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(log.cell("E3")).toBe("'-检查发现");
+  });
+
+  test("the add-in's own writes and edits outside score sheets are not logged", async () => {
+    const { excel } = await setUp();
+    excel.addSheet("草稿");
+    await excel.personTypes("草稿", { A1: "备忘" });
+    await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: 1 }, { triggerSource: "ThisLocalAddin" });
+    expect(excel.sheets.find((s) => s.name === "变更记录")).toBeUndefined();
+  });
+
+  test("a sheet called 变更记录 that the add-in did not make is left alone, and the user is told", async () => {
+    const excel = new FakeExcel();
+    excel.install();
+    await renderPlan(plan);
+    excel.addSheet("变更记录").grid.set("A1", "我的笔记");
+    const notices: string[] = [];
+    await startLiveChecking(rubric, () => undefined, (e) => { throw e; }, { onNotice: (n) => notices.push(n) });
+    await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: 1 });
+    expect(excel.sheets.find((s) => s.name === "变更记录")!.cell("A1")).toBe("我的笔记");
+    expect(excel.writes.filter((w) => w.sheet === "变更记录")).toEqual([]);
+    expect(notices[0]).toContain("修改未记入变更记录");
+  });
 });
 
 test("an Excel older than ExcelApi 1.9 gets a clear message instead of live checking", async () => {

@@ -11,8 +11,19 @@ export interface Write {
   sync: number;
 }
 
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  /** Header row and first column of the table, and the number of rows (header included). */
+  top: number;
+  left: number;
+  rows: number;
+}
+
 export class FakeSheet {
   readonly grid = new Map<string, unknown>();
+  readonly tables: FakeTable[] = [];
+  visibility = "Visible";
   constructor(public name: string) {}
   cell(address: string) {
     return this.grid.get(address) ?? "";
@@ -48,7 +59,11 @@ export class FakeExcel {
         this.writes.push({ sheet: sheet.name, address, path: `${path}.${String(prop)}`, value, sync: this.syncs });
         return true;
       },
-      apply: () => this.recorder(sheet, address, `${path}()`),
+      apply: (_t, _this, args: unknown[]) => {
+        // Method calls are recorded too (with their arguments), as they travel in the request.
+        this.writes.push({ sheet: sheet.name, address, path: `${path}()`, value: args, sync: this.syncs });
+        return this.recorder(sheet, address, `${path}()`);
+      },
     });
   }
 
@@ -56,6 +71,7 @@ export class FakeExcel {
     const base = this.recorder(sheet, address, "range");
     return new Proxy(base, {
       get: (target, prop) => {
+        if (prop === "address") return address;
         if (prop === "values") {
           const c = cellsOf(address)!;
           return Array.from({ length: c.rows }, (_, i) => Array.from({ length: c.cols }, (_, j) => sheet.cell(`${colLetters(c.left + j)}${c.top + i}`)));
@@ -77,13 +93,72 @@ export class FakeExcel {
     return new Proxy(rec, {
       get: (target, prop) => {
         if (prop === "name") return sheet.name;
+        if (prop === "isNullObject") return false;
+        if (prop === "position") return this.sheets.indexOf(sheet);
         if (prop === "getRange") return (address: string) => this.range(sheet, address);
         if (prop === "getUsedRange") return () => this.usedRange(sheet);
-        if (prop === "tables") return { add: () => this.recorder(sheet, "table", "table") };
+        if (prop === "tables") return { add: (range: { address: string }) => this.addTable(sheet, range.address) };
+        if (prop === "delete")
+          return () => {
+            this.writes.push({ sheet: sheet.name, address: "", path: "worksheet.delete()", value: undefined, sync: this.syncs });
+            this.sheets.splice(this.sheets.indexOf(sheet), 1);
+          };
+        if (prop === "activate") return () => (this.active = sheet.name);
         return Reflect.get(target, prop);
+      },
+      set: (target, prop, value) => {
+        if (prop === "position") {
+          this.sheets.splice(this.sheets.indexOf(sheet), 1);
+          this.sheets.splice(value as number, 0, sheet);
+        }
+        if (prop === "visibility") sheet.visibility = value as string;
+        return Reflect.set(target, prop, value);
       },
     });
   }
+
+  /** The sheet made active last (by the add-in or a selection). */
+  active: string | undefined;
+  /** The cell selected last, "Sheet!A1". */
+  selected: string | undefined;
+
+  private addTable(sheet: FakeSheet, address: string): any {
+    const c = cellsOf(address)!;
+    const table: FakeTable = { name: `Table${this.sheets.flatMap((s) => s.tables).length + 1}`, sheet, top: c.top, left: c.left, rows: c.rows };
+    sheet.tables.push(table);
+    return this.tableProxy(table);
+  }
+
+  private tableProxy(table: FakeTable): any {
+    const rec = this.recorder(table.sheet, "table", "table");
+    return new Proxy(rec, {
+      get: (target, prop) => {
+        if (prop === "isNullObject") return false;
+        if (prop === "name") return table.name;
+        if (prop === "rows")
+          return {
+            add: (_index: unknown, values: unknown[][]) => {
+              values.forEach((row, i) => row.forEach((v, j) => table.sheet.grid.set(`${colLetters(table.left + j)}${table.top + table.rows + i}`, v)));
+              this.writes.push({ sheet: table.sheet.name, address: "table", path: "table.rows.add()", value: values, sync: this.syncs });
+              table.rows += values.length;
+            },
+          };
+        return Reflect.get(target, prop);
+      },
+      set: (target, prop, value) => {
+        if (prop === "name") table.name = value as string;
+        return Reflect.set(target, prop, value);
+      },
+    });
+  }
+
+  /** What an *OrNullObject method gives when there is nothing: its properties throw once synced, as in Excel. */
+  private nullObject(): any {
+    return { isNullObject: true, load: () => undefined };
+  }
+
+  /** An error the next sync throws (Excel reports a missing item at sync time, not when the call is queued). */
+  private pendingError: Error | undefined;
 
   /** The used range from A1, as Excel would load it: formulas (text of formulas, else the value) and values. */
   private usedRange(sheet: FakeSheet): any {
@@ -114,7 +189,13 @@ export class FakeExcel {
   async personTypes(sheetName: string, cells: Record<string, unknown>, event: Record<string, unknown> = {}): Promise<void> {
     const sheet = this.sheets.find((s) => s.name === sheetName)!;
     for (const [address, value] of Object.entries(cells)) sheet.grid.set(address, value);
-    for (const h of this.changeHandlers) await h({ worksheetId: sheet.name, source: "Local", triggerSource: "Unknown", ...event });
+    const boxes = Object.keys(cells).map((a) => cellsOf(a)!);
+    const top = Math.min(...boxes.map((b) => b.top));
+    const left = Math.min(...boxes.map((b) => b.left));
+    const bottom = Math.max(...boxes.map((b) => b.top));
+    const right = Math.max(...boxes.map((b) => b.left));
+    const address = top === bottom && left === right ? `${colLetters(left)}${top}` : `${colLetters(left)}${top}:${colLetters(right)}${bottom}`;
+    for (const h of this.changeHandlers) await h({ worksheetId: sheet.name, address, source: "Local", triggerSource: "Unknown", ...event });
   }
 
   addSheet(name: string): FakeSheet {
@@ -130,12 +211,30 @@ export class FakeExcel {
       sync: async () => {
         this.syncs++;
         if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+        const error = this.pendingError;
+        this.pendingError = undefined;
+        if (error) throw error;
       },
       application: { suspendApiCalculationUntilNextSync: () => undefined },
       workbook: {
+        tables: {
+          getItemOrNullObject: (name: string) => {
+            const table = this.sheets.flatMap((x) => x.tables).find((t) => t.name === name);
+            return table ? this.tableProxy(table) : this.nullObject();
+          },
+        },
         worksheets: {
           load: () => undefined,
-          getItem: (nameOrId: string) => this.worksheet(this.sheets.find((x) => x.name === nameOrId)!),
+          getItem: (nameOrId: string) => {
+            const sheet = this.sheets.find((x) => x.name === nameOrId);
+            if (sheet) return this.worksheet(sheet);
+            this.pendingError ??= Object.assign(new Error(`ItemNotFound: ${nameOrId}`), { code: "ItemNotFound" });
+            return this.worksheet(new FakeSheet(nameOrId));
+          },
+          getItemOrNullObject: (name: string) => {
+            const sheet = this.sheets.find((x) => x.name === name);
+            return sheet ? this.worksheet(sheet) : this.nullObject();
+          },
           onChanged: {
             add: (handler: (event: unknown) => Promise<void>) => {
               this.changeHandlers.push(handler);
@@ -160,6 +259,8 @@ export class FakeExcel {
       SheetVisibility: { hidden: "Hidden" },
       PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
       PaperType: { a4: "A4" },
+      ChartType: { barClustered: "BarClustered" },
+      ChartSeriesBy: { columns: "Columns" },
     };
   }
 

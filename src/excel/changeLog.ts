@@ -1,0 +1,77 @@
+/**
+ * 变更记录: every checked edit of a score sheet is appended to a hidden sheet (time, sheet, cell, old → new value,
+ * who), so what was typed can always be traced and typed back. Old values come from the add-in's last reading of
+ * the sheet; the first edit of a sheet the add-in has not read yet is logged with the old value unknown.
+ * Everything is written as text or a number, never as a formula.
+ */
+import { columnLetter, type GridCell, type GridSheet } from "../layout";
+import { asTypedText } from "./render";
+
+export const CHANGE_LOG_SHEET_NAME = "变更记录";
+export const CHANGE_LOG_TABLE = "ScorecardChangeLog";
+export const CHANGE_LOG_COLUMNS = ["时间", "工作表", "单元格", "原值", "新值", "来源"] as const;
+export const UNKNOWN_BEFORE = "（未记录）";
+
+export interface CellChange {
+  readonly cell: string;
+  readonly before: GridCell | typeof UNKNOWN_BEFORE;
+  readonly after: GridCell;
+}
+
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** The rectangle of an event's address ("E12", "E12:G40", "Sheet!E12"); undefined for whole rows or columns. */
+export function addressBounds(address: string | undefined): { top: number; left: number; bottom: number; right: number } | undefined {
+  const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address ?? "");
+  if (!m) return undefined;
+  const top = Number(m[2]);
+  const left = colNumber(m[1]);
+  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? colNumber(m[3]) : left };
+}
+
+const same = (a: GridCell, b: GridCell) => {
+  const fa = a !== null && typeof a === "object";
+  const fb = b !== null && typeof b === "object";
+  // A formula's result changes when its inputs do; only a different formula is an edit.
+  if (fa || fb) return fa && fb && a.formula === b.formula;
+  return (a ?? "") === (b ?? "");
+};
+
+/**
+ * The cells that differ between two readings of a sheet, inside the changed address when known. Without an earlier
+ * reading, every non-empty cell of the address is reported with its old value unknown.
+ */
+export function diffSheets(before: GridSheet | undefined, after: GridSheet, address?: string): CellChange[] {
+  const bounds = addressBounds(address);
+  const at = (s: GridSheet, r: number, c: number): GridCell => s.cells[r - 1]?.[c - 1] ?? null;
+  if (!before && !bounds) return [];
+  const rows = Math.max(after.cells.length, before?.cells.length ?? 0);
+  const top = Math.max(bounds?.top ?? 1, 2); // row 1 is the add-in's marker row
+  const bottom = Math.min(bounds?.bottom ?? rows, rows);
+  const changes: CellChange[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const width = Math.max(after.cells[r - 1]?.length ?? 0, before?.cells[r - 1]?.length ?? 0);
+    const left = bounds?.left ?? 1;
+    const right = Math.min(bounds?.right ?? width, width);
+    for (let c = left; c <= right; c++) {
+      const now = at(after, r, c);
+      if (before) {
+        const then = at(before, r, c);
+        if (!same(then, now)) changes.push({ cell: `${columnLetter(c)}${r}`, before: then, after: now });
+      } else if (now !== null && now !== "") {
+        changes.push({ cell: `${columnLetter(c)}${r}`, before: UNKNOWN_BEFORE, after: now });
+      }
+    }
+  }
+  return changes;
+}
+
+function shown(v: GridCell | typeof UNKNOWN_BEFORE): string | number | boolean {
+  if (v !== null && typeof v === "object") return asTypedText(v.formula);
+  return asTypedText(v);
+}
+
+/** The rows to append: values that would read as formulas get Excel's text apostrophe. */
+export function changeLogRows(sheet: string, changes: readonly CellChange[], time: string, source: string): (string | number | boolean)[][] {
+  return changes.map((c) => [time, asTypedText(sheet), c.cell, shown(c.before), shown(c.after), source]);
+}

@@ -1,0 +1,109 @@
+/**
+ * 校验并汇总: every unit sheet, 附件1 and 附件2 are read in one round trip, scored by the core, checked against the
+ * figures their own formulas show (the tamper check), and the 汇总 sheet is written in one more: the core's figures
+ * for counties and member units, ranked, with each unit's errors and warnings, a 核对 column that turns to 已变动
+ * when a unit sheet is edited afterwards, and a bar chart of the final scores coloured by grade.
+ */
+import {
+  issueLocation,
+  readWorkbook,
+  summaryValuesSheet,
+  tamperCheck,
+  SUMMARY_SHEET_NAME,
+  type LiveTotals,
+  type ReadWorkbook,
+  type SummaryIssueRow,
+  type TotalKey,
+} from "../layout";
+import type { Rubric } from "../rubric";
+import { scoreAll, type UnitResult } from "../scoring";
+import { sheetProblemIssues, whileWriting, type LocatedIssue } from "./check";
+import { rememberSheets } from "./inventory";
+import { readAllSheets } from "./readSheets";
+import { ExcelAdapterError, writeSheet } from "./render";
+
+export interface TotalReport {
+  readonly counties: readonly UnitResult[];
+  readonly members: readonly UnitResult[];
+  /** Every error and warning, with its sheet and cell where known. */
+  readonly issues: readonly LocatedIssue[];
+  /** The sheet the summary was written to; undefined when it could not be written (see notices). */
+  readonly summarySheet?: string;
+  readonly syncs: number;
+  readonly notices: string[];
+}
+
+/** The core's results for what a workbook holds, with every issue located. */
+export function scoreWorkbook(rubric: Rubric, read: ReadWorkbook) {
+  const entries = read.units.map((u) => u.entries);
+  const hasSheet = new Set(entries.map((e) => e.unit));
+  // Empty 附件 rows of counties without a sheet are not worth an issue; filled ones are.
+  const annexes = read.annexes.filter((a) => hasSheet.has(a.unit) || [...a.annex1, ...a.annex2].some((v) => v !== null && String(v).trim() !== ""));
+  const result = scoreAll(rubric, entries, annexes);
+  const issues: LocatedIssue[] = sheetProblemIssues(read.problems);
+  for (const r of [...result.counties, ...result.members, ...result.others]) {
+    const sheet = read.units.find((u) => u.entries.unit === r.unit);
+    if (sheet) issues.push(...sheetProblemIssues(tamperCheck(sheet, r)));
+    for (const i of [...r.errors, ...r.warnings]) issues.push({ ...i, ...issueLocation(read, i) });
+  }
+  return { result, issues };
+}
+
+/** What each unit sheet's total cells show now, for the summary's 核对 column. */
+function liveTotals(read: ReadWorkbook): Map<string, LiveTotals> {
+  const live = new Map<string, LiveTotals>();
+  for (const u of read.units) {
+    const shown: LiveTotals["shown"] = {};
+    for (const [key, at] of Object.entries(u.shownTotals) as [TotalKey, { cell: string; value: unknown }][]) {
+      const v = at.value;
+      shown[key] = { cell: at.cell, value: v !== null && typeof v === "object" ? (v as { result: unknown }).result : v };
+    }
+    live.set(u.entries.unit, { sheet: u.sheet, shown });
+  }
+  return live;
+}
+
+const issueRow = (i: LocatedIssue): SummaryIssueRow => ({ sheet: i.sheet, cell: i.cell, unit: i.unit || undefined, severity: i.severity, message: i.message });
+
+export async function validateAndTotal(rubric: Rubric, now: () => Date = () => new Date()): Promise<TotalReport> {
+  let syncs = 0;
+  try {
+    return await Excel.run(async (context) => {
+      const sync = async () => {
+        syncs++;
+        await context.sync();
+      };
+      const { grids, sheets } = await readAllSheets(context, sync);
+      const read = readWorkbook(rubric, grids);
+      const { result, issues } = scoreWorkbook(rubric, read);
+      const notices: string[] = [];
+      if (read.units.length === 0) {
+        notices.push("工作簿中没有考核打分助手生成的打分表，请先“生成打分表”或“导入回收的工作簿”。");
+        return { counties: [], members: [], issues, syncs, notices };
+      }
+      const ours = sheets.find((s) => s.meta?.role === "summary");
+      const taken = sheets.find((s) => s.name === SUMMARY_SHEET_NAME && s !== ours);
+      if (taken) {
+        notices.push(`已有同名工作表「${SUMMARY_SHEET_NAME}」（不是本加载项生成的），汇总表未写入；请将其改名后重新校验并汇总。`);
+        return { counties: result.counties, members: result.members, issues, syncs, notices };
+      }
+      const computedAt = now().toLocaleString("zh-CN", { hour12: false });
+      const plan = summaryValuesSheet(rubric, result, issues.map(issueRow), computedAt, liveTotals(read));
+      const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+      await whileWriting(async () => {
+        const collection = context.workbook.worksheets;
+        // 汇总 holds only what the add-in wrote: it is made anew each time.
+        if (ours) collection.getItem(ours.name).delete();
+        const ws = writeSheet(collection, { ...plan, name: ours?.name ?? SUMMARY_SHEET_NAME }, withPrint);
+        if (ours) ws.position = ours.position;
+        ws.activate();
+        await sync();
+      });
+      rememberSheets([...sheets.map((s) => s.name).filter((n) => n !== ours?.name), ours?.name ?? SUMMARY_SHEET_NAME]);
+      return { counties: result.counties, members: result.members, issues, summarySheet: ours?.name ?? SUMMARY_SHEET_NAME, syncs, notices };
+    });
+  } catch (err) {
+    if (err instanceof ExcelAdapterError) throw err;
+    throw new ExcelAdapterError(`校验并汇总失败：${(err as Error).message}`, err);
+  }
+}
