@@ -29,9 +29,9 @@ interface QueuedSheet {
   readonly head?: Excel.Range;
 }
 
-function queueSheet(sheets: Excel.WorksheetCollection, name: string): QueuedSheet {
+function queueSheet(sheets: Excel.WorksheetCollection, name: string, headsOnly: boolean): QueuedSheet {
   const ws = sheets.getItem(name);
-  if (HEAD_ONLY.has(name)) {
+  if (headsOnly || HEAD_ONLY.has(name)) {
     const head = ws.getRange("A1:E1");
     head.load("values");
     return { name, head };
@@ -48,15 +48,15 @@ export interface WorkbookSheets {
 }
 
 /**
- * Reads every sheet of the workbook: one round trip when the sheets are the ones the add-in last saw (it checks),
+ * Reads every sheet of the workbook (or only each sheet's marker row): one round trip when the sheets are the ones the add-in last saw (it checks),
  * two otherwise.
  */
-export async function readAllSheets(context: Excel.RequestContext, sync: () => Promise<void>): Promise<WorkbookSheets> {
+export async function readAllSheets(context: Excel.RequestContext, sync: () => Promise<void>, headsOnly = false): Promise<WorkbookSheets> {
   const sheets = context.workbook.worksheets;
   let queued = new Map<string, QueuedSheet>();
   const load = () => {
     sheets.load("items/name,items/position");
-    for (const name of knownSheets() ?? []) queued.set(name, queueSheet(sheets, name));
+    for (const name of knownSheets() ?? []) queued.set(name, queueSheet(sheets, name, headsOnly));
   };
   load();
   try {
@@ -71,7 +71,7 @@ export async function readAllSheets(context: Excel.RequestContext, sync: () => P
   }
   const missed = sheets.items.filter((ws) => !queued.has(ws.name));
   if (missed.length > 0) {
-    for (const ws of missed) queued.set(ws.name, queueSheet(sheets, ws.name));
+    for (const ws of missed) queued.set(ws.name, queueSheet(sheets, ws.name, headsOnly));
     await sync();
   }
   rememberSheets(sheets.items.map((ws) => ws.name));

@@ -31,6 +31,8 @@ export interface TotalReport {
   readonly summarySheet?: string;
   readonly syncs: number;
   readonly notices: string[];
+  /** When it ran, as shown in 汇总. */
+  readonly computedAt: string;
 }
 
 /** The core's results for what a workbook holds, with every issue located. */
@@ -75,19 +77,19 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
       };
       const { grids, sheets } = await readAllSheets(context, sync);
       const read = readWorkbook(rubric, grids);
+      const computedAt = now().toLocaleString("zh-CN", { hour12: false });
       const { result, issues } = scoreWorkbook(rubric, read);
       const notices: string[] = [];
       if (read.units.length === 0) {
         notices.push("工作簿中没有考核打分助手生成的打分表，请先“生成打分表”或“导入回收的工作簿”。");
-        return { counties: [], members: [], issues, syncs, notices };
+        return { counties: [], members: [], issues, syncs, notices, computedAt };
       }
       const ours = sheets.find((s) => s.meta?.role === "summary");
       const taken = sheets.find((s) => s.name === SUMMARY_SHEET_NAME && s !== ours);
       if (taken) {
         notices.push(`已有同名工作表「${SUMMARY_SHEET_NAME}」（不是本加载项生成的），汇总表未写入；请将其改名后重新校验并汇总。`);
-        return { counties: result.counties, members: result.members, issues, syncs, notices };
+        return { counties: result.counties, members: result.members, issues, syncs, notices, computedAt };
       }
-      const computedAt = now().toLocaleString("zh-CN", { hour12: false });
       const plan = summaryValuesSheet(rubric, result, issues.map(issueRow), computedAt, liveTotals(read));
       const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
       await whileWriting(async () => {
@@ -100,7 +102,7 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
         await sync();
       });
       rememberSheets([...sheets.map((s) => s.name).filter((n) => n !== ours?.name), ours?.name ?? SUMMARY_SHEET_NAME]);
-      return { counties: result.counties, members: result.members, issues, summarySheet: ours?.name ?? SUMMARY_SHEET_NAME, syncs, notices };
+      return { counties: result.counties, members: result.members, issues, summarySheet: ours?.name ?? SUMMARY_SHEET_NAME, syncs, notices, computedAt };
     });
   } catch (err) {
     if (err instanceof ExcelAdapterError) throw err;

@@ -12,3 +12,4 @@ export * from "./read";
 export * from "./grid";
 export * from "./summaryValues";
 export * from "./tamper";
+export * from "./fill";

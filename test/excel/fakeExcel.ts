@@ -1,3 +1,5 @@
+import { readXlsx } from "../../src/xlsx/read";
+
 /**
  * A recording test double of the part of the Excel API the adapter uses: it counts context.sync() calls, records
  * every write with its sheet, address and property, and keeps a grid of what was written so reads see it.
@@ -157,6 +159,33 @@ export class FakeExcel {
     return { isNullObject: true, load: () => undefined };
   }
 
+  /** Work the next sync does first (inserting sheets from a file is asynchronous here). */
+  private pendingTasks: (() => Promise<void>)[] = [];
+  /** Workbooks the add-in asked Excel to open (Excel.createWorkbook), base64. */
+  readonly openedWorkbooks: string[] = [];
+
+  /** insertWorksheetsFromBase64: the file's sheets as cells (formulas as "=…" text), renamed "X (2)" on a clash. */
+  private insertFromBase64(base64: string, options: { sheetNamesToInsert?: string[] } = {}) {
+    this.writes.push({ sheet: "", address: "", path: "workbook.insertWorksheetsFromBase64()", value: options, sync: this.syncs });
+    this.pendingTasks.push(async () => {
+      const grids = await readXlsx(Buffer.from(base64, "base64"));
+      for (const grid of grids) {
+        if (options.sheetNamesToInsert && !options.sheetNamesToInsert.includes(grid.name)) continue;
+        let name = grid.name;
+        for (let n = 2; this.sheets.some((x) => x.name === name); n++) name = `${grid.name} (${n})`;
+        const sheet = this.addSheet(name);
+        grid.cells.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v === null) return;
+            // A text cell that starts like a formula is held the way Excel shows it typed: with an apostrophe.
+            const text = typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
+            sheet.grid.set(`${colLetters(j + 1)}${i + 1}`, typeof v === "object" ? v.formula : text);
+          }),
+        );
+      }
+    });
+  }
+
   /** An error the next sync throws (Excel reports a missing item at sync time, not when the call is queued). */
   private pendingError: Error | undefined;
 
@@ -211,12 +240,14 @@ export class FakeExcel {
       sync: async () => {
         this.syncs++;
         if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+        for (const task of this.pendingTasks.splice(0)) await task();
         const error = this.pendingError;
         this.pendingError = undefined;
         if (error) throw error;
       },
       application: { suspendApiCalculationUntilNextSync: () => undefined },
       workbook: {
+        insertWorksheetsFromBase64: (base64: string, options?: { sheetNamesToInsert?: string[] }) => this.insertFromBase64(base64, options),
         tables: {
           getItemOrNullObject: (name: string) => {
             const table = this.sheets.flatMap((x) => x.tables).find((t) => t.name === name);
@@ -241,6 +272,7 @@ export class FakeExcel {
               return { context, remove: () => this.changeHandlers.splice(this.changeHandlers.indexOf(handler), 1) };
             },
           },
+          getActiveWorksheet: () => this.worksheet(this.sheets.find((x) => x.name === this.active) ?? this.sheets[0]),
           get items() {
             return sheets();
           },
@@ -259,6 +291,10 @@ export class FakeExcel {
       SheetVisibility: { hidden: "Hidden" },
       PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
       PaperType: { a4: "A4" },
+      createWorkbook: async (base64: string) => {
+        this.openedWorkbooks.push(base64);
+      },
+      WorksheetPositionType: { end: "End" },
       ChartType: { barClustered: "BarClustered" },
       ChartSeriesBy: { columns: "Columns" },
     };

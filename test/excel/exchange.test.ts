@@ -1,0 +1,176 @@
+/** Sending each unit its own workbook, and bringing the returned ones back in. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { exportUnit } from "../../src/excel/exportUnit";
+import { applyImport, previewImport } from "../../src/excel/importWorkbooks";
+import { forgetSheets } from "../../src/excel/inventory";
+import { renderPlan } from "../../src/excel/render";
+import { validateAndTotal } from "../../src/excel/total";
+import { buildWorkbookPlan, fillUnitSheet, planToGrid, readWorkbook, withEntries, type GridCell, type WorkbookPlan } from "../../src/layout";
+import { defaultRubric, defaultRulesJson, loadRubric, type Rubric } from "../../src/rubric";
+import { scoreUnit } from "../../src/scoring";
+import { planToXlsx, readXlsx } from "../../src/xlsx";
+import { libreOfficeAvailable, recalculateToCsv } from "../support/libreoffice";
+import { FakeExcel } from "./fakeExcel";
+
+const rubric = defaultRubric();
+
+function inputCell(plan: WorkbookPlan, sheetName: string, label: string, column: "E" | "G" | "H" | "I") {
+  const t = plan.sheets.find((s) => s.name === sheetName)!.tables[0];
+  return `${column}${t.top + 1 + t.rows.findIndex((r) => r[0] === label)}`;
+}
+
+async function officeWorkbook(units: string[]) {
+  const excel = new FakeExcel();
+  excel.install();
+  forgetSheets();
+  const plan = buildWorkbookPlan(rubric, units.map((u) => rubric.findUnit(u)!)).plan;
+  await renderPlan(plan);
+  const type = (sheet: string, cells: Record<string, unknown>) => {
+    const s = excel.sheets.find((x) => x.name === sheet)!;
+    for (const [a, v] of Object.entries(cells)) s.grid.set(a, v);
+  };
+  return { excel, plan, type };
+}
+
+/** A unit's workbook as it comes back by email: its sheet, filled in. */
+async function returnedFile(r: Rubric, unit: string, cells: Record<string, GridCell>): Promise<Uint8Array> {
+  const plan = buildWorkbookPlan(r, [r.findUnit(unit)!]).plan;
+  const sheet = plan.sheets.find((s) => s.meta.role === "unit")!;
+  const typed = withEntries(planToGrid(sheet), cells);
+  const read = readWorkbook(r, [typed]).units[0];
+  return planToXlsx({ rulesId: r.id, rulesVersion: r.version, sheets: [fillUnitSheet(r, sheet, read, typed)] });
+}
+
+describe("导出本单位工作簿", () => {
+  test("the active unit's sheet with its entries and, after totalling, its result; one read; Excel opens it", async () => {
+    const { excel, plan, type } = await officeWorkbook(["石楼县", "交城县"]);
+    type("石楼县", {
+      [inputCell(plan, "石楼县", "5", "E")]: 0.5,
+      [inputCell(plan, "石楼县", "5", "G")]: "=企业培训资料不全",
+      [inputCell(plan, "石楼县", "6", "H")]: "否",
+      [inputCell(plan, "石楼县", "6", "I")]: "本年度无此项工作",
+    });
+    const totals = await validateAndTotal(rubric);
+    excel.active = "石楼县";
+    const before = excel.syncs;
+    const report = await exportUnit(rubric, { totalled: { results: [...totals.counties, ...totals.members], at: totals.computedAt } });
+    expect(excel.syncs - before).toBe(1);
+    expect(report).toMatchObject({ unit: "石楼县", fileName: "石楼县-考核打分表.xlsx", opened: true, withResult: true });
+    expect(excel.openedWorkbooks).toEqual([Buffer.from(report.bytes).toString("base64")]);
+
+    const sheets = await readXlsx(report.bytes);
+    expect(sheets.map((s) => s.name)).toEqual(["石楼县", "汇总"]);
+    const read = readWorkbook(rubric, sheets);
+    const shilou = read.units[0].entries;
+    const key = (label: string) => rubric.linesFor(rubric.findUnit("石楼县")!).find((l) => l.label === label)!.key;
+    expect(shilou.lines[key("5")]).toMatchObject({ deduction: 0.5, findings: "=企业培训资料不全" });
+    expect(shilou.lines[key("6")]).toMatchObject({ participates: "否", exemptionReason: "本年度无此项工作" });
+    const expected = scoreUnit(rubric, shilou);
+    expect(expected.normalized).toBe(totals.counties.find((r) => r.unit === "石楼县")!.normalized);
+    // The result row carries the rank among all counties from the totalling.
+    const summary = sheets[1].cells.find((r) => r[1] === "石楼县")!;
+    expect(summary[0]).toBe(totals.counties.find((r) => r.unit === "石楼县")!.rank);
+
+    // Opened without the add-in, the exported file computes the same figures.
+    expect(libreOfficeAvailable()).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "export-"));
+    writeFileSync(join(dir, "shilou.xlsx"), report.bytes);
+    const csv = await recalculateToCsv(join(dir, "shilou.xlsx"));
+    const rowOf = (label: string) => csv["石楼县"].find((r) => r[6] === label)!;
+    expect(Number(rowOf("折算得分")[7]).toFixed(2)).toBe((expected.normalized! / 100).toFixed(2));
+    expect(Number(rowOf("最终成绩")[7]).toFixed(2)).toBe((expected.finalScore! / 100).toFixed(2));
+    expect(rowOf("等次")[7]).toBe(expected.grade);
+    // the finding typed as =… is still text
+    expect(csv["石楼县"].some((r) => r[6] === "=企业培训资料不全")).toBe(true);
+  }, 120000);
+
+  test("without totalling (or after later edits) the file carries the sheet only, and says why", async () => {
+    const { excel, plan, type } = await officeWorkbook(["石楼县"]);
+    excel.active = "石楼县";
+    const first = await exportUnit(rubric);
+    expect(first.withResult).toBe(false);
+    expect(first.notices[0]).toContain("尚未校验并汇总");
+    const totals = await validateAndTotal(rubric);
+    type("石楼县", { [inputCell(plan, "石楼县", "5", "E")]: 1 });
+    const later = await exportUnit(rubric, { sheetName: "石楼县", totalled: { results: totals.counties, at: totals.computedAt } });
+    expect(later.withResult).toBe(false);
+    expect(later.notices[0]).toContain("重新校验并汇总");
+    expect((await readXlsx(later.bytes)).map((s) => s.name)).toEqual(["石楼县"]);
+  });
+
+  test("a sheet that is not a score sheet is refused with a message", async () => {
+    const { excel } = await officeWorkbook(["石楼县"]);
+    excel.addSheet("草稿").grid.set("A1", "x");
+    excel.active = "草稿";
+    await expect(exportUnit(rubric)).rejects.toThrow("「草稿」不是考核打分表");
+  });
+});
+
+describe("导入回收的工作簿", () => {
+  const otherRules = loadRubric({ ...(defaultRulesJson as object), version: "2099-试行" });
+
+  async function files() {
+    const shilouLine5 = inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan, "石楼县", "5", "E");
+    const transportLine1 = inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("市交通局")!]).plan, "市交通局", "1", "E");
+    return [
+      { name: "石楼县.xlsx", bytes: await returnedFile(rubric, "石楼县", { [shilouLine5]: 2 }) },
+      { name: "市交通局.xlsx", bytes: await returnedFile(rubric, "市交通局", { [transportLine1]: 0.5 }) },
+      { name: "旧版.xlsx", bytes: await returnedFile(otherRules, "文水县", {}) },
+      { name: "照片.xlsx", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) },
+    ];
+  }
+
+  test("the preview marks units already present, and reports other rules and unreadable files", async () => {
+    const { excel } = await officeWorkbook(["石楼县", "交城县"]);
+    const before = excel.syncs;
+    const preview = await previewImport(rubric, await files());
+    expect(excel.syncs - before).toBe(1);
+    expect(preview.sheets.map((s) => [s.unit, s.conflict])).toEqual([
+      ["石楼县", true],
+      ["市交通局", false],
+    ]);
+    expect(preview.problems.map((p) => p.file)).toEqual(["旧版.xlsx", "照片.xlsx"]);
+    expect(preview.problems[0].message).toContain("另一版考核规则");
+    expect(preview.problems[1].message).toMatch(/不是有效的 Excel 工作簿/);
+  });
+
+  test("without the user's yes, a present unit is kept as it is and only new units come in, in one round trip", async () => {
+    const { excel, plan, type } = await officeWorkbook(["石楼县", "交城县"]);
+    const mine = inputCell(plan, "石楼县", "5", "E");
+    type("石楼县", { [mine]: 0.5 });
+    const preview = await previewImport(rubric, await files());
+    const before = excel.syncs;
+    const report = await applyImport(preview, { replace: false });
+    expect(excel.syncs - before).toBe(1);
+    expect(report.inserted).toEqual(["市交通局"]);
+    expect(report.skipped[0].reason).toContain("保留原表");
+    expect(excel.sheets.find((s) => s.name === "石楼县")!.cell(mine)).toBe(0.5);
+    // and 校验并汇总 now counts the imported unit with its entries
+    const totals = await validateAndTotal(rubric);
+    expect(totals.members.find((r) => r.unit === "市交通局")!.normalized).not.toBe(10000);
+    expect(totals.counties.find((r) => r.unit === "石楼县")!.lines.find((l) => l.label === "5")!.deduction).toBe(50);
+  });
+
+  test("with the user's yes, the present unit's sheet is replaced by the returned one", async () => {
+    const { excel } = await officeWorkbook(["石楼县", "交城县"]);
+    const preview = await previewImport(rubric, await files());
+    const report = await applyImport(preview, { replace: true });
+    expect(report.replaced).toEqual(["石楼县"]);
+    expect(excel.sheets.filter((s) => s.name.startsWith("石楼县"))).toHaveLength(1);
+    const totals = await validateAndTotal(rubric);
+    expect(totals.counties.find((r) => r.unit === "石楼县")!.lines.find((l) => l.label === "5")!.deduction).toBe(200);
+  });
+
+  test("an Excel without ExcelApi 1.13 is told to use the command line, and nothing is inserted", async () => {
+    const { excel } = await officeWorkbook(["石楼县"]);
+    excel.apiVersion = "1.12";
+    excel.install();
+    const preview = await previewImport(rubric, await files());
+    expect(preview.supported).toBe(false);
+    expect(preview.message).toContain("scorecard total");
+    await expect(applyImport(preview, { replace: true })).rejects.toThrow("ExcelApi 1.13");
+    expect(excel.writes.some((w) => w.path.includes("insertWorksheetsFromBase64"))).toBe(false);
+  });
+});
