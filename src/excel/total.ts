@@ -16,7 +16,7 @@ import {
   type TotalKey,
 } from "../layout";
 import type { Rubric } from "../rubric";
-import { scoreAll, type UnitResult } from "../scoring";
+import { scoreAll, scoreUnit, type UnitResult } from "../scoring";
 import { sheetProblemIssues, whileWriting, type LocatedIssue } from "./check";
 import { rememberSheets } from "./inventory";
 import { readAllSheets } from "./readSheets";
@@ -45,7 +45,8 @@ export function scoreWorkbook(rubric: Rubric, read: ReadWorkbook) {
   const issues: LocatedIssue[] = sheetProblemIssues(read.problems);
   for (const r of [...result.counties, ...result.members, ...result.others]) {
     const sheet = read.units.find((u) => u.entries.unit === r.unit);
-    if (sheet) issues.push(...sheetProblemIssues(tamperCheck(sheet, r)));
+    // A unit sheet's formulas see that sheet alone: compare them with the unit scored without its 附件 rows.
+    if (sheet) issues.push(...sheetProblemIssues(tamperCheck(sheet, scoreUnit(rubric, sheet.entries))));
     for (const i of [...r.errors, ...r.warnings]) issues.push({ ...i, ...issueLocation(read, i) });
   }
   return { result, issues };

@@ -25,6 +25,8 @@ export interface FakeTable {
 export class FakeSheet {
   readonly grid = new Map<string, unknown>();
   readonly tables: FakeTable[] = [];
+  /** What Excel would show in formula cells (the double computes nothing itself). */
+  readonly computed = new Map<string, unknown>();
   visibility = "Visible";
   constructor(public name: string) {}
   cell(address: string) {
@@ -198,14 +200,17 @@ export class FakeExcel {
       rows = Math.max(rows, c.top);
       cols = Math.max(cols, c.left);
     }
-    const at = (i: number, j: number) => sheet.cell(`${colLetters(j + 1)}${i + 1}`);
-    const grid = (f: (v: unknown) => unknown) => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(at(i, j))));
+    const address = (i: number, j: number) => `${colLetters(j + 1)}${i + 1}`;
+    const grid = (f: (v: unknown, a: string) => unknown) =>
+      Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(sheet.cell(address(i, j)), address(i, j))));
     return {
       load: () => undefined,
       rowIndex: 0,
       columnIndex: 0,
       formulas: grid((v) => v),
-      values: grid((v) => (typeof v === "string" && v.startsWith("=") ? "" : typeof v === "string" && v.startsWith("'") ? v.slice(1) : v)),
+      values: grid((v, a) =>
+        typeof v === "string" && v.startsWith("=") ? (sheet.computed.get(a) ?? "") : typeof v === "string" && v.startsWith("'") ? v.slice(1) : v,
+      ),
     };
   }
 

@@ -111,6 +111,20 @@ describe("校验并汇总 in Excel", () => {
     expect(report.issues.find((i) => i.code === "sheet.formulaOverwritten")).toMatchObject({ sheet: "石楼县", cell: `H${finalRow}` });
   });
 
+  test("an error in 附件1 makes the county 待更正, points at the 附件1 cell, and is not mistaken for tampering", async () => {
+    const { excel } = await generated([rubric.findUnit("石楼县")!]);
+    const annex1 = excel.sheets.find((s) => s.name === "附件1")!;
+    const row = [...annex1.grid.entries()].find(([a, v]) => a.startsWith("B") && v === "石楼县")![0].slice(1);
+    annex1.grid.set(`C${row}`, "良");
+    // The county's sheet shows the grade its own formulas give (they do not see 附件1).
+    const shilou = excel.sheets.find((s) => s.name === "石楼县")!;
+    const gradeRow = [...shilou.grid.entries()].find(([a, v]) => a.startsWith("G") && v === "等次")![0].slice(1);
+    shilou.computed.set(`H${gradeRow}`, "优秀");
+    const report = await validateAndTotal(rubric);
+    expect(report.counties[0].grade).toBe("待更正");
+    expect(report.issues.filter((i) => i.severity === "error")).toEqual([expect.objectContaining({ sheet: "附件1", cell: `C${row}` })]);
+  });
+
   test("text typed as = + - @ stays text in 汇总", async () => {
     const { excel, plan, type } = await generated([rubric.findUnit("石楼县")!]);
     type("石楼县", { [inputCell(plan, "石楼县", "5", "E")]: 1, [inputCell(plan, "石楼县", "5", "G")]: "=HYPERLINK(\"http://evil\",\"点我\")" });
