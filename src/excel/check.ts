@@ -136,9 +136,10 @@ async function checkAndLog(
 }
 
 /**
- * Checks every change on the workbook's sheets as it happens and hands the result to `onCheck`. Registers one
- * handler for all sheets (ExcelApi 1.9), so sheets generated later are covered too. The sheets are read once at the
- * start, so the change log knows the values that edits replace.
+ * Checks every change on the workbook's sheets as it happens and hands the result to `onCheck`. Where ExcelApi 1.9
+ * exists, one handler covers all sheets; on Excel 2019 (ExcelApi 1.8) each sheet gets its own handler, and sheets
+ * added later get one as they appear. The sheets are read once at the start, so the change log knows the values
+ * that edits replace.
  */
 export async function startLiveChecking(
   rubric: Rubric,
@@ -146,37 +147,52 @@ export async function startLiveChecking(
   onError: (error: ExcelAdapterError) => void,
   options: { now?: () => Date; onNotice?: (notice: string) => void } = {},
 ): Promise<LiveChecking> {
-  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
-    throw new ExcelAdapterError("此版本的 Excel 不支持录入时自动校验（需要 ExcelApi 1.9）。请使用“校验并汇总”按钮检查录入。");
+  const workbookWide = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+  if (!workbookWide && !Office.context.requirements.isSetSupported("ExcelApi", "1.7")) {
+    throw new ExcelAdapterError("此版本的 Excel 不支持录入时自动校验（需要 ExcelApi 1.7）。请使用“校验并汇总”按钮检查录入。");
   }
   const knowsTrigger = Office.context.requirements.isSetSupported("ExcelApi", "1.14");
   const snapshots = new Map<string, GridSheet>();
   const notices = new Set<string>();
   const told = new Set<string>();
   const now = options.now ?? (() => new Date());
-  return Excel.run(async (context) => {
-    const handler = async (event: Excel.WorksheetChangedEventArgs) => {
-      const own = knowsTrigger ? event.triggerSource === Excel.EventTriggerSource.thisLocalAddin : ownWrites > 0;
-      if (own) return;
-      try {
-        const check = await checkAndLog(rubric, event, snapshots, notices, now);
-        if (check) onCheck(check);
-        for (const n of notices) {
-          if (told.has(n)) continue;
-          told.add(n);
-          options.onNotice?.(n);
-        }
-      } catch (err) {
-        onError(err instanceof ExcelAdapterError ? err : new ExcelAdapterError(`校验失败：${(err as Error).message}`, err));
+  const handler = async (event: Excel.WorksheetChangedEventArgs) => {
+    const own = knowsTrigger ? event.triggerSource === Excel.EventTriggerSource.thisLocalAddin : ownWrites > 0;
+    if (own) return;
+    try {
+      const check = await checkAndLog(rubric, event, snapshots, notices, now);
+      if (check) onCheck(check);
+      for (const n of notices) {
+        if (told.has(n)) continue;
+        told.add(n);
+        options.onNotice?.(n);
       }
-    };
-    const registration = context.workbook.worksheets.onChanged.add(handler);
-    const { grids } = await readAllSheets(context, () => context.sync());
+    } catch (err) {
+      onError(err instanceof ExcelAdapterError ? err : new ExcelAdapterError(`校验失败：${(err as Error).message}`, err));
+    }
+  };
+  return Excel.run(async (context) => {
+    const registrations: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs | Excel.WorksheetAddedEventArgs>[] = [];
+    const worksheets = context.workbook.worksheets;
+    if (workbookWide) registrations.push(worksheets.onChanged.add(handler));
+    const { grids, sheets } = await readAllSheets(context, () => context.sync());
     for (const grid of grids) snapshots.set(grid.name, grid);
+    if (!workbookWide) {
+      for (const s of sheets) registrations.push(worksheets.getItem(s.name).onChanged.add(handler));
+      registrations.push(
+        worksheets.onAdded.add(async (event) => {
+          await Excel.run(async (ctx) => {
+            registrations.push(ctx.workbook.worksheets.getItem(event.worksheetId).onChanged.add(handler));
+            await ctx.sync();
+          });
+        }),
+      );
+      await context.sync();
+    }
     return {
       stop: async () => {
-        await Excel.run(registration.context, async (ctx) => {
-          registration.remove();
+        await Excel.run(registrations[0].context, async (ctx) => {
+          for (const r of registrations) r.remove();
           await ctx.sync();
         });
       },

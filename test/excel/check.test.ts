@@ -132,11 +132,22 @@ describe("变更记录, the change log", () => {
   });
 });
 
-test("an Excel older than ExcelApi 1.9 gets a clear message instead of live checking", async () => {
+test("Excel 2019 (ExcelApi 1.8): each sheet is watched on its own, and sheets generated later are watched too", async () => {
+  const { excel, checks } = await setUp("1.8");
+  await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: "x" });
+  expect(checks.map((c) => [c.sheet, c.issues.some((i) => i.code === "deduction.notNumber")])).toEqual([["石楼县", true]]);
+  await renderPlan(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan);
+  const jiaocheng = buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan.sheets.find((s) => s.name === "交城县")!.tables[0];
+  await excel.personTypes("交城县", { [`E${jiaocheng.top + 1}`]: -1 });
+  expect(checks.map((c) => c.sheet)).toEqual(["石楼县", "交城县"]);
+  expect(checks[1].issues.map((i) => i.code)).toContain("deduction.negative");
+});
+
+test("an Excel older than ExcelApi 1.7 gets a clear message instead of live checking", async () => {
   const excel = new FakeExcel();
-  excel.apiVersion = "1.8";
+  excel.apiVersion = "1.6";
   excel.install();
-  await expect(startLiveChecking(rubric, () => undefined, () => undefined)).rejects.toThrow(/ExcelApi 1\.9/);
+  await expect(startLiveChecking(rubric, () => undefined, () => undefined)).rejects.toThrow(/ExcelApi 1\.7/);
 });
 
 test("checking a sheet by hand reads it in one round trip", async () => {

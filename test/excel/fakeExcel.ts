@@ -27,6 +27,8 @@ export class FakeSheet {
   readonly tables: FakeTable[] = [];
   /** What Excel would show in formula cells (the double computes nothing itself). */
   readonly computed = new Map<string, unknown>();
+  /** Handlers registered on this sheet's own onChanged (ExcelApi 1.7). */
+  readonly changeHandlers: ((event: unknown) => Promise<void>)[] = [];
   visibility = "Visible";
   constructor(public name: string) {}
   cell(address: string) {
@@ -108,6 +110,13 @@ export class FakeExcel {
             this.sheets.splice(this.sheets.indexOf(sheet), 1);
           };
         if (prop === "activate") return () => (this.active = sheet.name);
+        if (prop === "onChanged")
+          return {
+            add: (handler: (event: unknown) => Promise<void>) => {
+              sheet.changeHandlers.push(handler);
+              return { context: this.context, remove: () => sheet.changeHandlers.splice(sheet.changeHandlers.indexOf(handler), 1) };
+            },
+          };
         return Reflect.get(target, prop);
       },
       set: (target, prop, value) => {
@@ -229,14 +238,20 @@ export class FakeExcel {
     const bottom = Math.max(...boxes.map((b) => b.top));
     const right = Math.max(...boxes.map((b) => b.left));
     const address = top === bottom && left === right ? `${colLetters(left)}${top}` : `${colLetters(left)}${top}:${colLetters(right)}${bottom}`;
-    for (const h of this.changeHandlers) await h({ worksheetId: sheet.name, address, source: "Local", triggerSource: "Unknown", ...event });
+    for (const h of [...this.changeHandlers, ...sheet.changeHandlers]) await h({ worksheetId: sheet.name, address, source: "Local", triggerSource: "Unknown", ...event });
   }
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
     this.sheets.push(s);
+    this.addedSinceSync.push(s);
     return s;
   }
+
+  /** Handlers registered with worksheets.onAdded; they run after the sync that added sheets. */
+  readonly addedHandlers: ((event: unknown) => Promise<void>)[] = [];
+  private addedSinceSync: FakeSheet[] = [];
+  private context: unknown;
 
   install(): void {
     const sheets = () => this.sheets.map((s) => this.worksheet(s));
@@ -249,6 +264,8 @@ export class FakeExcel {
         const error = this.pendingError;
         this.pendingError = undefined;
         if (error) throw error;
+        const added = this.addedSinceSync.splice(0);
+        for (const sheet of added) for (const h of this.addedHandlers) await h({ worksheetId: sheet.name });
       },
       application: { suspendApiCalculationUntilNextSync: () => undefined },
       workbook: {
@@ -277,6 +294,12 @@ export class FakeExcel {
               return { context, remove: () => this.changeHandlers.splice(this.changeHandlers.indexOf(handler), 1) };
             },
           },
+          onAdded: {
+            add: (handler: (event: unknown) => Promise<void>) => {
+              this.addedHandlers.push(handler);
+              return { context, remove: () => this.addedHandlers.splice(this.addedHandlers.indexOf(handler), 1) };
+            },
+          },
           getActiveWorksheet: () => this.worksheet(this.sheets.find((x) => x.name === this.active) ?? this.sheets[0]),
           get items() {
             return sheets();
@@ -285,6 +308,7 @@ export class FakeExcel {
         },
       },
     };
+    this.context = context;
     const versionAtLeast = (v: string) => Number(v.split(".")[1]) <= Number(this.apiVersion.split(".")[1]);
     (globalThis as any).Office = { context: { requirements: { isSetSupported: (_set: string, v: string) => versionAtLeast(v) } } };
     (globalThis as any).Excel = {
