@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fromHundredths, type PartKey } from "../rubric";
 import { issueLocation, readWorkbook, summaryValuesSheet, tamperCheck, type ReadWorkbook, type SummaryIssueRow } from "../layout";
-import { lineName, scoreAll, type CountyAnnexEntries, type UnitEntries, type UnitResult } from "../scoring";
+import { lineName, scoreAll, scoreUnit, type CountyAnnexEntries, type UnitEntries, type UnitResult } from "../scoring";
 import { planToXlsx, readXlsx } from "../xlsx";
 import type { Output } from "./rulesCommand";
 import { CliError, loadRulesFrom } from "./rulesSource";
@@ -82,7 +82,8 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   for (const r of all) {
     const from = origin.get(r.unit);
     const sheet = from?.read.units.find((u) => u.entries.unit === r.unit);
-    for (const p of sheet ? tamperCheck(sheet, r) : []) {
+    // A unit sheet's formulas see that sheet alone: compare them with the unit scored without its 附件 rows.
+    for (const p of sheet ? tamperCheck(sheet, scoreUnit(rubric, sheet.entries)) : []) {
       issues.push({ file: from!.file, sheet: p.sheet, cell: p.cell ?? null, unit: r.unit, line: null, code: p.code, severity: p.severity, message: p.message });
     }
     for (const issue of [...r.errors, ...r.warnings]) {
