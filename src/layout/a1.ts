@@ -18,3 +18,11 @@ export function sheetRef(sheet: string, row: number, col: number): string {
 export function stringLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
+
+/**
+ * A cell's text trimmed the way the scoring core trims it: Excel's TRIM removes only ASCII spaces, so full-width
+ * (U+3000) and no-break (U+00A0) spaces become ordinary ones first, and CLEAN drops line breaks typed with Alt+Enter.
+ */
+export function trimText(ref: string): string {
+  return `TRIM(CLEAN(SUBSTITUTE(SUBSTITUTE(${ref},"\u3000"," "),"\u00A0"," ")))`;
+}

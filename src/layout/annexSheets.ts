@@ -1,6 +1,6 @@
 /** 附件1 (4 scores per county) and 附件2 (5 scores per county): one table each, a row per county. */
 import { formatPoints, toHundredths, type Rubric, type Unit } from "../rubric";
-import { cellRef } from "./a1";
+import { cellRef, trimText } from "./a1";
 import { metaCells } from "./meta";
 import type { CellContent, ConditionalFormatPlan, PlacedCell, SheetPlan, TableColumn, ValidationPlan } from "./plan";
 import { INVALID_FILL, STYLE } from "./unitSheet";
@@ -56,7 +56,7 @@ export function annexSheetPlan(rubric: Rubric, which: "annex1" | "annex2", count
     const ref = cellRef(first, col);
     formats.push({
       range,
-      formula: `AND(LEN(TRIM(${ref}))>0,NOT(AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${max},ROUND(${ref},2)=${ref})))`,
+      formula: `AND(LEN(${trimText(ref)})>0,NOT(AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${max},ROUND(${ref},2)=${ref})))`,
       fill: INVALID_FILL,
     });
   });

@@ -5,11 +5,11 @@
  * #N/A, which flows into the totals, and the grade then reads 待更正.
  */
 import type { Grade } from "../rubric";
-import { cellRef, stringLiteral } from "./a1";
+import { cellRef, stringLiteral, trimText } from "./a1";
 import { NO, PENDING, YES } from "./columns";
 
-/** Empty after trimming, like the core's isEmptyCell (Excel's TRIM only trims ASCII spaces). */
-const blank = (ref: string) => `LEN(TRIM(${ref}))=0`;
+/** Empty after trimming, like the core's isEmptyCell. */
+const blank = (ref: string) => `LEN(${trimText(ref)})=0`;
 
 /** An amount the core accepts: a number, not negative, at most two decimals. */
 const validAmount = (ref: string) => `AND(ISNUMBER(${ref}),${ref}>=0,ROUND(${ref},2)=${ref})`;
@@ -18,7 +18,7 @@ const validAmount = (ref: string) => `AND(ISNUMBER(${ref}),${ref}>=0,ROUND(${ref
 export function lineScoreFormula(row: number, c: { points: number; deduction: number; participates: number }): string {
   const p = cellRef(row, c.points);
   const d = cellRef(row, c.deduction);
-  const h = `TRIM(${cellRef(row, c.participates)})`;
+  const h = `${trimText(cellRef(row, c.participates))}`;
   return (
     `=IF(${h}="${NO}",0,IF(AND(${h}<>"${YES}",${h}<>""),NA(),` +
     `IF(${blank(d)},${p},IF(AND(${validAmount(d)},${d}<=${p}),${p}-${d},NA()))))`
@@ -45,7 +45,7 @@ export function applicableTotalFormula(
   return `=${spans
     .map(
       (s) =>
-        `SUM(${col(s, c.points)})-SUMPRODUCT((TRIM(${col(s, c.participates)})="${NO}")*(LEN(TRIM(${col(s, c.reason)}))>0),${col(s, c.points)})`,
+        `SUM(${col(s, c.points)})-SUMPRODUCT((${trimText(col(s, c.participates))}="${NO}")*(LEN(${trimText(col(s, c.reason))})>0),${col(s, c.points)})`,
     )
     .join("+")}`;
 }
@@ -74,7 +74,7 @@ export function finalScoreFormula(normalized: string, bonus: string, penalty: st
  * holds something other than 是/否.
  */
 export function gradeFormula(finalScore: string, vetoRef: string, grades: readonly Grade[], vetoCap: string): string {
-  const veto = `TRIM(${vetoRef})`;
+  const veto = `${trimText(vetoRef)}`;
   const capIndex = grades.findIndex((g) => g.grade === vetoCap);
   const gradeAt = (i: number) =>
     i < capIndex ? `IF(${veto}="${YES}",${stringLiteral(vetoCap)},${stringLiteral(grades[i].grade)})` : stringLiteral(grades[i].grade);

@@ -4,7 +4,7 @@
  * 错误 and 警告 columns are written by 校验并汇总 (the add-in or `scorecard total`), with the time it ran.
  */
 import type { Rubric, Unit } from "../rubric";
-import { cellRef, sheetRef, stringLiteral } from "./a1";
+import { cellRef, sheetRef, stringLiteral, trimText } from "./a1";
 import { PENDING, type TotalKey } from "./columns";
 import { ANNEX_SHEET_NAMES } from "./annexSheets";
 import { metaCells } from "./meta";
@@ -81,7 +81,7 @@ export function summarySheetPlan(
       const figures = FIGURES.map(([, k]) => ({ formula: `=IFERROR(${at(k)},"")` }) as CellContent);
       const rank = { formula: `=IF(ISNUMBER(${cellRef(r, finalCol)}),COUNTIF(${cellRef(first, finalCol, true)}:${cellRef(last, finalCol, true)},">"&${cellRef(r, finalCol)})+1,"")` };
       const final = { formula: `=IF(${grade}=${stringLiteral(PENDING)},"",IFERROR(${at("finalScore")},""))` };
-      const veto = { formula: `=IF(TRIM(${sheetRef(u.sheetName, u.map.adjustRows.veto, u.map.adjustScoreCol)})="是","是","否")` };
+      const veto = { formula: `=IF(${trimText(sheetRef(u.sheetName, u.map.adjustRows.veto, u.map.adjustScoreCol))}="是","是","否")` };
       const annexCells: CellContent[] = [];
       if (isCounty) {
         const a1 = annex.annex1Row(u.unit);

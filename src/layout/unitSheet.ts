@@ -4,7 +4,7 @@
  * adjustments table (加分, 减分, 一票否优) and the unit's totals as formulas.
  */
 import { formatPoints, fromHundredths, type Rubric, type ScoringLine, type Unit } from "../rubric";
-import { cellRef } from "./a1";
+import { cellRef, trimText } from "./a1";
 import {
   ADJUST_COLUMNS,
   ADJUST_LEFT,
@@ -156,14 +156,14 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
     const ref = cellRef(r, scoreCol);
     conditionalFormats.push({
       range: { top: r, left: scoreCol, bottom: r, right: scoreCol },
-      formula: `AND(LEN(TRIM(${ref}))>0,NOT(AND(ISNUMBER(${ref}),${ref}>=0,ROUND(${ref},2)=${ref})))`,
+      formula: `AND(LEN(${trimText(ref)})>0,NOT(AND(ISNUMBER(${ref}),${ref}>=0,ROUND(${ref},2)=${ref})))`,
       fill: INVALID_FILL,
     });
   }
   const vetoRef = cellRef(adjustRows.veto, scoreCol);
   conditionalFormats.push({
     range: { top: adjustRows.veto, left: scoreCol, bottom: adjustRows.veto, right: scoreCol },
-    formula: `AND(TRIM(${vetoRef})<>"${YES}",TRIM(${vetoRef})<>"${NO}",LEN(TRIM(${vetoRef}))>0)`,
+    formula: `AND(${trimText(vetoRef)}<>"${YES}",${trimText(vetoRef)}<>"${NO}",LEN(${trimText(vetoRef)})>0)`,
     fill: INVALID_FILL,
   });
   cells.push({ row: adjustHeader, col: 1, value: form.note, style: STYLE.note });
@@ -277,15 +277,15 @@ function addLineChecks(first: number, last: number, validations: ValidationPlan[
   );
   const d = cellRef(first, COL.deduction);
   const p = cellRef(first, COL.points);
-  const h = `TRIM(${cellRef(first, COL.participates)})`;
+  const h = `${trimText(cellRef(first, COL.participates))}`;
   const i = cellRef(first, COL.reason);
   formats.push(
     {
       range: span(COL.deduction),
-      formula: `AND(LEN(TRIM(${d}))>0,NOT(AND(ISNUMBER(${d}),${d}>=0,${d}<=${p},ROUND(${d},2)=${d})))`,
+      formula: `AND(LEN(${trimText(d)})>0,NOT(AND(ISNUMBER(${d}),${d}>=0,${d}<=${p},ROUND(${d},2)=${d})))`,
       fill: INVALID_FILL,
     },
     { range: span(COL.participates), formula: `AND(${h}<>"${YES}",${h}<>"${NO}",LEN(${h})>0)`, fill: INVALID_FILL },
-    { range: span(COL.reason), formula: `AND(${h}="${NO}",LEN(TRIM(${i}))=0)`, fill: MISSING_FILL },
+    { range: span(COL.reason), formula: `AND(${h}="${NO}",LEN(${trimText(i)})=0)`, fill: MISSING_FILL },
   );
 }

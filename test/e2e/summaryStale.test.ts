@@ -3,17 +3,12 @@
  * silently. Its 核对 column compares, with formulas, what each unit sheet shows now with what it showed at totalling.
  * Checked in a real spreadsheet engine: LibreOffice recomputes the workbook before and after an edit.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   buildWorkbookPlan,
   CHANGED,
-  fillUnitSheet,
   planToGrid,
   readWorkbook,
   summaryValuesSheet,
-  withEntries,
   type GridCell,
   type LiveTotals,
   type SheetPlan,
@@ -21,11 +16,10 @@ import {
 } from "../../src/layout";
 import { defaultRubric } from "../../src/rubric";
 import { scoreAll } from "../../src/scoring";
-import { planToXlsx } from "../../src/xlsx";
-import { libreOfficeAvailable, recalculateToCsv } from "../support/libreoffice";
+import { filledSheets, recalculated } from "../support/filledWorkbook";
+import { libreOfficeAvailable } from "../support/libreoffice";
 
 const rubric = defaultRubric();
-const tmp = mkdtempSync(join(tmpdir(), "scorecard-stale-"));
 const built = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!, rubric.findUnit("市体育局")!]);
 const unitSheets = built.plan.sheets.filter((s) => s.meta.role === "unit");
 const line5 = (() => {
@@ -33,26 +27,15 @@ const line5 = (() => {
   return `E${t.top + 1 + t.rows.findIndex((r) => r[0] === "5")}`;
 })();
 
-/** The unit sheets with entries typed in. */
-function filledSheets(entries: Record<string, Record<string, GridCell>>): SheetPlan[] {
-  return unitSheets.map((sheet) => {
-    const grid = withEntries(planToGrid(sheet), entries[sheet.name] ?? {});
-    return fillUnitSheet(rubric, sheet, readWorkbook(rubric, [grid]).units[0], grid);
-  });
-}
-
-async function recalc(name: string, sheets: SheetPlan[]) {
-  const path = join(tmp, name);
-  writeFileSync(path, await planToXlsx({ rulesId: rubric.id, rulesVersion: rubric.version, sheets }));
-  return recalculateToCsv(path);
-}
+const fill = (entries: Record<string, Record<string, GridCell>>) => filledSheets(rubric, unitSheets, entries);
+const recalc = (sheets: SheetPlan[]) => recalculated(rubric, sheets);
 
 test("核对 stays empty until a unit sheet is edited after totalling, then flags that unit and the banner says so", async () => {
   expect(libreOfficeAvailable()).toBe(true);
   const entries = { 石楼县: { [line5]: 0.5 }, 市体育局: {} };
-  const sheets = filledSheets(entries);
+  const sheets = fill(entries);
   // What the unit sheets show when totalled (as the add-in reads them from Excel).
-  const shown = await recalc("before.xlsx", sheets);
+  const shown = await recalc(sheets);
   const read = readWorkbook(rubric, sheets.map(planToGrid));
   const live = new Map<string, LiveTotals>();
   for (const u of read.units) {
@@ -72,11 +55,11 @@ test("核对 stays empty until a unit sheet is edited after totalling, then flag
     const col = header.indexOf("核对");
     return csv["汇总"].find((r) => r[1] === unit)![col];
   };
-  const unchanged = await recalc("totalled.xlsx", [...sheets, summary]);
+  const unchanged = await recalc([...sheets, summary]);
   expect([check(unchanged, "石楼县"), check(unchanged, "市体育局")]).toEqual(["", ""]);
   expect(unchanged["汇总"][4][0]).toBe("");
 
-  const edited = await recalc("edited.xlsx", [...filledSheets({ ...entries, 石楼县: { [line5]: 1 } }), summary]);
+  const edited = await recalc([...fill({ ...entries, 石楼县: { [line5]: 1 } }), summary]);
   expect([check(edited, "石楼县"), check(edited, "市体育局")]).toEqual([CHANGED, ""]);
   expect(edited["汇总"][4][0]).toContain("汇总后有 1 个单位的打分表被修改");
 }, 120000);
