@@ -23,6 +23,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS helpers run by Node itself (a webpack loader of the browser tests).
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Tests break rules files and workbooks on purpose, which needs untyped copies.
     files: ["test/**/*.ts", "test/**/*.tsx"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

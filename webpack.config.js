@@ -1,6 +1,7 @@
 /* eslint-disable */
 // Task-pane bundle. ES modules out of ts-loader so that Fluent UI tree-shakes; the dev server runs on https://localhost:3000
 // with the Office dev certificates (office-addin-dev-certs); a production build (npm run build) needs no certificates.
+// ts-loader only transpiles: types are checked by `npm run typecheck` (part of npm test), which keeps builds quick.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -23,6 +24,23 @@ async function httpsOptions() {
   }
 }
 
+/**
+ * Office.js from the add-in's own origin (docs/decisions/0003-office-js-from-own-origin.md): office.js, the Excel host
+ * files it loads for each platform, its telemetry helpers and its strings for every display language. The debug
+ * builds and the other hosts (Word, Outlook, …) are left out.
+ */
+function officeJsPatterns() {
+  const from = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+  const to = "office-js/";
+  // Copied as shipped: not minified again (info.minimized keeps Terser off them).
+  const info = { minimized: true };
+  return [
+    { from: "*.js", context: from, to, info, globOptions: { ignore: ["**/*.debug.js", "**/*-vsdoc.js"] }, filter: (file) => /[\\/](office|excel[^\\/]*|o15apptofilemappingtable|es6-promise)\.js$/.test(file) },
+    { from: "{telemetry,ariatelemetry}/*.js", context: from, to, info, globOptions: { ignore: ["**/*.debug.js"] } },
+    { from: "*/office_strings.js", context: from, to, info },
+  ];
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(process.env.WEBPACK_SERVE);
@@ -36,13 +54,13 @@ module.exports = async (env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { compilerOptions: { module: "ESNext", noEmit: false }, onlyCompileBundledFiles: true } },
+          use: { loader: "ts-loader", options: { compilerOptions: { module: "ESNext", noEmit: false }, onlyCompileBundledFiles: true, transpileOnly: true } },
         },
       ],
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }, { from: "manifest.xml", to: "manifest.xml" }] }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }, { from: "manifest.xml", to: "manifest.xml" }, ...officeJsPatterns()] }),
     ],
     performance: { hints: false },
   };

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the tests use, installed only when missing (a second run costs nothing):
-# LibreOffice Calc recomputes the generated workbooks' formulas without the add-in.
+# LibreOffice Calc recomputes the generated workbooks' formulas without the add-in; chromium runs the task pane's
+# browser tests (test/browser, through playwright-core), with fonts-noto-cjk so that its Chinese shows in screenshots.
 set -euo pipefail
-PACKAGES=(libreoffice-calc)
+PACKAGES=(libreoffice-calc chromium fonts-noto-cjk)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -1,118 +1,218 @@
 /**
  * The task pane. It never calls Office.js itself: the Excel actions arrive as props (see index.tsx), so the pane
- * can be shown and tested outside Excel with other actions injected.
+ * can be shown and tested outside Excel with other actions injected. Every action runs asynchronously; while one
+ * runs only its own button waits, and the rest of the pane stays usable.
  */
 import {
+  Body1,
   Button,
+  CounterBadge,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Text,
+  Tab,
+  TabList,
   Title2,
-  Title3,
   makeStyles,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState } from "react";
-import type { SheetCheck } from "../excel/check";
-import type { GenerateReport } from "../excel/render";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Rubric } from "../rubric";
+import type { ExcelActions, LocatedIssue, SheetCheck, Totalled, TotalReport } from "./actions";
+import { ExportPanel, ImportPanel } from "./components/Exchange";
+import { IssueList } from "./components/IssueList";
+import { failure, Outcome, type OutcomeValue } from "./components/Outcome";
+import { OutsideExcel } from "./components/OutsideExcel";
+import { RulesCard } from "./components/RulesCard";
+import { TotalResults } from "./components/TotalResults";
+import { chosenUnits, UnitPicker, type UnitChoice } from "./components/UnitPicker";
 import { format, type Messages } from "./locales";
+
+export type { ExcelActions };
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  issue: { display: "block", textAlign: "left" },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, "&[hidden]": { display: "none" } },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
 });
-
-export interface ExcelActions {
-  generate(): Promise<GenerateReport>;
-  selectCell(sheet: string, cell: string): Promise<void>;
-}
 
 export interface AppProps {
   messages: Messages;
+  /** The rules to start with (the user may load another file). */
   rubric: Rubric;
   /** Undefined outside Excel. */
   excel?: ExcelActions;
-  /** The latest check of each sheet, from live checking. */
-  checks: readonly SheetCheck[];
-  error?: string;
 }
 
-export function App({ messages: t, rubric, excel, checks, error }: AppProps) {
+type TabValue = "generate" | "total" | "exchange";
+type IssuesBySheet = ReadonlyMap<string | undefined, readonly LocatedIssue[]>;
+
+function bySheet(issues: readonly LocatedIssue[]): IssuesBySheet {
+  const map = new Map<string | undefined, LocatedIssue[]>();
+  for (const i of issues) map.set(i.sheet, [...(map.get(i.sheet) ?? []), i]);
+  return map;
+}
+
+export function App({ messages: t, rubric: initialRubric, excel }: AppProps) {
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
-
-  const generate = async () => {
-    if (!excel) return;
-    setBusy(true);
-    setResult(undefined);
-    try {
-      const report = await excel.generate();
-      const kept = report.kept.map((k) => k.reason);
-      setResult({
-        intent: kept.length > 0 || report.notices.length > 0 ? "warning" : "success",
-        text: [format(t.generated, { count: report.created.length }), ...kept, ...report.notices].join("\n"),
-      });
-    } catch (err) {
-      setResult({ intent: "error", text: `${t.failed}：${(err as Error).message}` });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const issues = checks.flatMap((c) => c.issues.map((i) => ({ ...i, sheet: i.sheet ?? c.sheet })));
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root}>
-        <Title2>{t.appName}</Title2>
-        <Text>
-          {t.rulesInUse}：{rubric.rules.name}（{rubric.version}）—{" "}
-          {format(t.rulesSummary, { counties: rubric.registry.counties.length, members: rubric.registry.members.length })}
-        </Text>
-        {!excel && (
-          <MessageBar intent="info">
-            <MessageBarBody>
-              <strong>{t.outsideExcelTitle}</strong> {t.outsideExcelBody}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {excel && (
-          <Button appearance="primary" disabled={busy} onClick={generate}>
-            {t.generate}
-          </Button>
-        )}
-        {busy && <ProgressBar aria-label={t.generating} />}
-        {result && (
-          <MessageBar intent={result.intent}>
-            <MessageBarBody style={{ whiteSpace: "pre-line" }}>{result.text}</MessageBarBody>
-          </MessageBar>
-        )}
-        {error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
-        {excel && (
-          <section aria-label={t.issues}>
-            <Title3>{t.issues}</Title3>
-            {issues.length === 0 && <Text>{t.noIssues}</Text>}
-            {issues.map((i, n) => (
-              <Button
-                key={`${i.sheet}-${i.cell}-${i.code}-${n}`}
-                className={styles.issue}
-                appearance="subtle"
-                onClick={() => i.sheet && i.cell && excel.selectCell(i.sheet, i.cell)}
-              >
-                {i.severity === "error" ? t.error : t.warning} · {i.sheet} {i.cell}：{i.message}
-              </Button>
-            ))}
-          </section>
-        )}
+        <Title2 as="h1">{t.appName}</Title2>
+        {excel ? <Pane messages={t} rubric={initialRubric} excel={excel} /> : <OutsideExcel messages={t} />}
       </main>
     </FluentProvider>
+  );
+}
+
+function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>) {
+  const styles = useStyles();
+  const [rubric, setRubric] = useState(initialRubric);
+  const [tab, setTab] = useState<TabValue>("generate");
+  const [choice, setChoice] = useState<UnitChoice>({ mode: "all", picked: [] });
+  const [generating, setGenerating] = useState<number>();
+  const [generated, setGenerated] = useState<OutcomeValue>();
+  const [totalling, setTotalling] = useState(false);
+  const [totalled, setTotalled] = useState<OutcomeValue>();
+  const [report, setReport] = useState<TotalReport>();
+  const [totalledAt, setTotalledAt] = useState<Totalled>();
+  const [issues, setIssues] = useState<IssuesBySheet>(new Map());
+  const [liveError, setLiveError] = useState<string>();
+
+  // Live checking, again whenever the rules change.
+  useEffect(() => {
+    let stop: (() => Promise<void>) | undefined;
+    let gone = false;
+    setIssues(new Map());
+    setLiveError(undefined);
+    const onCheck = (check: SheetCheck) =>
+      setIssues((old) => new Map(old).set(check.sheet, check.issues.map((i) => ({ ...i, sheet: i.sheet ?? check.sheet }))));
+    excel.watch(rubric, onCheck, (err) => setLiveError(err.message)).then(
+      (s) => (gone ? void s() : (stop = s)),
+      (err: Error) => !gone && setLiveError(err.message),
+    );
+    return () => {
+      gone = true;
+      void stop?.();
+    };
+  }, [excel, rubric]);
+
+  const allIssues = useMemo(() => [...issues.values()].flat(), [issues]);
+  const errorCount = allIssues.filter((i) => i.severity === "error").length;
+  const units = chosenUnits(rubric, choice);
+
+  const generate = async () => {
+    if (units.length === 0) {
+      setGenerated({ intent: "warning", title: t.noUnitChosen });
+      return;
+    }
+    setGenerated(undefined);
+    setGenerating(units.length);
+    try {
+      const r = await excel.generate(rubric, units);
+      const lines = [...r.kept.map((k) => k.reason), ...r.notices];
+      setGenerated({
+        intent: lines.length > 0 ? "warning" : "success",
+        title: r.created.length > 0 ? format(t.generated, { count: r.created.length }) : t.generatedNone,
+        lines,
+      });
+    } catch (err) {
+      setGenerated(failure(t, err));
+    } finally {
+      setGenerating(undefined);
+    }
+  };
+
+  const total = async () => {
+    setTotalled(undefined);
+    setTotalling(true);
+    try {
+      const at = new Date().toLocaleString("zh-CN", { hour12: false });
+      const r = await excel.validateAndTotal(rubric);
+      setReport(r);
+      setTotalledAt({ results: [...r.counties, ...r.members], at });
+      setIssues(bySheet(r.issues));
+      const errors = r.issues.filter((i) => i.severity === "error").length;
+      const lines = [...(r.summarySheet ? [format(t.summaryWritten, { sheet: r.summarySheet })] : []), ...r.notices];
+      setTotalled({
+        intent: r.notices.length > 0 || errors > 0 ? "warning" : "success",
+        title: format(t.totalled, { units: r.counties.length + r.members.length, errors, warnings: r.issues.length - errors }),
+        lines,
+      });
+    } catch (err) {
+      setTotalled(failure(t, err));
+    } finally {
+      setTotalling(false);
+    }
+  };
+
+  const selectCell = useCallback(
+    (sheet: string, cell: string) => excel.selectCell(sheet, cell).catch((err: Error) => setLiveError(err.message)),
+    [excel],
+  );
+
+  return (
+    <>
+      <RulesCard
+        rubric={rubric}
+        messages={t}
+        onLoad={(next) => {
+          setRubric(next);
+          setReport(undefined);
+          setTotalledAt(undefined);
+        }}
+      />
+      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabValue)}>
+        <Tab value="generate">{t.tabGenerate}</Tab>
+        <Tab value="total">
+          {t.tabTotal}
+          {errorCount > 0 && <CounterBadge count={errorCount} color="danger" size="small" style={{ marginLeft: 4 }} />}
+        </Tab>
+        <Tab value="exchange">{t.tabExchange}</Tab>
+      </TabList>
+
+      <div className={styles.panel} role="tabpanel" hidden={tab !== "generate"} aria-label={t.tabGenerate}>
+        <UnitPicker rubric={rubric} messages={t} value={choice} onChange={setChoice} />
+        <Button appearance="primary" disabled={generating !== undefined} onClick={generate}>
+          {t.generate}
+        </Button>
+        {generating !== undefined && (
+          <div role="status" data-testid="generate-progress">
+            <Body1 block>{format(t.generating, { count: generating })}</Body1>
+            <ProgressBar aria-label={format(t.generating, { count: generating })} />
+          </div>
+        )}
+        {generated && <Outcome value={generated} messages={t} onDismiss={() => setGenerated(undefined)} />}
+      </div>
+
+      <div className={styles.panel} role="tabpanel" hidden={tab !== "total"} aria-label={t.tabTotal}>
+        <Button appearance="primary" disabled={totalling} onClick={total}>
+          {t.validateAndTotal}
+        </Button>
+        {totalling && (
+          <div role="status" data-testid="total-progress">
+            <Body1 block>{t.totalling}</Body1>
+            <ProgressBar aria-label={t.totalling} />
+          </div>
+        )}
+        {totalled && <Outcome value={totalled} messages={t} onDismiss={() => setTotalled(undefined)} />}
+        {report && <TotalResults counties={report.counties} members={report.members} messages={t} />}
+        {liveError ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{liveError}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <Body1>{t.liveChecking}</Body1>
+        )}
+        <IssueList issues={allIssues} messages={t} onSelect={selectCell} />
+      </div>
+
+      <div className={styles.panel} role="tabpanel" hidden={tab !== "exchange"} aria-label={t.tabExchange}>
+        <ImportPanel rubric={rubric} messages={t} excel={excel} />
+        <ExportPanel rubric={rubric} messages={t} excel={excel} totalled={totalledAt} />
+      </div>
+    </>
   );
 }

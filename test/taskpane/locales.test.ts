@@ -26,5 +26,5 @@ test("English has every key of Chinese and the same placeholders", () => {
 });
 
 test("format fills placeholders", () => {
-  expect(format(zhCN.generated, { count: 57 })).toBe("已生成 57 张打分表");
+  expect(format(zhCN.generated, { count: 57 })).toBe("已生成 57 张工作表");
 });

@@ -1,0 +1,31 @@
+/**
+ * What the pane asks of Excel. index.tsx builds these from the Office.js adapter (src/excel); the React tree only
+ * ever sees this interface, so it can be shown and tested with other actions.
+ */
+import type { LocatedIssue, SheetCheck } from "../excel/check";
+import type { ExportReport } from "../excel/exportUnit";
+import type { ImportPreview, ImportReport, IncomingFile } from "../excel/importWorkbooks";
+import type { GenerateReport } from "../excel/render";
+import type { TotalReport } from "../excel/total";
+import type { Rubric, Unit } from "../rubric";
+import type { UnitResult } from "../scoring";
+
+export type { ExportReport, GenerateReport, ImportPreview, ImportReport, IncomingFile, LocatedIssue, SheetCheck, TotalReport };
+
+/** The results of the last 校验并汇总 and when it ran: an exported workbook carries the unit's result if unchanged. */
+export interface Totalled {
+  readonly results: readonly UnitResult[];
+  readonly at: string;
+}
+
+export interface ExcelActions {
+  generate(rubric: Rubric, units: readonly Unit[]): Promise<GenerateReport>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Starts live checking; resolves to a function that stops it. */
+  watch(rubric: Rubric, onCheck: (check: SheetCheck) => void, onError: (error: Error) => void): Promise<() => Promise<void>>;
+  validateAndTotal(rubric: Rubric): Promise<TotalReport>;
+  previewImport(rubric: Rubric, files: readonly IncomingFile[]): Promise<ImportPreview>;
+  applyImport(preview: ImportPreview, options: { replace: boolean }): Promise<ImportReport>;
+  /** Exports the unit of the active sheet. */
+  exportUnit(rubric: Rubric, totalled?: Totalled): Promise<ExportReport>;
+}

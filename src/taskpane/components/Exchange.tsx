@@ -1,0 +1,172 @@
+/**
+ * 导入回收的工作簿 and 导出本单位工作簿. Importing asks before it replaces a unit's sheet that is in the workbook
+ * already; "no" imports only the other units. An exported workbook is also offered as a download.
+ */
+import {
+  Body1,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  ProgressBar,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import type { Rubric } from "../../rubric";
+import type { ExcelActions, ImportPreview, Totalled } from "../actions";
+import { format, type Messages } from "../locales";
+import { failure, Outcome, type OutcomeValue } from "./Outcome";
+
+const useStyles = makeStyles({
+  part: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+});
+
+type Props = { rubric: Rubric; messages: Messages; excel: ExcelActions };
+
+export function ImportPanel({ rubric, messages: t, excel }: Props) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<OutcomeValue>();
+  const [asking, setAsking] = useState<ImportPreview>();
+  const problemLines = (preview: ImportPreview) => preview.problems.map((p) => `${p.file}：${p.message}`);
+
+  const apply = async (preview: ImportPreview, replace: boolean) => {
+    setAsking(undefined);
+    setBusy(true);
+    try {
+      const report = await excel.applyImport(preview, { replace });
+      const lines = [...report.skipped.map((s) => `${s.sheet}：${s.reason}`), ...problemLines(preview)];
+      setOutcome({
+        intent: lines.length > 0 ? "warning" : "success",
+        title: format(t.imported, { inserted: report.inserted.length, replaced: report.replaced.length, skipped: report.skipped.length }),
+        lines,
+      });
+    } catch (err) {
+      setOutcome(failure(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = async (list: FileList) => {
+    setOutcome(undefined);
+    setBusy(true);
+    let preview: ImportPreview;
+    try {
+      const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      preview = await excel.previewImport(rubric, files);
+    } catch (err) {
+      setOutcome(failure(t, err));
+      setBusy(false);
+      return;
+    }
+    setBusy(false);
+    if (!preview.supported) {
+      setOutcome({ intent: "warning", title: preview.message ?? t.failed, lines: problemLines(preview) });
+    } else if (preview.sheets.length === 0) {
+      setOutcome({ intent: "warning", title: t.importNothing, lines: problemLines(preview) });
+    } else if (preview.sheets.some((s) => s.conflict)) {
+      setAsking(preview);
+    } else {
+      await apply(preview, false);
+    }
+  };
+
+  const conflicts = asking?.sheets.filter((s) => s.conflict) ?? [];
+  return (
+    <section className={styles.part} aria-labelledby="import-title" data-testid="import">
+      <Subtitle2 as="h2" id="import-title">
+        {t.importWorkbooks}
+      </Subtitle2>
+      <Body1>{t.importHint}</Body1>
+      <Button disabled={busy} onClick={() => input.current?.click()}>
+        {t.importWorkbooks}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        hidden
+        data-testid="import-files"
+        onChange={(e) => {
+          const files = e.currentTarget.files;
+          if (files && files.length > 0) void choose(files);
+          e.currentTarget.value = "";
+        }}
+      />
+      {busy && <ProgressBar aria-label={t.importing} />}
+      {outcome && <Outcome value={outcome} messages={t} onDismiss={() => setOutcome(undefined)} />}
+      <Dialog open={asking !== undefined} modalType="alert" onOpenChange={(_, d) => !d.open && setAsking(undefined)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t.importConflictTitle}</DialogTitle>
+            <DialogContent>
+              <Body1 block>{format(t.importConflictBody, { count: conflicts.length })}</Body1>
+              <ul>
+                {conflicts.map((s) => (
+                  <li key={`${s.file}-${s.sheet}`}>
+                    {s.unit}（{s.file}）
+                  </li>
+                ))}
+              </ul>
+            </DialogContent>
+            <DialogActions fluid>
+              <Button appearance="primary" onClick={() => asking && void apply(asking, true)}>
+                {t.importReplace}
+              </Button>
+              <Button onClick={() => asking && void apply(asking, false)}>{t.importKeep}</Button>
+              <Button onClick={() => setAsking(undefined)}>{t.cancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}
+
+export function ExportPanel({ rubric, messages: t, excel, totalled }: Props & { totalled?: Totalled }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<OutcomeValue>();
+  const href = outcome?.link?.href;
+  useEffect(() => () => void (href && URL.revokeObjectURL(href)), [href]);
+  const run = async () => {
+    setOutcome(undefined);
+    setBusy(true);
+    try {
+      const report = await excel.exportUnit(rubric, totalled);
+      const blob = new Blob([report.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+      setOutcome({
+        intent: report.notices.length > 0 ? "warning" : "success",
+        title: format(t.exported, { unit: report.unit, file: report.fileName }),
+        lines: [...(report.opened ? [t.exportOpened] : []), ...report.notices],
+        link: { href: URL.createObjectURL(blob), download: report.fileName, label: format(t.download, { file: report.fileName }) },
+      });
+    } catch (err) {
+      setOutcome(failure(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.part} aria-labelledby="export-title" data-testid="export">
+      <Subtitle2 as="h2" id="export-title">
+        {t.exportUnit}
+      </Subtitle2>
+      <Body1>{t.exportHint}</Body1>
+      <Button disabled={busy} onClick={run}>
+        {t.exportUnit}
+      </Button>
+      {busy && <ProgressBar aria-label={t.exporting} />}
+      {outcome && <Outcome value={outcome} messages={t} onDismiss={() => setOutcome(undefined)} />}
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+/**
+ * The production task pane in headless Chromium (Debian's chromium through playwright-core). Every request that is
+ * not to the add-in's own origin is blocked and fails the test; console errors and page errors fail it too.
+ * Screenshots of each view go to test-artifacts/.
+ */
+import { rmSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { buildWorkbookPlan } from "../../src/layout";
+import { defaultRubric, defaultRulesJson } from "../../src/rubric";
+import { planToXlsx } from "../../src/xlsx/write";
+import { excelDouble } from "./double";
+import { buildPane, launch, openPage, poll, screenshot, serve, type Browser, type StaticServer, type WatchedPage } from "./support";
+
+jest.setTimeout(60_000);
+
+let dist: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  dist = buildPane();
+  server = await serve(dist);
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+const PANE = () => `${server.origin}/taskpane.html`;
+
+/** What office.js does outside Office, 3 s after loading: it frames Microsoft's telemetry proxy. The CSP stops it. */
+const TELEMETRY_FRAME_BLOCKED = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
+
+/** The pane in Excel: office.js is replaced by the test double (injected before any script runs). */
+async function openInExcel(config: { displayLanguage?: string; latencyMs?: number } = {}): Promise<WatchedPage> {
+  const watched = await openPage(browser.context, server.origin, {
+    initScript: await excelDouble({ latencyMs: 200, ...config }),
+    routes: { "/office-js/office.js": "/* office.js is replaced by the Excel test double */" },
+  });
+  await watched.page.goto(PANE());
+  return watched;
+}
+
+function expectClean(w: WatchedPage) {
+  expect(w.outside).toEqual([]);
+  expect(w.errors).toEqual([]);
+}
+
+const rubric = defaultRubric();
+const plan = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan;
+const table = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
+/** The 扣分 cell of a line of 石楼县's sheet. */
+const deductionCell = (label: string) => `E${table.top + 1 + table.rows.findIndex((r) => r[0] === label)}`;
+
+const sheetNames = (page: Page) => page.evaluate(() => (window as any).__excel.fake.sheets.map((s: { name: string }) => s.name) as string[]);
+
+test("outside Excel: office.js comes from the add-in's origin, finds no host, and the page says what the add-in is and how to open it", async () => {
+  const w = await openPage(browser.context, server.origin);
+  await w.page.goto(PANE());
+  const outside = w.page.getByTestId("outside-excel");
+  await outside.waitFor();
+  await expect(outside.innerText()).resolves.toContain("请在 Excel 中打开");
+  await expect(outside.innerText()).resolves.toContain("上传我的加载项");
+  await expect(w.page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
+  await expect(w.page.getByRole("button", { name: "生成打分表" }).count()).resolves.toBe(0);
+  const csp = await w.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).not.toContain("unsafe-eval");
+  expect(server.requested).toContain("/office-js/office.js");
+  await screenshot(w.page, "1-outside-excel");
+  // office.js tries its telemetry frame after 3 s: wait for it, so that the CSP is seen to stop it.
+  await w.page.waitForEvent("console", { predicate: (m) => TELEMETRY_FRAME_BLOCKED.test(m.text()), timeout: 10_000 });
+  expect(w.outside).toEqual([]);
+  expect(w.errors.filter((e) => !TELEMETRY_FRAME_BLOCKED.test(e))).toEqual([]);
+  await w.page.close();
+});
+
+test("outside Excel without office.js (it failed to load): the same page", async () => {
+  const w = await openPage(browser.context, server.origin);
+  await w.page.route(`${server.origin}/office-js/office.js`, (route) => route.fulfill({ status: 404, body: "" }));
+  await w.page.goto(PANE());
+  await w.page.getByTestId("outside-excel").waitFor();
+  expect(w.outside).toEqual([]);
+  expect(w.errors).toEqual([expect.stringContaining("404")]);
+  await w.page.close();
+});
+
+test("in Excel: choose a unit by search, generate with progress, an edit shows in the issue list by sheet, a click selects the cell, validate and total shows the results", async () => {
+  const w = await openInExcel();
+  const { page } = w;
+  await page.getByText("2022年度吕梁市安全生产和消防工作考核").waitFor();
+  await expect(page.getByTestId("rules").innerText()).resolves.toMatch(/2022 年度 · 版本 2022\.1/);
+  await screenshot(page, "2-rules-and-units");
+
+  // Units: single units, found by search.
+  await page.getByRole("radio", { name: "指定单位" }).check();
+  await page.getByPlaceholder("输入单位名称或简称").fill("石楼");
+  await expect(page.getByRole("checkbox").count()).resolves.toBe(1);
+  await page.getByRole("checkbox", { name: "石楼县" }).check();
+  await expect(page.getByText("已选 1 个单位").count()).resolves.toBe(1);
+  await screenshot(page, "3-units-search");
+
+  // Generate: the progress shows while Excel works, then the result.
+  await page.getByRole("button", { name: "生成打分表" }).click();
+  await page.getByTestId("generate-progress").waitFor();
+  await expect(page.getByTestId("generate-progress").innerText()).resolves.toContain("正在生成 1 个单位的打分表");
+  await screenshot(page, "4-generating");
+  const outcome = page.getByTestId("outcome");
+  await outcome.waitFor();
+  await expect(outcome.innerText()).resolves.toContain("已生成 4 张工作表");
+  await expect(page.getByTestId("generate-progress").count()).resolves.toBe(0);
+  await expect(sheetNames(page)).resolves.toEqual(["附件1", "附件2", "石楼县", "汇总"]);
+  await screenshot(page, "5-generated");
+
+  // A person types a full-width number: live checking reports it, grouped under its sheet.
+  const cell = deductionCell("5");
+  await page.evaluate(([c]) => (window as any).__excel.fake.personTypes("石楼县", { [c]: "０．５" }), [cell]);
+  await page.getByRole("tab", { name: /校验汇总/ }).click();
+  const group = page.getByRole("group", { name: "石楼县" });
+  const issue = group.locator(`button[data-cell="${cell}"]`);
+  await issue.waitFor();
+  await expect(issue.innerText()).resolves.toContain("半角数字 0.5");
+  await expect(page.getByTestId("issues").innerText()).resolves.toContain("1 个错误");
+  await screenshot(page, "6-issues");
+  await issue.click();
+  const selections = () => page.evaluate(() => (window as any).__excel.selections as string[]);
+  await expect(poll(selections, (s) => s.length > 0)).resolves.toEqual([`石楼县!${cell}`]);
+
+  // Fixed, then validate and total: the results and the summary sheet.
+  await page.evaluate(([c]) => (window as any).__excel.fake.personTypes("石楼县", { [c]: 0.5 }), [cell]);
+  await expect(poll(() => page.getByTestId("issues").innerText(), (text) => !text.includes("半角数字"))).resolves.toContain("没有发现问题");
+  await page.getByRole("button", { name: "校验并汇总" }).click();
+  await page.getByTestId("total-progress").waitFor();
+  await screenshot(page, "7-totalling");
+  await page.getByTestId("results").waitFor();
+  const row = page.locator('[data-testid="results"] tr[data-unit="石楼县"]');
+  await expect(row.innerText()).resolves.toMatch(/1\s+石楼县\s+99\.46\s+\S+/);
+  const totalled = page.getByRole("tabpanel", { name: "校验汇总" }).getByTestId("outcome");
+  await expect(totalled.innerText()).resolves.toContain("汇总完成：1 个单位");
+  await expect(totalled.innerText()).resolves.toContain("汇总表已写入工作表「汇总」");
+  await screenshot(page, "8-totalled");
+  expectClean(w);
+  await page.close();
+});
+
+test("keyboard: Tab reaches the main buttons; Enter generates, Space validates and totals, Enter on an issue selects its cell", async () => {
+  const w = await openInExcel({ latencyMs: 0 });
+  const { page } = w;
+  await page.getByRole("button", { name: "生成打分表" }).waitFor();
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+  const tabTo = async (text: string | RegExp, limit = 40) => {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press("Tab");
+      const now = await focused();
+      if (typeof text === "string" ? now === text : text.test(now)) return;
+    }
+    throw new Error(`Tab never reached ${text}`);
+  };
+
+  await tabTo("生成打分表");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("outcome").waitFor();
+  await expect(sheetNames(page)).resolves.toHaveLength(57 + 3); // every unit, 附件1, 附件2, 汇总
+
+  const cell = deductionCell("5");
+  await page.evaluate(([c]) => (window as any).__excel.fake.personTypes("石楼县", { [c]: -1 }), [cell]);
+  // The tab list is one stop: Tab onto it, arrow to 校验汇总, Enter.
+  await page.keyboard.press("Shift+Tab");
+  await tabTo(/^打分表$/, 60);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await tabTo("校验并汇总");
+  await page.keyboard.press(" ");
+  await page.getByTestId("results").waitFor();
+  await expect(page.locator('[data-testid="results"] tr[data-unit]').count()).resolves.toBe(57);
+
+  await tabTo(new RegExp(`^错误${cell}`));
+  await page.keyboard.press("Enter");
+  const selections = () => page.evaluate(() => (window as any).__excel.selections as string[]);
+  await expect(poll(selections, (s) => s.length > 0)).resolves.toEqual([`石楼县!${cell}`]);
+  await screenshot(page, "9-keyboard");
+  expectClean(w);
+  await page.close();
+});
+
+test("import asks before replacing a unit's sheet and 'no' imports only the new unit; export offers the workbook as a download", async () => {
+  const w = await openInExcel({ latencyMs: 0 });
+  const { page } = w;
+  await page.getByRole("radio", { name: "指定单位" }).check();
+  await page.getByPlaceholder("输入单位名称或简称").fill("石楼");
+  await page.getByRole("checkbox", { name: "石楼县" }).check();
+  await page.getByRole("button", { name: "生成打分表" }).click();
+  await page.getByText("已生成 4 张工作表").waitFor();
+
+  // Two files come back: 石楼县 (already in the workbook) and 交城县 (new).
+  const returned = async (unit: string) => Buffer.from(await planToXlsx(buildWorkbookPlan(rubric, [rubric.findUnit(unit)!]).plan));
+  await page.getByRole("tab", { name: "导入导出" }).click();
+  await page.getByTestId("import-files").setInputFiles([
+    { name: "石楼县.xlsx", mimeType: "application/octet-stream", buffer: await returned("石楼县") },
+    { name: "交城县.xlsx", mimeType: "application/octet-stream", buffer: await returned("交城县") },
+  ]);
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor();
+  await expect(dialog.innerText()).resolves.toContain("以下 1 个单位在本工作簿中已有打分表");
+  await expect(dialog.innerText()).resolves.toContain("石楼县（石楼县.xlsx）");
+  await screenshot(page, "11-import-confirm");
+  await dialog.getByRole("button", { name: "不替换，只导入新的单位" }).click();
+  const imported = page.getByTestId("import").getByTestId("outcome");
+  await imported.waitFor();
+  await expect(imported.innerText()).resolves.toContain("已导入 1 张，替换 0 张，跳过 1 张");
+  await expect(sheetNames(page)).resolves.toContain("交城县");
+  await expect(sheetNames(page).then((names) => names.filter((n) => n.startsWith("石楼县")))).resolves.toEqual(["石楼县"]);
+  await screenshot(page, "12-imported");
+
+  // Export the active unit sheet: Excel opens it, and the pane offers the file.
+  await page.evaluate(() => ((window as any).__excel.fake.active = "交城县"));
+  await page.getByRole("button", { name: "导出本单位工作簿" }).click();
+  const exported = page.getByTestId("export").getByTestId("outcome");
+  await exported.waitFor();
+  await expect(exported.innerText()).resolves.toContain("已导出「交城县」的工作簿：交城县-考核打分表.xlsx");
+  await expect(exported.innerText()).resolves.toContain("已在 Excel 中作为新工作簿打开");
+  await expect(page.evaluate(() => (window as any).__excel.fake.openedWorkbooks.length)).resolves.toBe(1);
+  const [download] = await Promise.all([page.waitForEvent("download"), exported.getByRole("link", { name: "下载 交城县-考核打分表.xlsx" }).click()]);
+  expect(download.suggestedFilename()).toBe("交城县-考核打分表.xlsx");
+  const bytes = Buffer.from(await (await import("node:fs/promises")).readFile((await download.path())!));
+  expect(bytes.subarray(0, 2).toString()).toBe("PK");
+  await screenshot(page, "13-exported");
+  expectClean(w);
+  await page.close();
+});
+
+test("an Office in English shows the English fallback", async () => {
+  const w = await openInExcel({ displayLanguage: "en-US" });
+  await w.page.getByRole("button", { name: "Generate score sheets" }).waitFor();
+  await expect(w.page.locator("html").getAttribute("lang")).resolves.toBe("en");
+  expectClean(w);
+  await w.page.close();
+});
+
+test("another rules file: a broken one is refused with the problems in Chinese, a good one is used", async () => {
+  const w = await openInExcel();
+  const { page } = w;
+  const input = page.getByTestId("rules-file");
+  await input.setInputFiles({ name: "坏规则.json", mimeType: "application/json", buffer: Buffer.from('{"format": "scorecard-rules/1"') });
+  const rules = page.getByTestId("rules");
+  await rules.getByTestId("outcome").waitFor();
+  await expect(rules.innerText()).resolves.toContain("规则文件无法使用，仍使用原来的规则");
+  await expect(rules.innerText()).resolves.toContain("不是有效的 JSON");
+  await screenshot(page, "10-rules-refused");
+
+  const next = structuredClone(defaultRulesJson) as Record<string, unknown>;
+  next.version = "2023.1";
+  next.year = 2023;
+  next.name = "2023年度考核（测试）";
+  await input.setInputFiles({ name: "规则.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(next)) });
+  await page.getByText("已载入规则：2023年度考核（测试）（版本 2023.1）").waitFor();
+  await expect(rules.innerText()).resolves.toMatch(/2023 年度 · 版本 2023\.1/);
+  expectClean(w);
+  await page.close();
+});
