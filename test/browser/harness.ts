@@ -18,6 +18,9 @@ export interface PageDouble {
   selections: string[];
   /** Sheets the pane activated. */
   activations: string[];
+  /** Holds every context.sync() until release(): the pane's progress can be seen for sure. */
+  hold(): void;
+  release(): void;
 }
 
 const g = globalThis as any;
@@ -25,7 +28,15 @@ const config: PaneTestConfig = { displayLanguage: "zh-CN", latencyMs: 0, ...g.__
 const fake = new FakeExcel();
 fake.latencyMs = config.latencyMs;
 fake.install();
-const double: PageDouble = { fake, selections: [], activations: [] };
+let gate: Promise<void> = Promise.resolve();
+let open = () => undefined as void;
+const double: PageDouble = {
+  fake,
+  selections: [],
+  activations: [],
+  hold: () => void (gate = new Promise((resolve) => (open = resolve))),
+  release: () => open(),
+};
 g.__excel = double;
 
 const info = { host: "Excel", platform: "OfficeOnline" };
@@ -61,7 +72,13 @@ function spyContext(context: any): any {
     get: (target, prop) => (prop === "getItem" ? (name: string) => spySheet(target.getItem(name), name) : Reflect.get(target, prop)),
   });
   const workbook = new Proxy(context.workbook, { get: (target, prop) => (prop === "worksheets" ? worksheets : Reflect.get(target, prop)) });
-  return new Proxy(context, { get: (target, prop) => (prop === "workbook" ? workbook : Reflect.get(target, prop)) });
+  const sync = async () => {
+    await gate;
+    return context.sync();
+  };
+  return new Proxy(context, {
+    get: (target, prop) => (prop === "workbook" ? workbook : prop === "sync" ? sync : Reflect.get(target, prop)),
+  });
 }
 
 const run = g.Excel.run;
