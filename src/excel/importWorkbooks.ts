@@ -11,6 +11,7 @@ import { whileWriting } from "./check";
 import { rememberSheets } from "./inventory";
 import { readAllSheets } from "./readSheets";
 import { ExcelAdapterError } from "./render";
+import { countedRun } from "./run";
 
 export interface IncomingFile {
   readonly name: string;
@@ -87,22 +88,13 @@ export async function previewImport(rubric: Rubric, files: readonly IncomingFile
     contents.set(file.name, toBase64(file.bytes));
   }
   if (!supported) return { sheets: incoming.map((s) => ({ ...s, conflict: false })), problems, supported, message: IMPORT_UNSUPPORTED, contents, syncs: 0 };
-  let syncs = 0;
-  const present = await Excel.run(async (context) =>
-    readAllSheets(
-      context,
-      async () => {
-        syncs++;
-        await context.sync();
-      },
-      true,
-    ),
-  );
+  const counter = { syncs: 0 };
+  const present = await countedRun(counter, (context, sync) => readAllSheets(context, sync, true));
   const sheets = incoming.map((s): ImportSheet => {
     const existing = present.sheets.find((p) => p.meta?.role === "unit" && p.meta.unit === s.unit);
     return existing ? { ...s, conflict: true, existing: existing.name } : { ...s, conflict: false };
   });
-  return { sheets, problems, supported, contents, syncs };
+  return { sheets, problems, supported, contents, syncs: counter.syncs };
 }
 
 /**

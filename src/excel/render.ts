@@ -5,6 +5,7 @@
  */
 import { columnLetter, isFormula, readMeta, type CellContent, type CellStyle, type ChartPlan, type Range, type SheetPlan, type WorkbookPlan } from "../layout";
 import { rememberSheets } from "./inventory";
+import { countedRun } from "./run";
 
 export class ExcelAdapterError extends Error {
   constructor(message: string, cause?: unknown) {
@@ -130,13 +131,9 @@ function printSetup(ws: Excel.Worksheet, plan: SheetPlan) {
  * with a message in Chinese.
  */
 export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
-  let syncs = 0;
+  const counter = { syncs: 0 };
   try {
-    return await Excel.run(async (context) => {
-      const sync = async () => {
-        syncs++;
-        await context.sync();
-      };
+    return await countedRun(counter, async (context, sync) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await sync();
@@ -174,7 +171,7 @@ export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
       }
       if (created.length > 0) await sync();
       rememberSheets([...existing.map((e) => e.name), ...created]);
-      return { created, kept, syncs, notices };
+      return { created, kept, syncs: counter.syncs, notices };
     });
   } catch (err) {
     if (err instanceof ExcelAdapterError) throw err;

@@ -20,6 +20,7 @@ import { scoreAll, scoreUnit, type UnitResult } from "../scoring";
 import { sheetProblemIssues, whileWriting, type LocatedIssue } from "./check";
 import { rememberSheets } from "./inventory";
 import { readAllSheets } from "./readSheets";
+import { countedRun } from "./run";
 import { ExcelAdapterError, writeSheet } from "./render";
 
 export interface TotalReport {
@@ -69,13 +70,9 @@ function liveTotals(read: ReadWorkbook): Map<string, LiveTotals> {
 const issueRow = (i: LocatedIssue): SummaryIssueRow => ({ sheet: i.sheet, cell: i.cell, unit: i.unit || undefined, severity: i.severity, message: i.message });
 
 export async function validateAndTotal(rubric: Rubric, now: () => Date = () => new Date()): Promise<TotalReport> {
-  let syncs = 0;
+  const counter = { syncs: 0 };
   try {
-    return await Excel.run(async (context) => {
-      const sync = async () => {
-        syncs++;
-        await context.sync();
-      };
+    return await countedRun(counter, async (context, sync) => {
       const { grids, sheets } = await readAllSheets(context, sync);
       const read = readWorkbook(rubric, grids);
       const computedAt = now().toLocaleString("zh-CN", { hour12: false });
@@ -83,13 +80,13 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
       const notices: string[] = [];
       if (read.units.length === 0) {
         notices.push("工作簿中没有考核打分助手生成的打分表，请先“生成打分表”或“导入回收的工作簿”。");
-        return { counties: [], members: [], issues, syncs, notices, computedAt };
+        return { counties: [], members: [], issues, syncs: counter.syncs, notices, computedAt };
       }
       const ours = sheets.find((s) => s.meta?.role === "summary");
       const taken = sheets.find((s) => s.name === SUMMARY_SHEET_NAME && s !== ours);
       if (taken) {
         notices.push(`已有同名工作表「${SUMMARY_SHEET_NAME}」（不是本加载项生成的），汇总表未写入；请将其改名后重新校验并汇总。`);
-        return { counties: result.counties, members: result.members, issues, syncs, notices, computedAt };
+        return { counties: result.counties, members: result.members, issues, syncs: counter.syncs, notices, computedAt };
       }
       const plan = summaryValuesSheet(rubric, result, issues.map(issueRow), computedAt, liveTotals(read));
       const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
@@ -103,7 +100,7 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
         await sync();
       });
       rememberSheets([...sheets.map((s) => s.name).filter((n) => n !== ours?.name), ours?.name ?? SUMMARY_SHEET_NAME]);
-      return { counties: result.counties, members: result.members, issues, summarySheet: ours?.name ?? SUMMARY_SHEET_NAME, syncs, notices, computedAt };
+      return { counties: result.counties, members: result.members, issues, summarySheet: ours?.name ?? SUMMARY_SHEET_NAME, syncs: counter.syncs, notices, computedAt };
     });
   } catch (err) {
     if (err instanceof ExcelAdapterError) throw err;

@@ -159,6 +159,10 @@ export function summaryValuesSheet(
     });
     conditionalFormats.push({ range: { top: 5, left: 1, bottom: 5, right: 1 }, formula: `$A$5<>""`, fill: CHANGED_FILL });
   }
+  const titled = (title: string, table: TablePlan) => {
+    cells.push({ row, col: 1, value: title, style: { bold: true, size: 12 } });
+    tables.push(table);
+  };
   // 扣分明细: every line that lost points or has findings, so the published table comes with its reasons.
   const details = [...groups.counties, ...groups.members].flatMap((r) =>
     r.lines.filter((l) => l.deduction > 0 || l.findings !== "" || l.exempted).map((l): Literal[] => [
@@ -170,8 +174,7 @@ export function summaryValuesSheet(
     ]),
   );
   if (details.length > 0) {
-    cells.push({ row, col: 1, value: "扣分明细", style: { bold: true, size: 12 } });
-    tables.push({
+    titled("扣分明细", {
       name: "ResultDeductions",
       top: row + 1,
       left: 1,
@@ -187,8 +190,7 @@ export function summaryValuesSheet(
     row += details.length + 4;
   }
   if (issues.length > 0) {
-    cells.push({ row, col: 1, value: "问题清单", style: { bold: true, size: 12 } });
-    tables.push({
+    titled("问题清单", {
       name: "ResultIssues",
       top: row + 1,
       left: 1,
