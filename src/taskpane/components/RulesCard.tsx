@@ -25,7 +25,7 @@ export function RulesCard({ rubric, messages: t, onLoad }: { rubric: Rubric; mes
   };
 
   return (
-    <section aria-label={t.rulesInUse} data-testid="rules">
+    <section aria-label={t.rulesInUse} data-testid="rules" style={{ display: "flex", flexDirection: "column", alignItems: "flex-start", gap: 4 }}>
       <Caption1>{t.rulesInUse}</Caption1>
       <Subtitle2 as="h2" block>
         {rubric.rules.name}
