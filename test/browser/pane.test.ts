@@ -205,7 +205,7 @@ test("keyboard: Tab reaches every main control; arrows choose single units, typi
   await page.close();
 });
 
-test("import asks before replacing a unit's sheet and 'no' imports only the new unit; export offers the workbook as a download", async () => {
+test("import asks before replacing a unit's sheet: 'no' imports only the new unit, cancel imports nothing, 'replace' replaces; export opens the workbook and offers it as a download", async () => {
   const w = await openInExcel({ latencyMs: 0 });
   const { page } = w;
   await page.getByRole("radio", { name: "指定单位" }).check();
@@ -233,6 +233,21 @@ test("import asks before replacing a unit's sheet and 'no' imports only the new 
   await expect(sheetNames(page)).resolves.toContain("交城县");
   await expect(sheetNames(page).then((names) => names.filter((n) => n.startsWith("石楼县")))).resolves.toEqual(["石楼县"]);
   await screenshot(page, "12-imported");
+
+  // Again with 石楼县 alone: cancel changes nothing; 替换 replaces it.
+  const again = async () => {
+    await page.getByTestId("import-files").setInputFiles([{ name: "石楼县.xlsx", mimeType: "application/octet-stream", buffer: await returned("石楼县") }]);
+    await dialog.waitFor();
+  };
+  await again();
+  await dialog.getByRole("button", { name: "取消" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  await expect(imported.count()).resolves.toBe(0);
+  await expect(page.evaluate(() => (window as any).__excel.fake.writes.filter((x: any) => x.path.includes("insert")).length)).resolves.toBe(1);
+  await again();
+  await dialog.getByRole("button", { name: "替换", exact: true }).click();
+  await expect(poll(() => imported.innerText(), (text) => text.includes("替换 1 张"))).resolves.toContain("已导入 1 张，替换 1 张，跳过 0 张");
+  await expect(sheetNames(page).then((names) => names.filter((n) => n.startsWith("石楼县")))).resolves.toEqual(["石楼县"]);
 
   // Export the active unit sheet: Excel opens it, and the pane offers the file.
   await page.evaluate(() => ((window as any).__excel.fake.active = "交城县"));
