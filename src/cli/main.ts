@@ -1,12 +1,11 @@
 /**
  * The `scorecard` command line: the same rules, workbook and scoring as the add-in, without Excel.
  * Exit codes: 0 fine, 1 the input has errors (rules errors, entries with errors), 2 a file cannot be read or used.
+ * Each command's modules load when it runs: start-up is part of what a user waits for (npm run bench).
  */
 import { Command, CommanderError } from "commander";
-import { runGenerate } from "./generateCommand";
-import { runRules, type Output } from "./rulesCommand";
-import { runTotal } from "./totalCommand";
-import { CliError } from "./rulesSource";
+import { CliError } from "./errors";
+import type { Output } from "./rulesCommand";
 
 const stdio: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -27,7 +26,8 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .option("--json", "以 JSON 输出")
     .option("--lint", "检查规则：分值合计、子项分值、考核对象，以及原文自身的不一致（警告）")
     .option("--dump", "输出完整的规则文件（可作为来年规则的模板）")
-    .action((options) => {
+    .action(async (options) => {
+      const { runRules } = await import("./rulesCommand");
       exitCode = runRules(options, io);
     });
 
@@ -38,6 +38,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .option("--units <units>", "all（默认）、counties、members，或以逗号分隔的单位名称（可用简称，如 交城,市交通运输局）", "all")
     .option("--rules <file>", "规则文件（JSON）")
     .action(async (options) => {
+      const { runGenerate } = await import("./generateCommand");
       exitCode = await runGenerate(options, io);
     });
 
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .option("--out <file>", "把汇总表写入 .xlsx 文件")
     .option("--rules <file>", "规则文件（JSON）")
     .action(async (files: string[], options) => {
+      const { runTotal } = await import("./totalCommand");
       exitCode = await runTotal(files, options, io);
     });
 

@@ -47,7 +47,7 @@ export function runRules(options: RulesOptions, io: Output): number {
     }
     return errors.length > 0 ? 1 : 0;
   }
-  const rubric = loadRulesFrom(options.rules);
+  const rubric = loadRulesFrom(options.rules, true);
   if (options.dump) {
     io.out(JSON.stringify(rubric.rules, null, 2));
     return 0;

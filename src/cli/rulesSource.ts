@@ -1,15 +1,9 @@
 /** Where the command line gets its rules: the embedded default, or a rules file given with --rules. */
 import { readFileSync } from "node:fs";
-import { defaultRulesJson, loadRubric, RulesError, type Rubric } from "../rubric";
+import { defaultRubric, defaultRulesJson, loadRubric, RulesError, type Rubric } from "../rubric";
+import { CliError } from "./errors";
 
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
+export { CliError };
 
 /** The rules file's JSON (or the default's), without checking it. */
 export function readRulesJson(file: string | undefined): unknown {
@@ -27,7 +21,13 @@ export function readRulesJson(file: string | undefined): unknown {
   }
 }
 
-export function loadRulesFrom(file: string | undefined): Rubric {
+/**
+ * The rubric of a rules file, or the embedded default. `checked` parses the default with the schema as a rules file
+ * would be (`scorecard rules` prints what the parse gives); otherwise the default is used as embedded, which spares
+ * loading zod on start (the tests check that both are the same rules).
+ */
+export function loadRulesFrom(file: string | undefined, checked = false): Rubric {
+  if (!file && !checked) return defaultRubric();
   const json = readRulesJson(file);
   try {
     return loadRubric(json);

@@ -1,5 +1,6 @@
 export * from "./hundredths";
-export * from "./schema";
+// Types only: the schema (and zod) load when a rules file is checked (load.ts).
+export type * from "./schema";
 export * from "./units";
 export * from "./targets";
 export * from "./model";

@@ -2,9 +2,9 @@
  * Reading a rules file: schema check (messages in zh-CN, with the path to the bad field), then resolution of every
  * target name. A rules file with an error is rejected whole: half a rubric would score units wrongly.
  */
-import { z } from "zod";
 import { Rubric } from "./model";
-import { rulesSchema, type RulesFile } from "./schema";
+import type * as Schema from "./schema";
+import type { RulesFile } from "./schema";
 
 export class RulesError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -13,7 +13,13 @@ export class RulesError extends Error {
   }
 }
 
-const zhCN = z.locales.zhCN();
+/**
+ * zod and the schema (about 100 modules, some 70 ms to load) are loaded when a rules file is first checked, not
+ * on start: the embedded default rules are not checked again at run time (see default.ts).
+ */
+let schema: typeof Schema | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, deferred load
+const loadSchema = (): typeof Schema => (schema ??= require("./schema") as typeof Schema);
 
 /** Where in the file: "county.sections[2].items[3].points". */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -24,6 +30,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** Checks the shape of a rules file. Throws RulesError listing every problem. */
 export function parseRules(json: unknown): RulesFile {
+  const { rulesSchema, zhCN } = loadSchema();
   const result = rulesSchema.safeParse(json, { error: zhCN.localeError });
   if (!result.success) {
     throw new RulesError(result.error.issues.map((i) => `${formatPath(i.path)}：${i.message}`));
@@ -44,9 +51,18 @@ export function parseRulesText(text: string): RulesFile {
 
 /** A rubric ready to use; throws RulesError when a target names an unknown unit. */
 export function loadRubric(json: unknown): Rubric {
+  return build(() => parseRules(json));
+}
+
+/** A rubric from rules already in the form parseRules gives (the embedded default); throws RulesError as loadRubric. */
+export function rubricFromParsed(rules: RulesFile): Rubric {
+  return build(() => rules);
+}
+
+function build(rules: () => RulesFile): Rubric {
   let rubric: Rubric;
   try {
-    rubric = new Rubric(parseRules(json));
+    rubric = new Rubric(rules());
   } catch (err) {
     if (err instanceof RulesError) throw err;
     throw new RulesError([(err as Error).message]);

@@ -169,6 +169,9 @@ export const rulesSchema = z.object({
   }),
 });
 
+/** zod's messages in Chinese, for parseRules. */
+export const zhCN = z.locales.zhCN();
+
 export type RulesFile = z.infer<typeof rulesSchema>;
 export type RubricPart = z.infer<typeof rubricSchema>;
 export type Section = z.infer<typeof sectionSchema>;
