@@ -338,7 +338,8 @@ The assessment has ${unitCount} units (13 counties and 44 member units; the issu
 
 Measured on the recording test double of Excel (test/excel/fakeExcel.ts), not in Excel: round trips are
 \`context.sync()\` calls; a request's size is the JSON of the writes and calls it carries, a response's the JSON of
-the used ranges loaded (formulas and values); both approximate what Office.js sends. Time is the add-in's own work
+the used ranges loaded (formulas and values; the sheet list and the marker rows generating reads are left out, a
+few bytes each); both approximate what Office.js sends. Time is the add-in's own work
 (plan, reading, scoring, queuing the writes) in Node; the last time column adds a simulated 100 ms per round trip,
 as on Excel on the web. Median (min–max) of 5 runs, 3 with the simulated latency. Validate-and-total and the edits
 run on a workbook with a deduction and a finding on every third line of every unit; the edits with live checking
