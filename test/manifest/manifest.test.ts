@@ -18,7 +18,9 @@ const first = (tag: string) => doc.getElementsByTagName(tag)[0];
 describe("manifest.xml", () => {
   test("is well-formed and asks for ExcelApi 1.8 and only ReadWriteDocument", () => {
     expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
-    expect(first("Permissions").textContent).toBe("ReadWriteDocument");
+    // One Permissions element (the schema allows no more), and its value is ReadWriteDocument alone.
+    const permissions = Array.from(doc.getElementsByTagName("Permissions")).map((p) => p.textContent?.trim());
+    expect(permissions).toEqual(["ReadWriteDocument"]);
     const set = first("Set");
     expect([set.getAttribute("Name"), set.getAttribute("MinVersion")]).toEqual(["ExcelApi", "1.8"]);
     expect(first("Host").getAttribute("Name")).toBe("Workbook");
@@ -53,6 +55,9 @@ describe("manifest.xml", () => {
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
     expect(JSON.stringify(manifest)).not.toContain("<TRUNCATED>");
+    // ReadWriteDocument in the JSON form is this one resource-specific permission, and no other is asked for.
+    expect(manifest.authorization).toEqual({ permissions: { resourceSpecific: [{ name: "Document.ReadWrite.User", type: "Delegated" }] } });
+    expect(JSON.stringify(manifest).match(/"(?:webApplicationInfo|devicePermissions|permissions)"/g)).toEqual(['"permissions"']);
     const zh = JSON.parse(readFileSync(join(out, "zh-cn.json"), "utf8"));
     expect(JSON.stringify(zh)).toContain("考核打分助手");
   });
