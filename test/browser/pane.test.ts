@@ -78,6 +78,72 @@ test("outside Excel: office.js comes from the add-in's origin, finds no host, an
   await w.page.close();
 });
 
+/**
+ * Every request the page makes (page.on("request") sees every frame's, whatever the route then does with it) and
+ * every Content-Security-Policy violation (what the browser refused before any request was made).
+ */
+async function recordNetwork(page: Page): Promise<{ requests: string[]; violations: () => Promise<string[]> }> {
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as any).__cspViolations = []);
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  return { requests, violations: () => page.evaluate(() => (window as any).__cspViolations as string[]) };
+}
+
+/** The requests that are not to the pane's own origin (blob: URLs included: their origin is the page's); data: is local. */
+const notOwn = (requests: string[]) => requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== server.origin);
+
+test("network: loading the production bundle and using the pane requests nothing but the pane's own origin", async () => {
+  // Outside Office, with the real office.js: it finds no host, and 3 s after loading it tries to frame Microsoft's
+  // telemetry proxy. The CSP (default-src 'self', no frame-src) refuses that frame before any request is made: no
+  // request to it is seen, only the violation. Wait for it, so that a request, if one went out, would be recorded.
+  const outside = await openPage(browser.context, server.origin);
+  const loose = await recordNetwork(outside.page);
+  await outside.page.goto(PANE());
+  await outside.page.getByTestId("outside-excel").waitFor();
+  await outside.page.waitForEvent("console", { predicate: (m) => TELEMETRY_FRAME_BLOCKED.test(m.text()), timeout: 10_000 });
+  await outside.page.waitForLoadState("networkidle");
+  const loaded = loose.requests.map((u) => new URL(u).pathname);
+  expect(loaded).toContain("/taskpane.html");
+  expect(loaded).toContain("/office-js/office.js");
+  expect(loaded.some((path) => /^\/taskpane\.[0-9a-f]{8}\.js$/.test(path))).toBe(true);
+  expect(notOwn(loose.requests)).toEqual([]);
+  expect(outside.outside).toEqual([]);
+  await expect(loose.violations()).resolves.toEqual(["frame-src https://telemetryservice.firstpartyapps.oaspapps.com"]);
+  await outside.page.close();
+
+  // In Excel (the double in place of office.js): generate, validate and total, export with its download.
+  const w = await openPage(browser.context, server.origin, {
+    initScript: await excelDouble({ latencyMs: 0 }),
+    routes: { "/office-js/office.js": "/* office.js is replaced by the Excel test double */" },
+  });
+  const { page } = w;
+  const net = await recordNetwork(page);
+  await page.goto(PANE());
+  await page.getByRole("radio", { name: "指定单位" }).check();
+  await page.getByPlaceholder("输入单位名称或简称").fill("石楼");
+  await page.getByRole("checkbox", { name: "石楼县" }).check();
+  await page.getByRole("button", { name: "生成打分表" }).click();
+  await page.getByText("已生成 4 张工作表").waitFor();
+  await page.getByRole("tab", { name: /校验汇总/ }).click();
+  await page.getByRole("button", { name: "校验并汇总" }).click();
+  await page.getByTestId("results").waitFor();
+  await page.getByRole("tab", { name: "导入导出" }).click();
+  await page.evaluate(() => ((window as any).__excel.fake.active = "石楼县"));
+  await page.getByRole("button", { name: "导出本单位工作簿" }).click();
+  const exported = page.getByTestId("export").getByTestId("outcome");
+  await exported.waitFor();
+  await Promise.all([page.waitForEvent("download"), exported.getByRole("link", { name: /^下载 / }).click()]);
+  await page.waitForLoadState("networkidle");
+  expect(net.requests.map((u) => new URL(u).pathname)).toContain("/taskpane.html");
+  expect(notOwn(net.requests)).toEqual([]);
+  await expect(net.violations()).resolves.toEqual([]);
+  expectClean(w);
+  await page.close();
+});
+
 test("outside Excel without office.js (it failed to load): the same page", async () => {
   const w = await openPage(browser.context, server.origin);
   await w.page.route(`${server.origin}/office-js/office.js`, (route) => route.fulfill({ status: 404, body: "" }));
