@@ -75,3 +75,22 @@ function shown(v: GridCell | typeof UNKNOWN_BEFORE): string | number | boolean {
 export function changeLogRows(sheet: string, changes: readonly CellChange[], time: string, source: string): (string | number | boolean)[][] {
   return changes.map((c) => [time, asTypedText(sheet), c.cell, shown(c.before), shown(c.after), source]);
 }
+
+/**
+ * Queues `rows` onto 变更记录 (made, hidden, when `logTable` is a null object): part of the caller's write batch, so
+ * logging costs no round trip of its own.
+ */
+export function queueChangeLogRows(context: Excel.RequestContext, logTable: Excel.Table, rows: (string | number | boolean)[][]): void {
+  if (!logTable.isNullObject) {
+    logTable.rows.add(undefined, rows);
+    return;
+  }
+  const sheet = context.workbook.worksheets.add(CHANGE_LOG_SHEET_NAME);
+  const range = sheet.getRange(`A1:F${rows.length + 1}`);
+  range.values = [[...CHANGE_LOG_COLUMNS], ...rows];
+  const table = sheet.tables.add(range, true);
+  table.name = CHANGE_LOG_TABLE;
+  sheet.getRange("A:A").format.columnWidth = 120;
+  sheet.getRange("D:E").format.columnWidth = 160;
+  sheet.visibility = Excel.SheetVisibility.hidden;
+}

@@ -1,13 +1,14 @@
 /**
  * Live checking: an edit or a paste of any size on a generated unit sheet is read in one round trip (the sheet's
  * used range), checked by the scoring core, and reported with its cells. Nothing is written: the sheet's own
- * conditional formats mark wrong cells, and a person's values are never touched. Events raised by the add-in's own
+ * conditional formats mark wrong cells, and a person's values are never touched (a damaged sheet is rebuilt only when
+ * the person asks: repair.ts). Events raised by the add-in's own
  * writes are ignored (triggerSource where ExcelApi 1.14 exists, a guard otherwise); co-authors' edits are checked.
  */
-import { issueLocation, readWorkbook, type GridSheet, type SheetProblem } from "../layout";
+import { issueLocation, readWorkbook, tamperCheck, type GridSheet, type SheetProblem } from "../layout";
 import type { Rubric } from "../rubric";
 import { scoreUnit, type Issue, type UnitResult } from "../scoring";
-import { CHANGE_LOG_COLUMNS, CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, changeLogRows, diffSheets } from "./changeLog";
+import { CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, changeLogRows, diffSheets, queueChangeLogRows } from "./changeLog";
 import { ExcelAdapterError } from "./render";
 import { readAllSheets, usedRangeToGrid } from "./readSheets";
 
@@ -52,7 +53,9 @@ export function checkGrid(rubric: Rubric, grid: GridSheet): Omit<SheetCheck, "sy
   if (!unit) return { sheet: grid.name, issues: sheetProblems, scoreSheet };
   const result = scoreUnit(rubric, unit.entries);
   const issues = [...result.errors, ...result.warnings].map((i) => ({ ...i, ...issueLocation(read, i) }));
-  return { sheet: grid.name, result, issues: [...sheetProblems, ...issues], scoreSheet };
+  // A pasted block can carry numbers over the 得分 and total formulas (where protection was removed): said at once.
+  const tampered = sheetProblemIssues(tamperCheck(unit, result));
+  return { sheet: grid.name, result, issues: [...sheetProblems, ...tampered, ...issues], scoreSheet };
 }
 
 /** Checks one sheet (by name or id) in a single round trip. */
@@ -116,18 +119,7 @@ async function checkAndLog(
       return { ...check, syncs };
     }
     await whileWriting(async () => {
-      if (logTable.isNullObject) {
-        const sheet = context.workbook.worksheets.add(CHANGE_LOG_SHEET_NAME);
-        const range = sheet.getRange(`A1:F${rows.length + 1}`);
-        range.values = [[...CHANGE_LOG_COLUMNS], ...rows];
-        const table = sheet.tables.add(range, true);
-        table.name = CHANGE_LOG_TABLE;
-        sheet.getRange("A:A").format.columnWidth = 120;
-        sheet.getRange("D:E").format.columnWidth = 160;
-        sheet.visibility = Excel.SheetVisibility.hidden;
-      } else {
-        logTable.rows.add(undefined, rows);
-      }
+      queueChangeLogRows(context, logTable, rows);
       syncs++;
       await context.sync();
     });

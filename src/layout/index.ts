@@ -13,3 +13,4 @@ export * from "./grid";
 export * from "./summaryValues";
 export * from "./tamper";
 export * from "./fill";
+export * from "./repair";

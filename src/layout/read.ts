@@ -10,6 +10,7 @@ import { cellRef } from "./a1";
 import { ANNEX_KEY_COLUMNS, annex1Header, annex2Header } from "./annexSheets";
 import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER, type TotalKey } from "./columns";
 import { readMeta } from "./meta";
+import { REPAIR_HINT } from "./repair";
 import type { Literal, SheetMeta } from "./plan";
 
 /** A cell as read from a workbook: a literal, or a formula with its cached result. */
@@ -195,7 +196,7 @@ function readUnitSheet(
       code: "sheet.linesMissing",
       severity: "error",
       unit: unitName,
-      message: `工作表「${sheet.name}」缺少考核项目 ${missing.map((l) => l.label).join("、")}（行被删除？），请重新生成该表或恢复这些行`,
+      message: `工作表「${sheet.name}」缺少考核项目 ${missing.map((l) => l.label).join("、")}（行被删除？）；${REPAIR_HINT}（这些项需重新录入）`,
     });
   }
 

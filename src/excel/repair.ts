@@ -1,0 +1,77 @@
+/**
+ * 修复本表: a unit sheet whose formulas were typed over or whose rows were deleted or inserted is rebuilt as
+ * generated, with its entries put back, in one read and one write. Nothing a person typed is lost: every value the
+ * rebuild replaces (a number over a 得分 formula, entries on an inserted row) is appended to 变更记录 first, in the
+ * same write. The sheet keeps its name and its place among the sheets.
+ */
+import { fillUnitSheet, planToGrid, readWorkbook, unitSheetPlan, valuesNotCarried } from "../layout";
+import type { Rubric } from "../rubric";
+import { addressBounds, CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, changeLogRows, queueChangeLogRows, type CellChange } from "./changeLog";
+import { whileWriting } from "./check";
+import { usedRangeToGrid } from "./readSheets";
+import { ExcelAdapterError, writeSheet } from "./render";
+import { countedRun, type SyncCounter } from "./run";
+
+export interface RepairReport {
+  readonly sheet: string;
+  readonly unit: string;
+  /** Values the rebuild replaced, now rows of 变更记录. */
+  readonly logged: number;
+  readonly syncs: number;
+}
+
+export const REPAIR_SOURCE = "修复本表前的值";
+
+export async function repairUnitSheet(rubric: Rubric, sheetName: string, now: () => Date = () => new Date()): Promise<RepairReport> {
+  const counter: SyncCounter = { syncs: 0 };
+  try {
+    return await countedRun(counter, async (context, sync) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const ws = sheets.getItem(sheetName);
+      ws.load(["name", "position"]);
+      const used = ws.getUsedRange();
+      used.load(["formulas", "values", "rowIndex", "columnIndex"]);
+      const logSheet = sheets.getItemOrNullObject(CHANGE_LOG_SHEET_NAME);
+      logSheet.load("name");
+      const logTable = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE);
+      logTable.load("name");
+      await sync();
+
+      const before = usedRangeToGrid(ws.name, used.rowIndex, used.columnIndex, used.formulas, used.values);
+      const source = readWorkbook(rubric, [before]).units[0];
+      if (!source) throw new ExcelAdapterError(`「${ws.name}」不是本规则的考核打分表，无法修复。`);
+      const unit = rubric.findUnit(source.entries.unit)!;
+      const plan = fillUnitSheet(rubric, unitSheetPlan(rubric, unit, ws.name).sheet, source, before);
+      const after = planToGrid(plan);
+      const replaced: CellChange[] = valuesNotCarried(before, source, plan).map(({ cell, value }) => {
+        const { top, left } = addressBounds(cell)!;
+        return { cell, before: value, after: after.cells[top - 1]?.[left - 1] ?? null };
+      });
+      if (replaced.length > 0 && logTable.isNullObject && !logSheet.isNullObject) {
+        throw new ExcelAdapterError(
+          `已有名为「${CHANGE_LOG_SHEET_NAME}」的工作表（不是本加载项生成的），被替换的值无处记录，未修复；请将其改名后重试。`,
+        );
+      }
+      const rows = changeLogRows(ws.name, replaced, now().toLocaleString("zh-CN", { hour12: false }), REPAIR_SOURCE);
+      const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+      await whileWriting(async () => {
+        if (rows.length > 0) queueChangeLogRows(context, logTable, rows);
+        // Excel keeps at least one sheet, and table names are workbook-wide: the old sheet goes before the new one
+        // comes, with a placeholder when it is the only sheet.
+        const position = ws.position;
+        const placeholder = sheets.items.length === 1 ? sheets.add(`${ws.name}（修复中）`.slice(-31)) : undefined;
+        ws.delete();
+        const rebuilt = writeSheet(sheets, plan, withPrint);
+        rebuilt.position = position;
+        rebuilt.activate();
+        placeholder?.delete();
+        await sync();
+      });
+      return { sheet: ws.name, unit: unit.name, logged: rows.length, syncs: counter.syncs };
+    });
+  } catch (err) {
+    if (err instanceof ExcelAdapterError) throw err;
+    throw new ExcelAdapterError(`修复本表失败：${(err as Error).message}`, err);
+  }
+}
