@@ -10,7 +10,6 @@ import { addressBounds, CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, changeLogRows, 
 import { whileWriting } from "./check";
 import { usedRangeToGrid } from "./readSheets";
 import { ExcelAdapterError, writeSheet } from "./render";
-import { countedRun, type SyncCounter } from "./run";
 
 export interface RepairReport {
   readonly sheet: string;
@@ -23,9 +22,9 @@ export interface RepairReport {
 export const REPAIR_SOURCE = "修复本表前的值";
 
 export async function repairUnitSheet(rubric: Rubric, sheetName: string, now: () => Date = () => new Date()): Promise<RepairReport> {
-  const counter: SyncCounter = { syncs: 0 };
+  let syncs = 0;
   try {
-    return await countedRun(counter, async (context, sync) => {
+    return await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       const ws = sheets.getItem(sheetName);
@@ -36,13 +35,15 @@ export async function repairUnitSheet(rubric: Rubric, sheetName: string, now: ()
       logSheet.load("name");
       const logTable = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE);
       logTable.load("name");
-      await sync();
+      syncs++;
+      await context.sync();
 
-      const before = usedRangeToGrid(ws.name, used.rowIndex, used.columnIndex, used.formulas, used.values);
+      const name = ws.name;
+      const before = usedRangeToGrid(name, used.rowIndex, used.columnIndex, used.formulas, used.values);
       const source = readWorkbook(rubric, [before]).units[0];
       if (!source) throw new ExcelAdapterError(`「${ws.name}」不是本规则的考核打分表，无法修复。`);
       const unit = rubric.findUnit(source.entries.unit)!;
-      const plan = fillUnitSheet(rubric, unitSheetPlan(rubric, unit, ws.name).sheet, source, before);
+      const plan = fillUnitSheet(rubric, unitSheetPlan(rubric, unit, name).sheet, source, before);
       const after = planToGrid(plan);
       const replaced: CellChange[] = valuesNotCarried(before, source, plan).map(({ cell, value }) => {
         const { top, left } = addressBounds(cell)!;
@@ -66,9 +67,10 @@ export async function repairUnitSheet(rubric: Rubric, sheetName: string, now: ()
         rebuilt.position = position;
         rebuilt.activate();
         placeholder?.delete();
-        await sync();
+        syncs++;
+        await context.sync();
       });
-      return { sheet: ws.name, unit: unit.name, logged: rows.length, syncs: counter.syncs };
+      return { sheet: ws.name, unit: unit.name, logged: rows.length, syncs };
     });
   } catch (err) {
     if (err instanceof ExcelAdapterError) throw err;
