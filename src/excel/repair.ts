@@ -7,7 +7,7 @@
 import { fillUnitSheet, planToGrid, readWorkbook, unitSheetPlan, valuesNotCarried } from "../layout";
 import type { Rubric } from "../rubric";
 import { addressBounds, CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, changeLogRows, queueChangeLogRows, type CellChange } from "./changeLog";
-import { whileWriting } from "./check";
+import { checkGrid, whileWriting, type SheetCheck } from "./check";
 import { usedRangeToGrid } from "./readSheets";
 import { ExcelAdapterError, writeSheet } from "./render";
 
@@ -16,6 +16,8 @@ export interface RepairReport {
   readonly unit: string;
   /** Values the rebuild replaced, now rows of 变更记录. */
   readonly logged: number;
+  /** The rebuilt sheet checked, so the issue list can show it without reading it again. */
+  readonly check: SheetCheck;
   readonly syncs: number;
 }
 
@@ -70,7 +72,8 @@ export async function repairUnitSheet(rubric: Rubric, sheetName: string, now: ()
         syncs++;
         await context.sync();
       });
-      return { sheet: ws.name, unit: unit.name, logged: rows.length, syncs };
+      const { scoreSheet: _ignored, ...check } = checkGrid(rubric, after);
+      return { sheet: name, unit: unit.name, logged: rows.length, check: { ...check, syncs }, syncs };
     });
   } catch (err) {
     if (err instanceof ExcelAdapterError) throw err;

@@ -80,6 +80,9 @@ function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>)
   const [totalledAt, setTotalledAt] = useState<Totalled>();
   const [issues, setIssues] = useState<IssuesBySheet>(new Map());
   const [liveError, setLiveError] = useState<string>();
+  const [notices, setNotices] = useState<readonly string[]>([]);
+  const [repairing, setRepairing] = useState<string>();
+  const [repaired, setRepaired] = useState<OutcomeValue>();
 
   // Live checking, again whenever the rules change.
   useEffect(() => {
@@ -89,7 +92,8 @@ function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>)
     setLiveError(undefined);
     const onCheck = (check: SheetCheck) =>
       setIssues((old) => new Map(old).set(check.sheet, check.issues.map((i) => ({ ...i, sheet: i.sheet ?? check.sheet }))));
-    excel.watch(rubric, onCheck, (err) => setLiveError(err.message)).then(
+    const onNotice = (notice: string) => setNotices((old) => (old.includes(notice) ? old : [...old, notice]));
+    excel.watch(rubric, onCheck, (err) => setLiveError(err.message), onNotice).then(
       (s) => (gone ? void s() : (stop = s)),
       (err: Error) => !gone && setLiveError(err.message),
     );
@@ -145,6 +149,24 @@ function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>)
       setTotalled(failure(t, err));
     } finally {
       setTotalling(false);
+    }
+  };
+
+  const repair = async (sheet: string) => {
+    setRepaired(undefined);
+    setRepairing(sheet);
+    try {
+      const r = await excel.repairSheet(rubric, sheet);
+      setIssues((old) => new Map(old).set(sheet, r.check.issues.map((i) => ({ ...i, sheet: i.sheet ?? sheet }))));
+      setRepaired({
+        intent: "success",
+        title: format(t.repaired, { sheet: r.sheet }),
+        lines: r.logged > 0 ? [format(t.repairedLogged, { count: r.logged })] : [],
+      });
+    } catch (err) {
+      setRepaired(failure(t, err));
+    } finally {
+      setRepairing(undefined);
     }
   };
 
@@ -206,7 +228,13 @@ function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>)
         ) : (
           <Body1>{t.liveChecking}</Body1>
         )}
-        <IssueList issues={allIssues} messages={t} onSelect={selectCell} />
+        {notices.map((n) => (
+          <MessageBar key={n} intent="warning" layout="multiline">
+            <MessageBarBody>{n}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {repaired && <Outcome value={repaired} messages={t} onDismiss={() => setRepaired(undefined)} />}
+        <IssueList issues={allIssues} messages={t} onSelect={selectCell} onRepair={repair} repairing={repairing} />
       </div>
 
       <div className={styles.panel} role="tabpanel" hidden={tab !== "exchange"} aria-label={t.tabExchange}>

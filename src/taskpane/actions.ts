@@ -6,11 +6,12 @@ import type { LocatedIssue, SheetCheck } from "../excel/check";
 import type { ExportReport } from "../excel/exportUnit";
 import type { ImportPreview, ImportReport, IncomingFile } from "../excel/importWorkbooks";
 import type { GenerateReport } from "../excel/render";
+import type { RepairReport } from "../excel/repair";
 import type { TotalReport } from "../excel/total";
 import type { Rubric, Unit } from "../rubric";
 import type { UnitResult } from "../scoring";
 
-export type { ExportReport, GenerateReport, ImportPreview, ImportReport, IncomingFile, LocatedIssue, SheetCheck, TotalReport };
+export type { ExportReport, GenerateReport, ImportPreview, ImportReport, IncomingFile, LocatedIssue, RepairReport, SheetCheck, TotalReport };
 
 /** The results of the last 校验并汇总 and when it ran: an exported workbook carries the unit's result if unchanged. */
 export interface Totalled {
@@ -21,8 +22,15 @@ export interface Totalled {
 export interface ExcelActions {
   generate(rubric: Rubric, units: readonly Unit[]): Promise<GenerateReport>;
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Starts live checking; resolves to a function that stops it. */
-  watch(rubric: Rubric, onCheck: (check: SheetCheck) => void, onError: (error: Error) => void): Promise<() => Promise<void>>;
+  /** Starts live checking; resolves to a function that stops it. `onNotice` hears what the user should know once. */
+  watch(
+    rubric: Rubric,
+    onCheck: (check: SheetCheck) => void,
+    onError: (error: Error) => void,
+    onNotice?: (notice: string) => void,
+  ): Promise<() => Promise<void>>;
+  /** 修复本表: rebuilds a damaged unit sheet with its entries put back. */
+  repairSheet(rubric: Rubric, sheet: string): Promise<RepairReport>;
   validateAndTotal(rubric: Rubric): Promise<TotalReport>;
   previewImport(rubric: Rubric, files: readonly IncomingFile[]): Promise<ImportPreview>;
   applyImport(preview: ImportPreview, options: { replace: boolean }): Promise<ImportReport>;

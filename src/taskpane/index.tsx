@@ -9,6 +9,7 @@ import { startLiveChecking } from "../excel/check";
 import { exportUnit } from "../excel/exportUnit";
 import { applyImport, previewImport } from "../excel/importWorkbooks";
 import { renderPlan } from "../excel/render";
+import { repairUnitSheet } from "../excel/repair";
 import { validateAndTotal } from "../excel/total";
 import { buildWorkbookPlan } from "../layout";
 import { defaultRubric } from "../rubric";
@@ -25,11 +26,12 @@ const excelActions: ExcelActions = {
       ws.getRange(cell).select();
       await context.sync();
     }),
-  watch: async (rubric, onCheck, onError) => {
-    const live = await startLiveChecking(rubric, onCheck, onError);
+  watch: async (rubric, onCheck, onError, onNotice) => {
+    const live = await startLiveChecking(rubric, onCheck, onError, { onNotice });
     return () => live.stop();
   },
   validateAndTotal: (rubric) => validateAndTotal(rubric),
+  repairSheet: (rubric, sheet) => repairUnitSheet(rubric, sheet),
   previewImport,
   applyImport,
   exportUnit: (rubric, totalled) => exportUnit(rubric, { totalled }),

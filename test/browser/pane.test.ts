@@ -219,6 +219,47 @@ test("in Excel: choose a unit by search, generate with progress, an edit shows i
   await page.close();
 });
 
+test("a paste over the formula columns is reported with 修复本表, which rebuilds the sheet and keeps the entries", async () => {
+  const w = await openInExcel({ latencyMs: 20 });
+  const { page } = w;
+  await page.getByRole("radio", { name: "指定单位" }).check();
+  await page.getByPlaceholder("输入单位名称或简称").fill("石楼");
+  await page.getByRole("checkbox", { name: "石楼县" }).check();
+  await page.getByRole("button", { name: "生成打分表" }).click();
+  await page.getByTestId("outcome").waitFor();
+
+  const cell = deductionCell("5");
+  const score = cell.replace("E", "F");
+  const formula = await page.evaluate(([c]) => (window as any).__excel.fake.sheets.find((s: any) => s.name === "石楼县").cell(c), [score]);
+  expect(formula).toMatch(/^=IF\(/);
+  // Protection removed, a block pasted over 扣分 and 得分.
+  await page.evaluate(([e, f]) => (window as any).__excel.fake.personTypes("石楼县", { [e]: 0.5, [f]: 1.5 }), [cell, score]);
+  await page.getByRole("tab", { name: /校验汇总/ }).click();
+  const group = page.getByRole("group", { name: "石楼县" });
+  await group.locator(`button[data-cell="${score}"]`).waitFor();
+  await expect(group.locator(`button[data-cell="${score}"]`).innerText()).resolves.toContain("公式被改成了固定值「1.5」");
+  const repair = group.getByRole("button", { name: "修复本表", exact: true });
+  await screenshot(page, "9-formula-typed-over");
+  await repair.click();
+  const outcome = page.getByRole("tabpanel", { name: "校验汇总" }).getByTestId("outcome");
+  await outcome.waitFor();
+  await expect(outcome.innerText()).resolves.toContain("已修复「石楼县」");
+  await expect(outcome.innerText()).resolves.toContain("1 个被替换的值已记入隐藏的「变更记录」工作表");
+  await expect(page.getByTestId("issues").innerText()).resolves.toContain("没有发现问题");
+  await expect(repair.count()).resolves.toBe(0);
+  const cells = await page.evaluate(
+    ([e, f]) => {
+      const sheet = (window as any).__excel.fake.sheets.find((s: any) => s.name === "石楼县");
+      return [sheet.cell(e), sheet.cell(f)];
+    },
+    [cell, score],
+  );
+  expect(cells).toEqual([0.5, formula]);
+  await screenshot(page, "10-repaired");
+  expectClean(w);
+  await page.close();
+});
+
 test("keyboard: Tab reaches every main control; arrows choose single units, typing searches, Space ticks, Enter generates, Space validates and totals, Enter on an issue selects its cell", async () => {
   const w = await openInExcel({ latencyMs: 0 });
   const { page } = w;

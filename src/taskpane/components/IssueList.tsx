@@ -1,5 +1,9 @@
-/** Errors and warnings grouped by sheet; an issue with a cell is a button that selects that cell in Excel. */
+/**
+ * Errors and warnings grouped by sheet; an issue with a cell is a button that selects that cell in Excel. A sheet
+ * whose structure is damaged (formulas typed over, rows deleted or inserted) offers 修复本表.
+ */
 import { Badge, Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { REPAIRABLE_PROBLEMS } from "../../layout/repair";
 import type { LocatedIssue } from "../actions";
 import { format, type Messages } from "../locales";
 
@@ -9,6 +13,7 @@ const useStyles = makeStyles({
   item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", textAlign: "left", justifyContent: "flex-start", width: "100%" },
   text: { display: "flex", flexDirection: "column", alignItems: "flex-start", fontWeight: tokens.fontWeightRegular },
   badge: { flexShrink: 0, marginTop: "2px" },
+  heading: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
 });
 
 export interface IssueGroup {
@@ -32,10 +37,16 @@ export function IssueList({
   issues,
   messages: t,
   onSelect,
+  onRepair,
+  repairing,
 }: {
   issues: readonly LocatedIssue[];
   messages: Messages;
   onSelect(sheet: string, cell: string): void;
+  /** 修复本表 for a sheet; no button without it. */
+  onRepair?(sheet: string): void;
+  /** The sheet being repaired. */
+  repairing?: string;
 }) {
   const styles = useStyles();
   const errors = issues.filter((i) => i.severity === "error").length;
@@ -49,9 +60,21 @@ export function IssueList({
       </Caption1>
       {groupBySheet(issues).map((g) => (
         <div key={g.sheet ?? ""} className={styles.group} role="group" aria-label={g.sheet ?? t.workbookIssues} data-sheet={g.sheet ?? ""}>
-          <Body1 as="h3" block style={{ fontWeight: 600, margin: 0 }}>
-            {g.sheet ?? t.workbookIssues}
-          </Body1>
+          <div className={styles.heading}>
+            <Body1 as="h3" block style={{ fontWeight: 600, margin: 0 }}>
+              {g.sheet ?? t.workbookIssues}
+            </Body1>
+            {onRepair && g.sheet && g.issues.some((i) => REPAIRABLE_PROBLEMS.has(i.code)) && (
+              <Button
+                size="small"
+                disabled={repairing !== undefined}
+                title={format(t.repairSheetHint, { sheet: g.sheet })}
+                onClick={() => onRepair(g.sheet!)}
+              >
+                {t.repairSheet}
+              </Button>
+            )}
+          </div>
           <ul className={styles.list}>
             {g.issues.map((i, n) => {
               const badge = (

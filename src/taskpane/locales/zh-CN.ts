@@ -60,6 +60,10 @@ export const zhCN = {
   goToCell: "转到单元格 {sheet}!{cell}",
   workbookIssues: "整个工作簿",
   liveChecking: "录入时自动校验：修改打分表后，问题会列在这里。",
+  repairSheet: "修复本表",
+  repairSheetHint: "按原样重建「{sheet}」：公式和行恢复，录入保留，被替换的值记入变更记录",
+  repaired: "已修复「{sheet}」",
+  repairedLogged: "{count} 个被替换的值已记入隐藏的「变更记录」工作表。",
   // Import
   importWorkbooks: "导入回收的工作簿",
   importHint: "选择各单位交回的 .xlsx 工作簿，其中的打分表会复制到本工作簿。",
