@@ -94,11 +94,17 @@ export const rubricSchema = z.object({
   notes: z.array(z.string()),
 });
 
+/** A unit's name becomes a sheet name and a cell in every summary: nothing that Excel would take for a formula. */
+const unitNameSchema = z
+  .string()
+  .min(1)
+  .refine((v) => !/^[=+\-@\s]/.test(v), { message: "单位名称不能以 = + - @ 或空白开头（Excel 会当作公式）" });
+
 export const unitSchema = z.object({
   /** The canonical name, used as the unit's id everywhere (sheet metadata, command line, summary). */
-  name: z.string().min(1),
+  name: unitNameSchema,
   /** Every other way the source (or a user) writes the unit: "交城", "市交通运输局", "市邮政管理局" … */
-  aliases: z.array(z.string().min(1)),
+  aliases: z.array(unitNameSchema),
 });
 
 export const gradeSchema = z.object({
