@@ -2,9 +2,58 @@
  * A lean .xlsx reader for totalling many returned workbooks: unzips with JSZip and reads only what the scoring
  * needs (sheet names and states, cell values, formulas with their cached results, merges), without building
  * exceljs's full object model. Gives the same grid as the exceljs reader (a test compares them).
+ *
+ * Unpacking is budgeted as it happens: no part inflates beyond the size its directory entry declares, the whole
+ * workbook not beyond `bytes`, and a sheet stops being unpacked as soon as it holds more than `cells` cells.
  */
 import JSZip from "jszip";
 import type { GridCell, GridSheet } from "../layout";
+
+export interface ReadBudget {
+  /** Bytes the whole workbook may inflate to. */
+  readonly bytes: number;
+  /** Cells (elements <c>, and grid places the reader would fill) one sheet may hold. */
+  readonly cells: number;
+  /** Each entry's declared uncompressed size (zipGuard.ts); an entry not listed may not be unpacked. */
+  readonly sizes?: ReadonlyMap<string, number>;
+}
+
+/** Why unpacking stopped: the whole budget spent, a part larger than declared, a sheet too large, a sheet missing. */
+export class UnpackError extends Error {
+  constructor(
+    readonly problem: "bytes" | "mismatch" | "cells" | "sheetMissing",
+    readonly part: string,
+    readonly sheet?: string,
+  ) {
+    super(`${problem}: ${part}`);
+    this.name = "UnpackError";
+  }
+}
+
+const UNLIMITED: ReadBudget = { bytes: Number.MAX_SAFE_INTEGER, cells: Number.MAX_SAFE_INTEGER };
+
+/** JSZip's chunked reader (not in its type declarations): the data of one entry as it inflates. */
+interface ChunkStream {
+  on(event: "data", listener: (chunk: Uint8Array) => void): ChunkStream;
+  on(event: "error", listener: (err: Error) => void): ChunkStream;
+  on(event: "end", listener: () => void): ChunkStream;
+  resume(): ChunkStream;
+  pause(): ChunkStream;
+}
+
+/** Counts cell elements (`<c ` `<c>` `<c/>`) in a sheet's bytes as they come, across chunk boundaries. */
+function cellCounter(): (chunk: Uint8Array) => number {
+  let count = 0;
+  let state = 0; // 1 after "<", 2 after "<c"
+  return (chunk) => {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (state === 2 && (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d)) count++;
+      state = b === 0x3c ? 1 : state === 1 && b === 0x63 ? 2 : 0;
+    }
+    return count;
+  };
+}
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -49,8 +98,53 @@ function value(type: string | undefined, raw: string | undefined, inline: string
   }
 }
 
-export async function readXlsxFast(zip: JSZip): Promise<GridSheet[]> {
-  const text = async (path: string) => (await zip.file(path)?.async("string")) ?? "";
+export async function readXlsxFast(zip: JSZip, budget: ReadBudget = UNLIMITED): Promise<GridSheet[]> {
+  let left = budget.bytes;
+  const decoder = new TextDecoder();
+  /** An entry's text, unpacked within the budget; undefined if there is no such entry. */
+  const read = (path: string, sheet?: string): Promise<string | undefined> => {
+    const file = zip.file(path);
+    if (!file) return Promise.resolve(undefined);
+    const declared = budget.sizes ? budget.sizes.get(file.unsafeOriginalName ?? file.name) : Number.MAX_SAFE_INTEGER;
+    const count = sheet === undefined ? undefined : cellCounter();
+    return new Promise((resolve, reject) => {
+      const chunks: Uint8Array[] = [];
+      let length = 0;
+      let stopped = false;
+      const stream = (file as unknown as { internalStream(type: "uint8array"): ChunkStream }).internalStream("uint8array");
+      const stop = (err: UnpackError) => {
+        stopped = true;
+        chunks.length = 0;
+        stream.pause();
+        reject(err);
+      };
+      stream
+        .on("data", (chunk) => {
+          if (stopped) return;
+          length += chunk.length;
+          left -= chunk.length;
+          if (declared === undefined || length > declared) return stop(new UnpackError("mismatch", path, sheet));
+          if (left < 0) return stop(new UnpackError("bytes", path, sheet));
+          if (count && count(chunk) > budget.cells) return stop(new UnpackError("cells", path, sheet));
+          chunks.push(chunk);
+        })
+        .on("error", (err) => {
+          if (!stopped) reject(err);
+        })
+        .on("end", () => {
+          if (stopped) return;
+          const all = new Uint8Array(length);
+          let at = 0;
+          for (const c of chunks) {
+            all.set(c, at);
+            at += c.length;
+          }
+          resolve(decoder.decode(all));
+        })
+        .resume();
+    });
+  };
+  const text = async (path: string) => (await read(path)) ?? "";
   const [workbook, rels, sharedXml] = await Promise.all([text("xl/workbook.xml"), text("xl/_rels/workbook.xml.rels"), text("xl/sharedStrings.xml")]);
   const shared = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => runText(m[1]));
   const targets = new Map<string, string>();
@@ -64,8 +158,11 @@ export async function readXlsxFast(zip: JSZip): Promise<GridSheet[]> {
     const name = attr(m[0], "name") ?? "";
     const path = targets.get(attr(m[0], "r:id") ?? "");
     if (!path) continue;
-    const xml = await text(path);
+    const xml = await read(path, name);
+    if (xml === undefined) throw new UnpackError("sheetMissing", path, name);
     const cells: GridCell[][] = [];
+    // Grid places filled so far (a row counts as one): a few cells far apart must not make a huge grid either.
+    let places = 0;
     for (const c of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const tag = c[1];
       const body = c[2] ?? "";
@@ -79,6 +176,8 @@ export async function readXlsxFast(zip: JSZip): Promise<GridSheet[]> {
       const literal = value(type, v, inline, shared);
       const cell: GridCell = f ? { formula: `=${unescapeXml(f[1] ?? "")}`, result: literal } : literal;
       if (cell === null) continue;
+      places += Math.max(0, row - cells.length) + Math.max(0, col - (cells[row - 1]?.length ?? 0));
+      if (places > budget.cells) throw new UnpackError("cells", path, name);
       while (cells.length < row) cells.push([]);
       const r = cells[row - 1];
       while (r.length < col - 1) r.push(null);

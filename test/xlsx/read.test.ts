@@ -1,7 +1,9 @@
 /** Broken files meet a clear message in Chinese, and nothing unpacks a zip bomb. */
 import { buildWorkbookPlan } from "../../src/layout";
 import { defaultRubric } from "../../src/rubric";
-import { planToXlsx, readXlsx, shiftRows, WorkbookReadError } from "../../src/xlsx";
+import JSZip from "jszip";
+import { planToXlsx, READ_LIMITS, readXlsx, shiftRows, WorkbookReadError } from "../../src/xlsx";
+import { deflated, writeZip, zerosDeflated, type RawEntry } from "../cli/brokenFiles";
 
 const rubric = defaultRubric();
 
@@ -27,9 +29,9 @@ function fakeZip(claimed: number, entries = 1): Uint8Array {
   return out;
 }
 
-async function rejection(bytes: Uint8Array): Promise<string> {
+async function rejection(bytes: Uint8Array, name?: string): Promise<string> {
   try {
-    await readXlsx(bytes);
+    await readXlsx(bytes, name);
   } catch (err) {
     expect(err).toBeInstanceOf(WorkbookReadError);
     return (err as Error).message;
@@ -47,7 +49,63 @@ test("a text file", async () => {
 
 test("a truncated workbook", async () => {
   const good = await planToXlsx(buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan);
-  expect(await rejection(good.subarray(0, Math.floor(good.length / 2)))).toMatch(/不是有效的 Excel 工作簿|已损坏/);
+  expect(await rejection(good.subarray(0, Math.floor(good.length / 2)))).toMatch(/不完整/);
+});
+
+test("given the file's name, the message names it", async () => {
+  expect(await rejection(new Uint8Array(), "交城县.xlsx")).toMatch(/^「交城县\.xlsx」是空的/);
+});
+
+/** A generated workbook's parts, each deflated again, for zips written byte by byte. */
+async function parts(): Promise<RawEntry[]> {
+  const zip = await JSZip.loadAsync(await planToXlsx(buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan));
+  return Promise.all(Object.values(zip.files).filter((f) => !f.dir).map(async (f) => deflated(f.name, await f.async("uint8array"))));
+}
+
+test("a workbook written with ZIP64 records reads as any other: the guard follows the ZIP64 end record and extra fields", async () => {
+  const plain = await readXlsx(writeZip(await parts()));
+  expect(await readXlsx(writeZip(await parts(), { zip64: true, zip64Sizes: true }))).toEqual(plain);
+  expect(plain.find((s) => s.name === "石楼县")!.cells[0][2]).toBe("石楼县");
+});
+
+test("a ZIP64 zip declaring a gigabyte in its extra field is refused before unpacking", async () => {
+  const zeros = zerosDeflated(1024);
+  const bomb: RawEntry = { name: "xl/worksheets/sheet1.xml", stored: zeros.stored, method: 8, crc: zeros.crc, size: zeros.size };
+  const others = (await parts()).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
+  expect(await rejection(writeZip([...others, bomb], { zip64: true, zip64Sizes: true }))).toMatch(/解压后过大（1\d{3} MB/);
+});
+
+test("a part that inflates beyond the size its directory declares is stopped as it unpacks, ZIP64 or not", async () => {
+  const zeros = zerosDeflated(300);
+  const bomb: RawEntry = { name: "xl/worksheets/sheet1.xml", stored: zeros.stored, method: 8, crc: zeros.crc, size: 1000 };
+  const others = (await parts()).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
+  const start = performance.now();
+  expect(await rejection(writeZip([...others, bomb]))).toMatch(/已损坏：其中的内容与文件目录记录的大小不符/);
+  expect(await rejection(writeZip([...others, bomb], { zip64: true, zip64Sizes: true }))).toMatch(/已损坏：其中的内容与文件目录记录的大小不符/);
+  expect(performance.now() - start).toBeLessThan(2000); // 300 MB inflated would take longer
+});
+
+test("directories the unpacker would read otherwise than the guard are refused", async () => {
+  const good = writeZip(await parts());
+  // More headers than the end record declares (JSZip reads every header in a row).
+  const fewer = good.slice();
+  const view = new DataView(fewer.buffer);
+  const eocd = fewer.length - 22;
+  view.setUint16(eocd + 8, view.getUint16(eocd + 8, true) - 1, true);
+  view.setUint16(eocd + 10, view.getUint16(eocd + 10, true) - 1, true);
+  expect(await rejection(fewer)).toMatch(/已损坏/);
+  // Bytes before the zip that the offsets do not account for (JSZip would shift every offset by them).
+  const prefixed = new Uint8Array(good.length + 100);
+  prefixed.set(good, 100);
+  expect(await rejection(prefixed)).toMatch(/已损坏/);
+});
+
+test("a sheet of a few cells far apart, which would make a huge grid, is refused", async () => {
+  const rows = Math.ceil(READ_LIMITS.cells / 16384) + 1;
+  const xml = `<worksheet><sheetData>${Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join("")}</sheetData></worksheet>`;
+  const others = (await parts()).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
+  // The first sheet part of a single-county workbook is 附件1's.
+  expect(await rejection(writeZip([...others, deflated("xl/worksheets/sheet1.xml", xml)]))).toMatch(/工作表「附件1」过大/);
 });
 
 test("a zip bomb is refused from its central directory, before anything is unpacked", async () => {
