@@ -3,12 +3,12 @@
  * figures come from the entries alone (cached formula results are never trusted).
  * Exit 0 no errors, 1 an entry has errors, 2 a file cannot be read or was made from other rules.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fromHundredths, type PartKey } from "../rubric";
 import { issueLocation, readWorkbook, summaryValuesSheet, tamperCheck, type ReadWorkbook, type SummaryIssueRow } from "../layout";
 import { lineName, scoreAll, scoreUnit, type CountyAnnexEntries, type UnitEntries, type UnitResult } from "../scoring";
-import { planToXlsx, readXlsx } from "../xlsx";
+import { planToXlsx, READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
 import type { Output } from "./rulesCommand";
 import { CliError, loadRulesFrom } from "./rulesSource";
 
@@ -46,11 +46,11 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
       issues.push({ file: name, sheet: null, cell: null, unit: null, line: null, code, severity: "error", message, ...extra });
     let read: ReadWorkbook;
     try {
-      read = readWorkbook(rubric, await readXlsx(readFileSync(file)));
+      read = readWorkbook(rubric, await readXlsx(readInput(file, name), name));
     } catch (err) {
       unreadable = true;
-      const code = (err as NodeJS.ErrnoException).code;
-      fileIssue("file.unreadable", code ? `无法读取文件：${code}` : (err as Error).message);
+      const plain = err instanceof WorkbookReadError || err instanceof CliError;
+      fileIssue("file.unreadable", plain ? (err as Error).message : `「${name}」无法读取：文件内容不是考核打分表能识别的格式（${(err as Error).message}）`);
       continue;
     }
     for (const p of read.problems) {
@@ -59,7 +59,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     }
     if (read.units.length === 0 && read.annexes.length === 0 && !read.problems.some((p) => p.code === "sheet.otherRules")) {
       unreadable = true;
-      fileIssue("file.noScoreSheets", "文件中没有考核打分助手生成的打分表（工作表第一行的标记缺失），未汇总");
+      fileIssue("file.noScoreSheets", `「${name}」中没有考核打分助手生成的打分表（工作表第一行的标记缺失），未汇总`);
     }
     for (const u of read.units) {
       const before = origin.get(u.entries.unit);
@@ -115,7 +115,9 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
       }
     }
     for (const i of issues) {
-      io.out(`${i.severity === "error" ? "错误" : "警告"} ${[i.file, i.sheet, i.cell].filter(Boolean).join(" ")}：${i.message}`);
+      // A message about a whole file names the file itself.
+      const where = i.sheet === null && i.cell === null && i.file && i.message.includes(i.file) ? "" : ` ${[i.file, i.sheet, i.cell].filter(Boolean).join(" ")}`;
+      io.out(`${i.severity === "error" ? "错误" : "警告"}${where}：${i.message}`);
     }
     const errors = issues.filter((i) => i.severity === "error").length;
     io.out(`汇总了 ${all.length} 个单位：${errors} 个错误，${issues.length - errors} 个警告。`);
@@ -135,6 +137,26 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
 
   if (unreadable) return 2;
   return issues.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+/** A returned file's bytes; a file that cannot be read, or is far too large to be a workbook, is said so plainly. */
+function readInput(file: string, name: string): Uint8Array {
+  const why: Record<string, string> = {
+    ENOENT: "找不到这个文件（文件名或路径有误？）",
+    EACCES: "没有读取这个文件的权限",
+    EPERM: "没有读取这个文件的权限",
+    EISDIR: "这是一个文件夹，不是文件",
+    EBUSY: "文件正被其他程序占用，请关闭后重试",
+  };
+  try {
+    const size = statSync(file).size;
+    if (size > READ_LIMITS.fileBytes) throw new WorkbookReadError(`「${name}」过大（${Math.round(size / 1024 / 1024)} MB），不像考核工作簿，未读取`);
+    return readFileSync(file);
+  } catch (err) {
+    if (err instanceof WorkbookReadError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    throw new CliError(`无法读取「${name}」：${why[code] ?? `读取时出错（${code || (err as Error).message}）`}`, 2);
+  }
 }
 
 function lineOf(key: string): string {
