@@ -7,7 +7,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fromHundredths, type PartKey } from "../rubric";
 import { issueLocation, readWorkbook, summaryValuesSheet, tamperCheck, type ReadWorkbook, type SummaryIssueRow } from "../layout";
-import { lineName, scoreAll, scoreUnit, type CountyAnnexEntries, type UnitEntries, type UnitResult } from "../scoring";
+import { lineName, scoreAll, scoreUnit, withOutsideErrors, type CountyAnnexEntries, type Issue, type UnitEntries, type UnitResult } from "../scoring";
 import { planToXlsx, READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
 import type { Output } from "./rulesCommand";
 import { CliError, loadRulesFrom } from "./rulesSource";
@@ -39,6 +39,11 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   const entries: UnitEntries[] = [];
   const annexes: CountyAnnexEntries[] = [];
   const origin = new Map<string, { file: string; read: ReadWorkbook }>();
+  /** Errors in a workbook's structure that concern a unit: the unit is 待更正 until they are fixed. */
+  const outside: Issue[] = [];
+  const outsideError = (code: string, unit: string | undefined, message: string) => {
+    if (unit) outside.push({ code, severity: "error", unit, field: "unit", message });
+  };
 
   for (const file of files) {
     const name = basename(file);
@@ -56,6 +61,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     for (const p of read.problems) {
       if (p.code === "sheet.otherRules") unreadable = true;
       issues.push({ file: name, sheet: p.sheet, cell: p.cell ?? null, unit: p.unit ?? null, line: null, code: p.code, severity: p.severity, message: p.message });
+      if (p.severity === "error" && p.code !== "sheet.otherRules") outsideError(p.code, p.unit, p.message);
     }
     if (read.units.length === 0 && read.annexes.length === 0 && !read.problems.some((p) => p.code === "sheet.otherRules")) {
       unreadable = true;
@@ -64,7 +70,9 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     for (const u of read.units) {
       const before = origin.get(u.entries.unit);
       if (before) {
-        fileIssue("unit.inTwoFiles", `「${u.entries.unit}」的打分表同时出现在 ${before.file} 和 ${name} 中，只汇总了前者`, { sheet: u.sheet, unit: u.entries.unit });
+        const message = `「${u.entries.unit}」的打分表同时出现在 ${before.file} 和 ${name} 中，请只保留一份；在此之前该单位不评等次（分数按前者计算）`;
+        fileIssue("unit.inTwoFiles", message, { sheet: u.sheet, unit: u.entries.unit });
+        outsideError("unit.inTwoFiles", u.entries.unit, message);
         continue;
       }
       origin.set(u.entries.unit, { file: name, read });
@@ -77,16 +85,21 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     }
   }
 
-  const result = scoreAll(rubric, entries, annexes.filter((a) => entries.some((e) => e.unit === a.unit)));
+  for (const [unit, from] of origin) {
+    const sheet = from.read.units.find((u) => u.entries.unit === unit)!;
+    // A unit sheet's formulas see that sheet alone: compare them with the unit scored without its 附件 rows.
+    for (const p of tamperCheck(sheet, scoreUnit(rubric, sheet.entries))) {
+      issues.push({ file: from.file, sheet: p.sheet, cell: p.cell ?? null, unit, line: null, code: p.code, severity: p.severity, message: p.message });
+      outsideError(p.code, unit, p.message);
+    }
+  }
+  const scored = scoreAll(rubric, entries, annexes.filter((a) => entries.some((e) => e.unit === a.unit)));
+  const result = withOutsideErrors(rubric, scored, outside);
+  const listed = new Set(outside);
   const all: UnitResult[] = [...result.counties, ...result.members];
   for (const r of all) {
     const from = origin.get(r.unit);
-    const sheet = from?.read.units.find((u) => u.entries.unit === r.unit);
-    // A unit sheet's formulas see that sheet alone: compare them with the unit scored without its 附件 rows.
-    for (const p of sheet ? tamperCheck(sheet, scoreUnit(rubric, sheet.entries)) : []) {
-      issues.push({ file: from!.file, sheet: p.sheet, cell: p.cell ?? null, unit: r.unit, line: null, code: p.code, severity: p.severity, message: p.message });
-    }
-    for (const issue of [...r.errors, ...r.warnings]) {
+    for (const issue of [...r.errors, ...r.warnings].filter((i) => !listed.has(i))) {
       const where = from ? issueLocation(from.read, issue) : {};
       const line = issue.lineKey ? lineOf(issue.lineKey) : null;
       issues.push({

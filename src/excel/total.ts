@@ -16,7 +16,7 @@ import {
   type TotalKey,
 } from "../layout";
 import type { Rubric } from "../rubric";
-import { scoreAll, scoreUnit, type UnitResult } from "../scoring";
+import { scoreAll, scoreUnit, withOutsideErrors, type Issue, type UnitResult } from "../scoring";
 import { sheetProblemIssues, whileWriting, type LocatedIssue } from "./check";
 import { rememberSheets } from "./inventory";
 import { readAllSheets } from "./readSheets";
@@ -42,13 +42,17 @@ export function scoreWorkbook(rubric: Rubric, read: ReadWorkbook) {
   const hasSheet = new Set(entries.map((e) => e.unit));
   // Empty 附件 rows of counties without a sheet are not worth an issue; filled ones are.
   const annexes = read.annexes.filter((a) => hasSheet.has(a.unit) || [...a.annex1, ...a.annex2].some((v) => v !== null && String(v).trim() !== ""));
-  const result = scoreAll(rubric, entries, annexes);
-  const issues: LocatedIssue[] = sheetProblemIssues(read.problems);
-  for (const r of [...result.counties, ...result.members, ...result.others]) {
-    const sheet = read.units.find((u) => u.entries.unit === r.unit);
+  const scored = scoreAll(rubric, entries, annexes);
+  const structural: LocatedIssue[] = sheetProblemIssues(read.problems);
+  for (const sheet of read.units) {
     // A unit sheet's formulas see that sheet alone: compare them with the unit scored without its 附件 rows.
-    if (sheet) issues.push(...sheetProblemIssues(tamperCheck(sheet, scoreUnit(rubric, sheet.entries))));
-    for (const i of [...r.errors, ...r.warnings]) issues.push({ ...i, ...issueLocation(read, i) });
+    structural.push(...sheetProblemIssues(tamperCheck(sheet, scoreUnit(rubric, sheet.entries))));
+  }
+  const result = withOutsideErrors(rubric, scored, structural);
+  const issues: LocatedIssue[] = [...structural];
+  const listed = new Set<Issue>(structural);
+  for (const r of [...result.counties, ...result.members, ...result.others]) {
+    for (const i of [...r.errors, ...r.warnings]) if (!listed.has(i)) issues.push({ ...i, ...issueLocation(read, i) });
   }
   return { result, issues };
 }

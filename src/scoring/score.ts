@@ -551,3 +551,18 @@ export function scoreAll(rubric: Rubric, entries: readonly UnitEntries[], annexe
   }
   return { counties: rankResults(rubric, counties), members: rankResults(rubric, members), others };
 }
+
+/**
+ * Errors found outside the core — in a workbook's structure: a unit's sheet twice, lines deleted, a total formula
+ * typed over — make their unit 待更正 and unranked, like any error: which figures are right is for a person to say.
+ * Returns the results with those errors added (so each result explains its grade), ranked again.
+ */
+export function withOutsideErrors(rubric: Rubric, all: ScoreAllResult, outside: readonly Issue[]): ScoreAllResult {
+  const byUnit = new Map<string, Issue[]>();
+  for (const e of outside) if (e.severity === "error" && e.unit) byUnit.set(e.unit, [...(byUnit.get(e.unit) ?? []), e]);
+  const apply = (r: UnitResult): UnitResult => {
+    const extra = byUnit.get(r.unit);
+    return extra ? { ...r, errors: [...r.errors, ...extra], grade: PENDING_GRADE, rank: null } : r;
+  };
+  return { counties: rankResults(rubric, all.counties.map(apply)), members: rankResults(rubric, all.members.map(apply)), others: all.others.map(apply) };
+}

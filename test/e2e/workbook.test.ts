@@ -4,7 +4,7 @@
  * Then `scorecard total` reads the same file back.
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
@@ -256,6 +256,21 @@ describe("scorecard total", () => {
     // The core's figures do not move: they come from the entries.
     const shilou = JSON.parse(out).units.find((u: { unit: string }) => u.unit === "石楼县");
     expect(shilou.final).toBe(98.87);
+    // …but the printed sheet shows other figures: the unit is not graded until the sheet is repaired.
+    expect(shilou).toMatchObject({ grade: "待更正", rank: null });
+  });
+
+  test("a unit in two returned files: both named, the unit not graded until one is removed", async () => {
+    const again = join(tmp, "filled-resent.xlsx");
+    copyFileSync(filled, again);
+    const { code, out } = await run(["total", filled, again, "--json"]);
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    const twice = report.issues.find((i: { code: string; unit: string }) => i.code === "unit.inTwoFiles" && i.unit === "交城县");
+    expect(twice).toMatchObject({ file: "filled-resent.xlsx", sheet: "交城县", severity: "error" });
+    expect(twice.message).toContain("「交城县」的打分表同时出现在 filled.xlsx 和 filled-resent.xlsx 中，请只保留一份");
+    expect(report.units.find((u: { unit: string }) => u.unit === "交城县")).toMatchObject({ grade: "待更正", rank: null });
+    expect(report.units.filter((u: { unit: string }) => u.unit === "交城县")).toHaveLength(1);
   });
 
   test("--out writes a summary workbook whose texts stay text", async () => {

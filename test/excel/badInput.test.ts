@@ -137,6 +137,9 @@ describe("rows deleted or inserted inside a scoring table", () => {
     expect(missing.message).toContain("修复本表");
     expect(check.result!.lines.find((l) => l.label === "5")!.deduction).toBe(50); // the line below is still read right
     expect(log()[0]).toEqual(["石楼县", `E${row("3")}`, "", 0.3, "本机录入"]);
+    // A line gone would count as full points: the unit is not graded until the sheet is whole again.
+    const totalled = await validateAndTotal(rubric);
+    expect(totalled.counties.find((r) => r.unit === "石楼县")).toMatchObject({ grade: "待更正", rank: null });
 
     const report = await repairUnitSheet(rubric, "石楼县");
     expect(report.logged).toBe(0); // labels and entries that moved up are not "lost"
@@ -145,6 +148,8 @@ describe("rows deleted or inserted inside a scoring table", () => {
     expect(mended.cell(`E${row("3")}`)).toBe("");
     expect(mended.cell(`E${row("5")}`)).toBe(0.5);
     expect((await checkSheet(rubric, "石楼县")).issues.filter((i) => i.code.startsWith("sheet."))).toEqual([]);
+    // graded and ranked again: second, behind 交城县 with nothing deducted
+    expect((await validateAndTotal(rubric)).counties.find((r) => r.unit === "石楼县")).toMatchObject({ grade: "优秀", rank: 2 });
   });
 
   test("entries typed on an inserted row are reported, and 修复本表 logs them before it removes the row", async () => {
@@ -186,6 +191,35 @@ describe("sheets renamed, deleted or broken", () => {
     const report = await validateAndTotal(rubric);
     expect(report.counties.map((r) => [r.unit, r.normalized])).toEqual([["石楼县", 9946]]);
     expect(log()).toContainEqual(["交城县", `E${row("5", "交城县")}`, "", 1, "本机录入"]);
+  });
+
+  test("a sheet made from other rules is reported and left out of the totals, untouched", async () => {
+    const { excel, sheet, row } = await setUp();
+    await excel.personTypes("交城县", { [`E${row("5", "交城县")}`]: 1 });
+    sheet("交城县").grid.set("E1", "2021.1"); // the marker row of a sheet from last year's rules
+    const writes = excel.writes.length;
+    const report = await validateAndTotal(rubric);
+    expect(report.issues.find((i) => i.code === "sheet.otherRules")).toMatchObject({ sheet: "交城县", severity: "error" });
+    expect(report.issues.find((i) => i.code === "sheet.otherRules")!.message).toMatch(/按另一版考核规则生成（luliang-2022 2021\.1）/);
+    expect(report.counties.map((r) => r.unit)).toEqual(["石楼县"]);
+    expect(excel.writes.slice(writes).filter((w) => w.sheet === "交城县")).toEqual([]);
+    expect(sheet("交城县").cell(`E${row("5", "交城县")}`)).toBe(1);
+  });
+
+  test("a unit present twice waits for corrections, and neither sheet is touched", async () => {
+    const { excel, sheet, row } = await setUp();
+    await excel.personTypes("石楼县", { [`E${row("5")}`]: 0.5 });
+    const copy = excel.addSheet("石楼县 (2)"); // Excel's 移动或复制 → 建立副本
+    for (const [a, v] of sheet("石楼县").grid) copy.grid.set(a, v);
+    copy.grid.set(`E${row("5")}`, 1);
+    const writes = excel.writes.length;
+    const report = await validateAndTotal(rubric);
+    const twice = report.issues.find((i) => i.code === "sheet.duplicateUnit")!;
+    expect(twice).toMatchObject({ severity: "error", sheet: "石楼县 (2)" });
+    expect(twice.message).toContain("「石楼县」的打分表出现了两次（工作表「石楼县」和「石楼县 (2)」），请只保留一张");
+    expect(report.counties.find((r) => r.unit === "石楼县")!.grade).toBe("待更正");
+    expect(excel.writes.slice(writes).filter((w) => w.sheet.startsWith("石楼县"))).toEqual([]);
+    expect([sheet("石楼县").cell(`E${row("5")}`), copy.cell(`E${row("5")}`)]).toEqual([0.5, 1]);
   });
 
   test("a broken 汇总 (figures typed over, rows deleted) is made anew by 校验并汇总 with the right figures", async () => {
