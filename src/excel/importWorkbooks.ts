@@ -65,7 +65,7 @@ export async function previewImport(rubric: Rubric, files: readonly IncomingFile
   for (const file of files) {
     let read;
     try {
-      read = readWorkbook(rubric, await readXlsx(file.bytes));
+      read = readWorkbook(rubric, await readXlsx(file.bytes, file.name));
     } catch (err) {
       problems.push({ file: file.name, message: (err as Error).message });
       continue;

@@ -133,7 +133,7 @@ describe("导入回收的工作簿", () => {
     ]);
     expect(preview.problems.map((p) => p.file)).toEqual(["旧版.xlsx", "照片.xlsx"]);
     expect(preview.problems[0].message).toContain("另一版考核规则");
-    expect(preview.problems[1].message).toMatch(/不是有效的 Excel 工作簿/);
+    expect(preview.problems[1].message).toMatch(/「照片\.xlsx」不是有效的 Excel 工作簿/);
   });
 
   test("without the user's yes, a present unit is kept as it is and only new units come in, in one round trip", async () => {
