@@ -11,6 +11,7 @@ import { main } from "../../src/cli/main";
 import { buildWorkbookPlan } from "../../src/layout";
 import { defaultRubric } from "../../src/rubric";
 import { planToXlsx } from "../../src/xlsx";
+import { BAD_ENTRIES } from "../support/badEntries";
 
 const rubric = defaultRubric();
 const unit = rubric.findUnit("石楼县")!;
@@ -18,21 +19,7 @@ const { plan, units } = buildWorkbookPlan(rubric, [unit]);
 const table = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
 const rowOf = (label: string) => table.top + 1 + table.rows.findIndex((r) => r[0] === label);
 
-/** [what a person typed, line, column, expected code, what the message must say] */
-const CASES: [string, ExcelJS.CellValue, string, "E" | "H", string, RegExp][] = [
-  ["text", "没有扣分", "1", "E", "deduction.notNumber", /不是数字/],
-  ["negative", -1, "2", "E", "deduction.negative", /负数/],
-  ["over the line's points", 3, "3", "E", "deduction.exceedsPoints", /超过该项分值 2\.00/],
-  ["three decimals", 0.125, "4", "E", "deduction.tooPrecise", /两位小数/],
-  ["full-width digits", "０．５", "5", "E", "deduction.notNumber", /半角数字 0\.5/],
-  ["Chinese full stop", "0。5", "6", "E", "deduction.notNumber", /半角数字 0\.5/],
-  ["a formula typed into an input", { formula: "1+1" } as ExcelJS.CellFormulaValue, "7", "E", "deduction.notNumber", /=1\+1/],
-  ["an error value", { error: "#N/A" } as ExcelJS.CellErrorValue, "10", "E", "deduction.notNumber", /#N\/A/],
-  // Excel keeps a date typed into a 0.00 cell as its serial number (44896): far over any line's points.
-  ["a date", new Date(Date.UTC(2022, 11, 1)), "11", "E", "deduction.exceedsPoints", /扣分 44896\.00 超过该项分值/],
-  ["a boolean", true, "15", "E", "deduction.notNumber", /TRUE/],
-  ["是/否 misspelt", "不", "16.1", "H", "participates.invalid", /只能填「是」或「否」/],
-];
+const CASES = BAD_ENTRIES.map((e) => [e.what, e.inFile, e.line, e.column, e.code, e.message] as const);
 
 const tmp = mkdtempSync(join(tmpdir(), "scorecard-bad-"));
 let file = "";

@@ -12,6 +12,7 @@ import { REPAIR_SOURCE, repairUnitSheet } from "../../src/excel/repair";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan, REPAIR_HINT, type WorkbookPlan } from "../../src/layout";
 import { defaultRubric } from "../../src/rubric";
+import { BAD_ENTRIES } from "../support/badEntries";
 import { FakeExcel, type FakeSheet } from "./fakeExcel";
 
 const rubric = defaultRubric();
@@ -59,22 +60,7 @@ function deleteRow(sheet: FakeSheet, row: number) {
   shiftRows(sheet, row + 1, -1);
 }
 
-/** [what a person typed, the value Excel holds, line, column, code, what the message says] */
-const ENTRIES: [string, unknown, string, "E" | "H", string, RegExp][] = [
-  ["text", "没有扣分", "1", "E", "deduction.notNumber", /不是数字/],
-  ["a negative deduction", -1, "2", "E", "deduction.negative", /负数/],
-  ["more than the line's points", 3, "3", "E", "deduction.exceedsPoints", /超过该项分值 2\.00/],
-  ["three decimals", 0.125, "4", "E", "deduction.tooPrecise", /两位小数/],
-  ["full-width digits", "０．５", "5", "E", "deduction.notNumber", /半角数字 0\.5/],
-  ["a Chinese full stop", "0。5", "6", "E", "deduction.notNumber", /半角数字 0\.5/],
-  ["a formula typed into an input", "=1+1", "7", "E", "deduction.notNumber", /=1\+1/],
-  ["the error #N/A", "#N/A", "10", "E", "deduction.notNumber", /#N\/A/],
-  ["the error #REF!", "#REF!", "11", "E", "deduction.notNumber", /#REF!/],
-  // Excel holds a date typed into a 0.00 cell as its serial number.
-  ["a date", 44896, "13.2", "E", "deduction.exceedsPoints", /扣分 44896\.00 超过该项分值/],
-  ["a boolean", true, "15", "E", "deduction.notNumber", /TRUE/],
-  ["是/否 misspelt", "不", "16.1", "H", "participates.invalid", /只能填「是」或「否」/],
-];
+const ENTRIES = BAD_ENTRIES.map((e) => [e.what, e.inExcel, e.line, e.column, e.code, e.message] as const);
 
 describe("a wrong entry is said on its cell at once, and kept as typed", () => {
   test.each(ENTRIES)("%s", async (_what, value, label, col, code, message) => {
