@@ -58,13 +58,18 @@ function cellCounter(): (chunk: Uint8Array) => number {
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 export function unescapeXml(text: string): string {
+  if (!text.includes("&")) return text; // most texts: no entity to replace
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) =>
     e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? m),
   );
 }
 
+/** One compiled pattern per attribute name: the reader asks for the same few names on every cell. */
+const ATTRIBUTES = new Map<string, RegExp>();
 const attr = (tag: string, name: string) => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  let pattern = ATTRIBUTES.get(name);
+  if (!pattern) ATTRIBUTES.set(name, (pattern = new RegExp(`\\s${name}="([^"]*)"`)));
+  const m = pattern.exec(tag);
   return m ? unescapeXml(m[1]) : undefined;
 };
 
