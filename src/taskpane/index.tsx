@@ -1,7 +1,7 @@
 /**
- * Task-pane entry: the only place that hands Office.js-calling functions to the React tree. Outside Office,
- * Office.onReady resolves with host null (or office.js is missing) and the pane says what it is and how to open it
- * in Excel. In Excel, live checking starts at once, so a workbook made earlier is checked again as soon as the pane
+ * Task-pane entry: the only place that hands the Office.js adapter's functions (src/excel) to the React tree.
+ * Outside Office, Office.onReady resolves with host null (or office.js is missing) and the pane says what it is and
+ * how to open it in Excel. In Excel, live checking starts at once, so a workbook made earlier is checked again as soon as the pane
  * opens.
  */
 import { createRoot } from "react-dom/client";
@@ -10,6 +10,7 @@ import { exportUnit } from "../excel/exportUnit";
 import { applyImport, previewImport } from "../excel/importWorkbooks";
 import { renderPlan } from "../excel/render";
 import { repairUnitSheet } from "../excel/repair";
+import { selectCell } from "../excel/select";
 import { validateAndTotal } from "../excel/total";
 import { buildWorkbookPlan } from "../layout";
 import { defaultRubric } from "../rubric";
@@ -19,13 +20,7 @@ import { pickMessages } from "./locales";
 
 const excelActions: ExcelActions = {
   generate: (rubric, units) => renderPlan(buildWorkbookPlan(rubric, units).plan),
-  selectCell: (sheet, cell) =>
-    Excel.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(cell).select();
-      await context.sync();
-    }),
+  selectCell,
   watch: async (rubric, onCheck, onError, onNotice) => {
     const live = await startLiveChecking(rubric, onCheck, onError, { onNotice });
     return () => live.stop();
