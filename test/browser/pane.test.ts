@@ -55,6 +55,15 @@ const table = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
 /** The 扣分 cell of a line of 石楼县's sheet. */
 const deductionCell = (label: string) => `E${table.top + 1 + table.rows.findIndex((r) => r[0] === label)}`;
 
+/** 石楼县 chosen by search, its sheets generated (附件1, 附件2, 石楼县, 汇总). */
+async function generateShilou(page: Page) {
+  await page.getByRole("radio", { name: "指定单位" }).check();
+  await page.getByPlaceholder("输入单位名称或简称").fill("石楼");
+  await page.getByRole("checkbox", { name: "石楼县" }).check();
+  await page.getByRole("button", { name: "生成打分表" }).click();
+  await page.getByText("已生成 4 张工作表").waitFor();
+}
+
 const sheetNames = (page: Page) => page.evaluate(() => (window as any).__excel.fake.sheets.map((s: { name: string }) => s.name) as string[]);
 
 test("outside Excel: office.js comes from the add-in's origin, finds no host, and the page says what the add-in is and how to open it", async () => {
@@ -122,11 +131,7 @@ test("network: loading the production bundle and using the pane requests nothing
   const { page } = w;
   const net = await recordNetwork(page);
   await page.goto(PANE());
-  await page.getByRole("radio", { name: "指定单位" }).check();
-  await page.getByPlaceholder("输入单位名称或简称").fill("石楼");
-  await page.getByRole("checkbox", { name: "石楼县" }).check();
-  await page.getByRole("button", { name: "生成打分表" }).click();
-  await page.getByText("已生成 4 张工作表").waitFor();
+  await generateShilou(page);
   await page.getByRole("tab", { name: /校验汇总/ }).click();
   await page.getByRole("button", { name: "校验并汇总" }).click();
   await page.getByTestId("results").waitFor();
@@ -222,11 +227,7 @@ test("in Excel: choose a unit by search, generate with progress, an edit shows i
 test("a paste over the formula columns is reported with 修复本表, which rebuilds the sheet and keeps the entries", async () => {
   const w = await openInExcel({ latencyMs: 20 });
   const { page } = w;
-  await page.getByRole("radio", { name: "指定单位" }).check();
-  await page.getByPlaceholder("输入单位名称或简称").fill("石楼");
-  await page.getByRole("checkbox", { name: "石楼县" }).check();
-  await page.getByRole("button", { name: "生成打分表" }).click();
-  await page.getByTestId("outcome").waitFor();
+  await generateShilou(page);
 
   const cell = deductionCell("5");
   const score = cell.replace("E", "F");
@@ -315,11 +316,7 @@ test("keyboard: Tab reaches every main control; arrows choose single units, typi
 test("import asks before replacing a unit's sheet: 'no' imports only the new unit, cancel imports nothing, 'replace' replaces; export opens the workbook and offers it as a download", async () => {
   const w = await openInExcel({ latencyMs: 0 });
   const { page } = w;
-  await page.getByRole("radio", { name: "指定单位" }).check();
-  await page.getByPlaceholder("输入单位名称或简称").fill("石楼");
-  await page.getByRole("checkbox", { name: "石楼县" }).check();
-  await page.getByRole("button", { name: "生成打分表" }).click();
-  await page.getByText("已生成 4 张工作表").waitFor();
+  await generateShilou(page);
 
   // Two files come back: 石楼县 (already in the workbook) and 交城县 (new).
   const returned = async (unit: string) => Buffer.from(await planToXlsx(buildWorkbookPlan(rubric, [rubric.findUnit(unit)!]).plan));
