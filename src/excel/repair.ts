@@ -28,7 +28,7 @@ export async function repairUnitSheet(rubric: Rubric, sheetName: string, now: ()
   try {
     return await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items/name,items/visibility");
       const ws = sheets.getItem(sheetName);
       ws.load(["name", "position"]);
       const used = ws.getUsedRange();
@@ -43,7 +43,7 @@ export async function repairUnitSheet(rubric: Rubric, sheetName: string, now: ()
       const name = ws.name;
       const before = usedRangeToGrid(name, used.rowIndex, used.columnIndex, used.formulas, used.values);
       const source = readWorkbook(rubric, [before]).units[0];
-      if (!source) throw new ExcelAdapterError(`「${ws.name}」不是本规则的考核打分表，无法修复。`);
+      if (!source) throw new ExcelAdapterError(`「${name}」不是本规则的考核打分表，无法修复。`);
       const unit = rubric.findUnit(source.entries.unit)!;
       const plan = fillUnitSheet(rubric, unitSheetPlan(rubric, unit, name).sheet, source, before);
       const after = planToGrid(plan);
@@ -56,14 +56,15 @@ export async function repairUnitSheet(rubric: Rubric, sheetName: string, now: ()
           `已有名为「${CHANGE_LOG_SHEET_NAME}」的工作表（不是本加载项生成的），被替换的值无处记录，未修复；请将其改名后重试。`,
         );
       }
-      const rows = changeLogRows(ws.name, replaced, now().toLocaleString("zh-CN", { hour12: false }), REPAIR_SOURCE);
+      const rows = changeLogRows(name, replaced, now().toLocaleString("zh-CN", { hour12: false }), REPAIR_SOURCE);
       const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
       await whileWriting(async () => {
         if (rows.length > 0) queueChangeLogRows(context, logTable, rows);
-        // Excel keeps at least one sheet, and table names are workbook-wide: the old sheet goes before the new one
-        // comes, with a placeholder when it is the only sheet.
+        // Excel keeps at least one visible sheet, and table names are workbook-wide: the old sheet goes before the
+        // new one comes, with a placeholder when it is the only visible sheet (a unit's own workbook).
         const position = ws.position;
-        const placeholder = sheets.items.length === 1 ? sheets.add(`${ws.name}（修复中）`.slice(-31)) : undefined;
+        const visible = sheets.items.filter((s) => s.visibility === Excel.SheetVisibility.visible).length;
+        const placeholder = visible <= 1 ? sheets.add(`${name}（修复中）`.slice(-31)) : undefined;
         ws.delete();
         const rebuilt = writeSheet(sheets, plan, withPrint);
         rebuilt.position = position;

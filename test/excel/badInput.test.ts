@@ -109,6 +109,16 @@ describe("a pasted block over the formula columns (protection removed)", () => {
     expect(after.issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(after.result!.itemsScore).toBe(after.result!.lines.reduce((n, l) => n + (l.score ?? 0), 0));
   });
+
+  test("a workbook holding only the unit's sheet and its hidden 变更记录 (a unit's own workbook) is repaired too", async () => {
+    const { excel, sheet, row } = await setUp();
+    excel.sheets.splice(0, excel.sheets.length, sheet("石楼县"));
+    await excel.personTypes("石楼县", { [`F${row("5")}`]: 2 });
+    expect(excel.sheets.map((s) => [s.name, s.visibility])).toEqual([["石楼县", "Visible"], ["变更记录", "Hidden"]]);
+    await repairUnitSheet(rubric, "石楼县");
+    expect(excel.sheets.map((s) => [s.name, s.visibility])).toEqual([["石楼县", "Visible"], ["变更记录", "Hidden"]]);
+    expect(String(sheet("石楼县").cell(`F${row("5")}`))).toMatch(/^=IF\(/);
+  });
 });
 
 describe("rows deleted or inserted inside a scoring table", () => {

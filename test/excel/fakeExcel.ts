@@ -101,11 +101,17 @@ export class FakeExcel {
         if (prop === "name") return sheet.name;
         if (prop === "isNullObject") return false;
         if (prop === "position") return this.sheets.indexOf(sheet);
+        if (prop === "visibility") return sheet.visibility;
         if (prop === "getRange") return (address: string) => this.range(sheet, address);
         if (prop === "getUsedRange") return () => this.usedRange(sheet);
         if (prop === "tables") return { add: (range: { address: string }) => this.addTable(sheet, range.address) };
         if (prop === "delete")
           return () => {
+            // Excel refuses to delete the last visible sheet (the whole batch fails at sync).
+            if (!this.sheets.some((x) => x !== sheet && x.visibility === "Visible")) {
+              this.pendingError ??= Object.assign(new Error("A workbook must contain at least one visible worksheet."), { code: "InvalidOperation" });
+              return;
+            }
             this.writes.push({ sheet: sheet.name, address: "", path: "worksheet.delete()", value: undefined, sync: this.syncs });
             this.sheets.splice(this.sheets.indexOf(sheet), 1);
           };
@@ -317,7 +323,7 @@ export class FakeExcel {
       DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
       DataValidationAlertStyle: { stop: "Stop" },
       ConditionalFormatType: { custom: "Custom" },
-      SheetVisibility: { hidden: "Hidden" },
+      SheetVisibility: { hidden: "Hidden", visible: "Visible" },
       PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
       PaperType: { a4: "A4" },
       createWorkbook: async (base64: string) => {
