@@ -6,7 +6,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fromHundredths, type PartKey } from "../rubric";
-import { issueLocation, readWorkbook, summaryValuesSheet, tamperCheck, type ReadWorkbook, type SummaryIssueRow } from "../layout";
+import { holdsUnitBack, issueLocation, readWorkbook, summaryValuesSheet, tamperCheck, type ReadWorkbook, type SummaryIssueRow } from "../layout";
 import { lineName, scoreAll, scoreUnit, withOutsideErrors, type CountyAnnexEntries, type Issue, type UnitEntries, type UnitResult } from "../scoring";
 import { planToXlsx, READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
 import type { Output } from "./rulesCommand";
@@ -61,7 +61,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     for (const p of read.problems) {
       if (p.code === "sheet.otherRules") unreadable = true;
       issues.push({ file: name, sheet: p.sheet, cell: p.cell ?? null, unit: p.unit ?? null, line: null, code: p.code, severity: p.severity, message: p.message });
-      if (p.severity === "error" && p.code !== "sheet.otherRules") outsideError(p.code, p.unit, p.message);
+      if (holdsUnitBack(p)) outsideError(p.code, p.unit, p.message);
     }
     if (read.units.length === 0 && read.annexes.length === 0 && !read.problems.some((p) => p.code === "sheet.otherRules")) {
       unreadable = true;

@@ -2,8 +2,8 @@
  * Live checking: an edit or a paste of any size on a generated unit sheet is read in one round trip (the sheet's
  * used range), checked by the scoring core, and reported with its cells. Nothing is written: the sheet's own
  * conditional formats mark wrong cells, and a person's values are never touched (a damaged sheet is rebuilt only when
- * the person asks: repair.ts). Events raised by the add-in's own
- * writes are ignored (triggerSource where ExcelApi 1.14 exists, a guard otherwise); co-authors' edits are checked.
+ * the person asks: repair.ts). Events raised by the add-in's own writes are ignored (triggerSource where ExcelApi
+ * 1.14 exists, a guard otherwise); co-authors' edits are checked.
  */
 import { issueLocation, readWorkbook, tamperCheck, type GridSheet, type SheetProblem } from "../layout";
 import type { Rubric } from "../rubric";

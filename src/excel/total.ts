@@ -5,6 +5,7 @@
  * when a unit sheet is edited afterwards, and a bar chart of the final scores coloured by grade.
  */
 import {
+  holdsUnitBack,
   issueLocation,
   readWorkbook,
   summaryValuesSheet,
@@ -48,7 +49,7 @@ export function scoreWorkbook(rubric: Rubric, read: ReadWorkbook) {
     // A unit sheet's formulas see that sheet alone: compare them with the unit scored without its 附件 rows.
     structural.push(...sheetProblemIssues(tamperCheck(sheet, scoreUnit(rubric, sheet.entries))));
   }
-  const result = withOutsideErrors(rubric, scored, structural);
+  const result = withOutsideErrors(rubric, scored, structural.filter(holdsUnitBack));
   const issues: LocatedIssue[] = [...structural];
   const listed = new Set<Issue>(structural);
   for (const r of [...result.counties, ...result.members, ...result.others]) {

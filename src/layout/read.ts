@@ -35,6 +35,12 @@ export interface SheetProblem {
   readonly unit?: string;
 }
 
+/**
+ * Whether a problem keeps its unit from being graded (待更正). A sheet of other rules is only left out: the unit may
+ * well have a current sheet beside it.
+ */
+export const holdsUnitBack = (p: Pick<SheetProblem, "code" | "severity">): boolean => p.severity === "error" && p.code !== "sheet.otherRules";
+
 export interface ReadUnitSheet {
   readonly sheet: string;
   readonly meta: SheetMeta;

@@ -200,6 +200,13 @@ describe("sheets renamed, deleted or broken", () => {
     expect(report.counties.map((r) => r.unit)).toEqual(["石楼县"]);
     expect(excel.writes.slice(writes).filter((w) => w.sheet === "交城县")).toEqual([]);
     expect(sheet("交城县").cell(`E${row("5", "交城县")}`)).toBe(1);
+    // Last year's copy of a unit beside its current sheet is only left out: the unit is still graded.
+    const old = excel.addSheet("石楼县（2021）");
+    for (const [a, v] of sheet("石楼县").grid) old.grid.set(a, v);
+    old.grid.set("E1", "2021.1");
+    const again = await validateAndTotal(rubric);
+    expect(again.issues.filter((i) => i.code === "sheet.otherRules").map((i) => i.sheet)).toEqual(["交城县", "石楼县（2021）"]);
+    expect(again.counties.find((r) => r.unit === "石楼县")).toMatchObject({ grade: "优秀", rank: 1 });
   });
 
   test("a unit present twice waits for corrections, and neither sheet is touched", async () => {
