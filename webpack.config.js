@@ -19,7 +19,9 @@ async function httpsOptions() {
     const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
     const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
     if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) throw err;
-    console.warn(`开发证书的根证书未能自动安装（${err.message.split("\n")[0]}）。请手动信任 ${path.join(dir, "ca.crt")}。`);
+    console.warn(
+      `开发证书的根证书未能自动安装（${err.message.split("\n")[0]}）。请手动信任 ${path.join(dir, "ca.crt")}。`,
+    );
     return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
   }
 }
@@ -35,7 +37,14 @@ function officeJsPatterns() {
   // Copied as shipped: not minified again (info.minimized keeps Terser off them).
   const info = { minimized: true };
   return [
-    { from: "*.js", context: from, to, info, globOptions: { ignore: ["**/*.debug.js", "**/*-vsdoc.js"] }, filter: (file) => /[\\/](office|excel[^\\/]*|o15apptofilemappingtable|es6-promise)\.js$/.test(file) },
+    {
+      from: "*.js",
+      context: from,
+      to,
+      info,
+      globOptions: { ignore: ["**/*.debug.js", "**/*-vsdoc.js"] },
+      filter: (file) => /[\\/](office|excel[^\\/]*|o15apptofilemappingtable|es6-promise)\.js$/.test(file),
+    },
     { from: "{telemetry,ariatelemetry}/*.js", context: from, to, info, globOptions: { ignore: ["**/*.debug.js"] } },
     { from: "*/office_strings.js", context: from, to, info },
   ];
@@ -54,13 +63,30 @@ module.exports = async (env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { compilerOptions: { module: "ESNext", noEmit: false }, onlyCompileBundledFiles: true, transpileOnly: true } },
+          use: {
+            loader: "ts-loader",
+            options: {
+              compilerOptions: { module: "ESNext", noEmit: false },
+              onlyCompileBundledFiles: true,
+              transpileOnly: true,
+            },
+          },
         },
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }, { from: "manifest.xml", to: "manifest.xml" }, ...officeJsPatterns()] }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          ...officeJsPatterns(),
+        ],
+      }),
     ],
     performance: { hints: false },
   };

@@ -29,7 +29,12 @@ const { planToXlsx } = require(join(root, "lib/xlsx/index.js"));
 /** Median, min and max of several samples. */
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
-  return { median: s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2, min: s[0], max: s[s.length - 1], runs: s.length };
+  return {
+    median: s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2,
+    min: s[0],
+    max: s[s.length - 1],
+    runs: s.length,
+  };
 }
 
 const rows = [];
@@ -85,7 +90,13 @@ async function officeRun(excel, act) {
   const syncs = excel.syncs - from;
   const requests = Array.from({ length: syncs }, (_, i) => excel.requestBytes(from + i));
   const responses = excel.responses.filter((r) => r.sync >= from && r.sync < excel.syncs).map((r) => r.bytes);
-  return { ms, syncs, maxRequest: Math.max(0, ...requests), request: requests.reduce((a, b) => a + b, 0), response: responses.reduce((a, b) => a + b, 0) };
+  return {
+    ms,
+    syncs,
+    maxRequest: Math.max(0, ...requests),
+    request: requests.reduce((a, b) => a + b, 0),
+    response: responses.reduce((a, b) => a + b, 0),
+  };
 }
 
 /** A generated workbook of all units with entries typed in: a deduction and a finding on every third line. */
@@ -111,9 +122,13 @@ async function filledWorkbook(latencyMs) {
 async function liveWorkbook(latencyMs) {
   const { excel, plan } = await filledWorkbook(0);
   const checks = [];
-  await startLiveChecking(xl.rubric, (c) => checks.push(c), (e) => {
-    throw e;
-  });
+  await startLiveChecking(
+    xl.rubric,
+    (c) => checks.push(c),
+    (e) => {
+      throw e;
+    },
+  );
   const sheet = plan.sheets.find((s) => s.name === "石楼县");
   const lines = sheet.tables[0];
   await excel.personTypes("石楼县", { [`E${lines.top + 2}`]: 0.2 });
@@ -151,8 +166,10 @@ const officeActions = [
         out.push(
           await officeRun(excel, async () => {
             const report = await validateAndTotal(xl.rubric);
-            if (report.counties.length + report.members.length !== unitCount || !report.summarySheet) throw new Error("validate-and-total missed units");
-            if (report.issues.some((x) => x.severity === "error")) throw new Error(`entries with errors: ${report.issues[0].message}`);
+            if (report.counties.length + report.members.length !== unitCount || !report.summarySheet)
+              throw new Error("validate-and-total missed units");
+            if (report.issues.some((x) => x.severity === "error"))
+              throw new Error(`entries with errors: ${report.issues[0].message}`);
           }),
         );
       }
@@ -182,7 +199,9 @@ const officeActions = [
       const out = [];
       for (let i = 0; i < n; i++) {
         const before = checks.length;
-        out.push(await officeRun(excel, () => excel.personTypes("石楼县", { [`E${lines.top + 3 + i}`]: 0.1 + i / 10 })));
+        out.push(
+          await officeRun(excel, () => excel.personTypes("石楼县", { [`E${lines.top + 3 + i}`]: 0.1 + i / 10 })),
+        );
         if (checks.length !== before + 1) throw new Error("the edit was not checked");
       }
       return out;
@@ -218,7 +237,16 @@ for (const action of officeActions) {
   const local = await action.runs(0, 5);
   const web = await action.runs(100, 3);
   const of = (key, list = local) => stats(list.map((r) => r[key]));
-  officeRows.push({ ...action, syncs: of("syncs"), maxRequest: of("maxRequest"), request: of("request"), response: of("response"), ms: of("ms"), webMs: of("ms", web), webSyncs: of("syncs", web) });
+  officeRows.push({
+    ...action,
+    syncs: of("syncs"),
+    maxRequest: of("maxRequest"),
+    request: of("request"),
+    response: of("response"),
+    ms: of("ms"),
+    webMs: of("ms", web),
+    webSyncs: of("syncs", web),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -228,7 +256,12 @@ step("scoring core and linter");
 // A filled entry per unit: one deduction on every third line.
 const entries = rubric.registry.all.map((u) => ({
   unit: u.name,
-  lines: Object.fromEntries(rubric.linesFor(u).filter((_, i) => i % 3 === 0).map((l) => [l.key, { deduction: Math.min(l.maxPoints, 10) / 100 }])),
+  lines: Object.fromEntries(
+    rubric
+      .linesFor(u)
+      .filter((_, i) => i % 3 === 0)
+      .map((l) => [l.key, { deduction: Math.min(l.maxPoints, 10) / 100 }]),
+  ),
   bonus: 1,
 }));
 measure(`scoring core, all ${unitCount} units`, 50, () => scoreAll(rubric, entries), "ms", "< 5 ms");
@@ -237,7 +270,9 @@ measure("rules linter (2022 rules)", 20, () => lintRules(defaultRulesJson));
 const scorecard = join(root, "bin/scorecard.js");
 const full = join(tmp, "full.xlsx");
 step("scorecard generate");
-measure(`scorecard generate (full workbook, ${unitCount + 3} sheets)`, 5, () => execFileSync(process.execPath, [scorecard, "generate", "--out", full]));
+measure(`scorecard generate (full workbook, ${unitCount + 3} sheets)`, 5, () =>
+  execFileSync(process.execPath, [scorecard, "generate", "--out", full]),
+);
 
 // Single-unit workbooks, as they come back by email.
 const returned = join(tmp, "returned");
@@ -260,7 +295,9 @@ const soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].fin
     return false;
   }
 });
-step(`scorecard total over ${files.length} files${soffice ? ", interleaved with LibreOffice passes over the same files" : ""}`);
+step(
+  `scorecard total over ${files.length} files${soffice ? ", interleaved with LibreOffice passes over the same files" : ""}`,
+);
 runTotal(); // warm the file cache for both
 const totals = [];
 const passes = [];
@@ -270,7 +307,20 @@ const loPass = () => {
   const out = join(tmp, "lo-out");
   rmSync(out, { recursive: true, force: true });
   const t = performance.now();
-  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "csv", "--outdir", out, ...files], { stdio: "pipe" });
+  execFileSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "csv",
+      "--outdir",
+      out,
+      ...files,
+    ],
+    { stdio: "pipe" },
+  );
   return performance.now() - t;
 };
 if (soffice) loPass(); // LibreOffice makes its profile on the first start: not part of a pass
@@ -285,10 +335,25 @@ for (let i = 0; i < 5; i++) {
     ratios.push(lo / stats(pair).median);
   }
 }
-rows.push({ name: `scorecard total over ${files.length} returned workbooks (process start to exit)`, ...stats(totals), unit: "ms", target: "" });
+rows.push({
+  name: `scorecard total over ${files.length} returned workbooks (process start to exit)`,
+  ...stats(totals),
+  unit: "ms",
+  target: "",
+});
 if (soffice) {
-  rows.push({ name: `LibreOffice headless: one conversion pass over the same ${files.length} files`, ...stats(passes), unit: "ms", target: "" });
-  rows.push({ name: "ratio LibreOffice pass / scorecard total (each pass against the median of 3 totals beside it)", ...stats(ratios), unit: "x", target: "≥ 10x" });
+  rows.push({
+    name: `LibreOffice headless: one conversion pass over the same ${files.length} files`,
+    ...stats(passes),
+    unit: "ms",
+    target: "",
+  });
+  rows.push({
+    name: "ratio LibreOffice pass / scorecard total (each pass against the median of 3 totals beside it)",
+    ...stats(ratios),
+    unit: "x",
+    target: "≥ 10x",
+  });
 } else {
   step("LibreOffice (soffice) not found: no ratio (npm run test:setup installs it)");
 }
@@ -302,8 +367,15 @@ try {
   const atStart = scripts.filter((f) => html.includes(f));
   const gz = (list) => list.reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0) / 1024;
   const one = (name, v, target = "") => rows.push({ name, median: v, min: v, max: v, runs: 1, unit: "KB", target });
-  one(`task-pane bundle loaded when the pane opens, gzip (${atStart.length} file${atStart.length === 1 ? "" : "s"}; Office.js not counted)`, gz(atStart), "< 400 KB");
-  one(`chunks loaded only when a feature needs them (exceljs…), gzip (${scripts.length - atStart.length} file${scripts.length - atStart.length === 1 ? "" : "s"})`, gz(scripts.filter((f) => !atStart.includes(f))));
+  one(
+    `task-pane bundle loaded when the pane opens, gzip (${atStart.length} file${atStart.length === 1 ? "" : "s"}; Office.js not counted)`,
+    gz(atStart),
+    "< 400 KB",
+  );
+  one(
+    `chunks loaded only when a feature needs them (exceljs…), gzip (${scripts.length - atStart.length} file${scripts.length - atStart.length === 1 ? "" : "s"})`,
+    gz(scripts.filter((f) => !atStart.includes(f))),
+  );
 } catch (err) {
   step(`bundle build failed: ${err.message.split("\n")[0]}`);
 }
@@ -324,9 +396,13 @@ const officeTable = [
 const table = [
   "| measure | median | min | max | unit | runs | target |",
   "| --- | ---: | ---: | ---: | --- | ---: | --- |",
-  ...rows.map((r) => `| ${r.name} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} | ${r.unit} | ${r.runs} | ${r.target} |`),
+  ...rows.map(
+    (r) => `| ${r.name} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} | ${r.unit} | ${r.runs} | ${r.target} |`,
+  ),
 ].join("\n");
-console.log(`\nOffice.js (test double; median (min–max) of 5 runs, 3 with latency)\n\n${officeTable}\n\n${table}\n\n${machine}`);
+console.log(
+  `\nOffice.js (test double; median (min–max) of 5 runs, 3 with latency)\n\n${officeTable}\n\n${table}\n\n${machine}`,
+);
 writeFileSync(
   join(root, "docs/benchmarks.md"),
   `# Benchmarks

@@ -12,7 +12,18 @@ const run = (args) => {
 };
 
 if (platform() === "win32" || platform() === "darwin") {
-  run(["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"]);
+  run([
+    "office-addin-debugging",
+    "start",
+    "manifest.xml",
+    "desktop",
+    "--app",
+    "excel",
+    "--dev-server",
+    "npm run dev-server",
+    "--dev-server-port",
+    "3000",
+  ]);
 } else {
   console.log(
     [

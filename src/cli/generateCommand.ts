@@ -15,7 +15,10 @@ export async function runGenerate(options: GenerateOptions, io: Output): Promise
   const rubric = loadRulesFrom(options.rules);
   const { units, unknown } = chooseUnits(rubric, options.units ?? "all");
   if (unknown.length > 0) {
-    throw new CliError(`不认识的单位：${unknown.join("、")}。可用 all、counties、members，或单位名称（如 交城、市交通运输局），用逗号分隔。`, 2);
+    throw new CliError(
+      `不认识的单位：${unknown.join("、")}。可用 all、counties、members，或单位名称（如 交城、市交通运输局），用逗号分隔。`,
+      2,
+    );
   }
   if (units.length === 0) throw new CliError("没有选择任何单位。", 2);
   const { plan } = buildWorkbookPlan(rubric, units);
@@ -26,6 +29,8 @@ export async function runGenerate(options: GenerateOptions, io: Output): Promise
     throw new CliError(`无法写入 ${options.out}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 2);
   }
   const counties = units.filter((u) => u.kind === "county").length;
-  io.out(`已生成 ${options.out}：${units.length} 个单位的打分表（县（市、区）${counties} 个，成员单位 ${units.length - counties} 个），共 ${plan.sheets.length} 张工作表。`);
+  io.out(
+    `已生成 ${options.out}：${units.length} 个单位的打分表（县（市、区）${counties} 个，成员单位 ${units.length - counties} 个），共 ${plan.sheets.length} 张工作表。`,
+  );
   return 0;
 }

@@ -35,7 +35,11 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .command("generate")
     .description("生成打分工作簿：附件1、附件2、各单位打分表（附件6）和汇总表")
     .requiredOption("--out <file>", "输出的 .xlsx 文件")
-    .option("--units <units>", "all（默认）、counties、members，或以逗号分隔的单位名称（可用简称，如 交城,市交通运输局）", "all")
+    .option(
+      "--units <units>",
+      "all（默认）、counties、members，或以逗号分隔的单位名称（可用简称，如 交城,市交通运输局）",
+      "all",
+    )
     .option("--rules <file>", "规则文件（JSON）")
     .action(async (options) => {
       const { runGenerate } = await import("./generateCommand");

@@ -42,7 +42,8 @@ export function runRules(options: RulesOptions, io: Output): number {
     if (options.json) {
       io.out(JSON.stringify({ findings }, null, 2));
     } else {
-      for (const f of findings) io.out(`${f.severity === "error" ? "错误" : "警告"} [${f.code}] ${f.where}：${f.message}`);
+      for (const f of findings)
+        io.out(`${f.severity === "error" ? "错误" : "警告"} [${f.code}] ${f.where}：${f.message}`);
       io.out(`规则检查完成：${errors.length} 个错误，${findings.length - errors.length} 个警告。`);
     }
     return errors.length > 0 ? 1 : 0;
@@ -58,7 +59,9 @@ export function runRules(options: RulesOptions, io: Output): number {
   }
   const { rules, registry } = rubric;
   io.out(`${rules.name}（规则 ${rules.id} 版本 ${rules.version}）`);
-  io.out(`县（市、区）${registry.counties.length} 个，成员单位 ${registry.members.length} 个，共 ${registry.all.length} 个被考核单位。`);
+  io.out(
+    `县（市、区）${registry.counties.length} 个，成员单位 ${registry.members.length} 个，共 ${registry.all.length} 个被考核单位。`,
+  );
   for (const unit of registry.all) {
     const lines = rubric.linesFor(unit);
     io.out(`${unit.name}\t${lines.length} 项\t实际涉及总分 ${formatHundredths(rubric.applicableTotal(unit))}`);

@@ -36,4 +36,3 @@ export function loadRulesFrom(file: string | undefined, checked = false): Rubric
     throw err;
   }
 }
-

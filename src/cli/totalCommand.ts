@@ -6,8 +6,25 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fromHundredths, type PartKey } from "../rubric";
-import { holdsUnitBack, issueLocation, readWorkbook, summaryValuesSheet, tamperCheck, type ReadWorkbook, type SummaryIssueRow } from "../layout";
-import { lineName, scoreAll, scoreUnit, withOutsideErrors, type CountyAnnexEntries, type Issue, type UnitEntries, type UnitResult } from "../scoring";
+import {
+  holdsUnitBack,
+  issueLocation,
+  readWorkbook,
+  summaryValuesSheet,
+  tamperCheck,
+  type ReadWorkbook,
+  type SummaryIssueRow,
+} from "../layout";
+import {
+  lineName,
+  scoreAll,
+  scoreUnit,
+  withOutsideErrors,
+  type CountyAnnexEntries,
+  type Issue,
+  type UnitEntries,
+  type UnitResult,
+} from "../scoring";
 import { planToXlsx, READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
 import type { Output } from "./rulesCommand";
 import { CliError, loadRulesFrom } from "./rulesSource";
@@ -32,7 +49,8 @@ export interface TotalIssue {
 const n = (v: number | null) => (v === null ? null : fromHundredths(v));
 
 export async function runTotal(files: readonly string[], options: TotalOptions, io: Output): Promise<number> {
-  if (files.length === 0) throw new CliError("请给出要汇总的工作簿文件，例如：scorecard total 交城县.xlsx 石楼县.xlsx", 2);
+  if (files.length === 0)
+    throw new CliError("请给出要汇总的工作簿文件，例如：scorecard total 交城县.xlsx 石楼县.xlsx", 2);
   const rubric = loadRulesFrom(options.rules);
   const issues: TotalIssue[] = [];
   let unreadable = false;
@@ -48,22 +66,50 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   for (const file of files) {
     const name = basename(file);
     const fileIssue = (code: string, message: string, extra: Partial<TotalIssue> = {}) =>
-      issues.push({ file: name, sheet: null, cell: null, unit: null, line: null, code, severity: "error", message, ...extra });
+      issues.push({
+        file: name,
+        sheet: null,
+        cell: null,
+        unit: null,
+        line: null,
+        code,
+        severity: "error",
+        message,
+        ...extra,
+      });
     let read: ReadWorkbook;
     try {
       read = readWorkbook(rubric, await readXlsx(readInput(file, name), name));
     } catch (err) {
       unreadable = true;
       const plain = err instanceof WorkbookReadError || err instanceof CliError;
-      fileIssue("file.unreadable", plain ? (err as Error).message : `「${name}」无法读取：文件内容不是考核打分表能识别的格式（${(err as Error).message}）`);
+      fileIssue(
+        "file.unreadable",
+        plain
+          ? (err as Error).message
+          : `「${name}」无法读取：文件内容不是考核打分表能识别的格式（${(err as Error).message}）`,
+      );
       continue;
     }
     for (const p of read.problems) {
       if (p.code === "sheet.otherRules") unreadable = true;
-      issues.push({ file: name, sheet: p.sheet, cell: p.cell ?? null, unit: p.unit ?? null, line: null, code: p.code, severity: p.severity, message: p.message });
+      issues.push({
+        file: name,
+        sheet: p.sheet,
+        cell: p.cell ?? null,
+        unit: p.unit ?? null,
+        line: null,
+        code: p.code,
+        severity: p.severity,
+        message: p.message,
+      });
       if (holdsUnitBack(p)) outsideError(p.code, p.unit, p.message);
     }
-    if (read.units.length === 0 && read.annexes.length === 0 && !read.problems.some((p) => p.code === "sheet.otherRules")) {
+    if (
+      read.units.length === 0 &&
+      read.annexes.length === 0 &&
+      !read.problems.some((p) => p.code === "sheet.otherRules")
+    ) {
       unreadable = true;
       fileIssue("file.noScoreSheets", `「${name}」中没有考核打分助手生成的打分表（工作表第一行的标记缺失），未汇总`);
     }
@@ -89,11 +135,24 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     const sheet = from.read.units.find((u) => u.entries.unit === unit)!;
     // A unit sheet's formulas see that sheet alone: compare them with the unit scored without its 附件 rows.
     for (const p of tamperCheck(sheet, scoreUnit(rubric, sheet.entries))) {
-      issues.push({ file: from.file, sheet: p.sheet, cell: p.cell ?? null, unit, line: null, code: p.code, severity: p.severity, message: p.message });
+      issues.push({
+        file: from.file,
+        sheet: p.sheet,
+        cell: p.cell ?? null,
+        unit,
+        line: null,
+        code: p.code,
+        severity: p.severity,
+        message: p.message,
+      });
       outsideError(p.code, unit, p.message);
     }
   }
-  const scored = scoreAll(rubric, entries, annexes.filter((a) => entries.some((e) => e.unit === a.unit)));
+  const scored = scoreAll(
+    rubric,
+    entries,
+    annexes.filter((a) => entries.some((e) => e.unit === a.unit)),
+  );
   const result = withOutsideErrors(rubric, scored, outside);
   const listed = new Set(outside);
   const all: UnitResult[] = [...result.counties, ...result.members];
@@ -118,18 +177,37 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   if (options.json) {
     io.out(JSON.stringify({ units: all.map(unitJson), issues }, null, 2));
   } else {
-    for (const [title, group] of [["县（市、区）", result.counties], ["成员单位", result.members]] as const) {
+    for (const [title, group] of [
+      ["县（市、区）", result.counties],
+      ["成员单位", result.members],
+    ] as const) {
       if (group.length === 0) continue;
       io.out(`${title}：`);
       io.out("排名\t单位\t现场得分\t实际涉及总分\t折算得分\t加分\t减分\t最终成绩\t一票否优\t等次");
       for (const r of group) {
         const f = (v: number | null) => (v === null ? "—" : (v / 100).toFixed(2));
-        io.out([r.rank ?? "—", r.unit, f(r.itemsScore), f(r.applicableTotal), f(r.normalized), f(r.bonus), f(r.penalty), f(r.finalScore), r.veto ? "是" : "否", r.grade].join("\t"));
+        io.out(
+          [
+            r.rank ?? "—",
+            r.unit,
+            f(r.itemsScore),
+            f(r.applicableTotal),
+            f(r.normalized),
+            f(r.bonus),
+            f(r.penalty),
+            f(r.finalScore),
+            r.veto ? "是" : "否",
+            r.grade,
+          ].join("\t"),
+        );
       }
     }
     for (const i of issues) {
       // A message about a whole file names the file itself.
-      const where = i.sheet === null && i.cell === null && i.file && i.message.includes(i.file) ? "" : ` ${[i.file, i.sheet, i.cell].filter(Boolean).join(" ")}`;
+      const where =
+        i.sheet === null && i.cell === null && i.file && i.message.includes(i.file)
+          ? ""
+          : ` ${[i.file, i.sheet, i.cell].filter(Boolean).join(" ")}`;
       io.out(`${i.severity === "error" ? "错误" : "警告"}${where}：${i.message}`);
     }
     const errors = issues.filter((i) => i.severity === "error").length;
@@ -137,13 +215,23 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   }
 
   if (options.out) {
-    const rows: SummaryIssueRow[] = issues.map((i) => ({ file: i.file, sheet: i.sheet ?? undefined, cell: i.cell ?? undefined, unit: i.unit ?? undefined, severity: i.severity, message: i.message }));
+    const rows: SummaryIssueRow[] = issues.map((i) => ({
+      file: i.file,
+      sheet: i.sheet ?? undefined,
+      cell: i.cell ?? undefined,
+      unit: i.unit ?? undefined,
+      severity: i.severity,
+      message: i.message,
+    }));
     const sheet = summaryValuesSheet(rubric, result, rows, new Date().toLocaleString("zh-CN", { hour12: false }));
     const bytes = await planToXlsx({ rulesId: rubric.id, rulesVersion: rubric.version, sheets: [sheet] });
     try {
       writeFileSync(options.out, bytes);
     } catch (err) {
-      throw new CliError(`无法写入 ${options.out}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 2);
+      throw new CliError(
+        `无法写入 ${options.out}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        2,
+      );
     }
     if (!options.json) io.out(`汇总表已写入 ${options.out}`);
   }
@@ -163,7 +251,8 @@ function readInput(file: string, name: string): Uint8Array {
   };
   try {
     const size = statSync(file).size;
-    if (size > READ_LIMITS.fileBytes) throw new WorkbookReadError(`「${name}」过大（${Math.round(size / 1024 / 1024)} MB），不像考核工作簿，未读取`);
+    if (size > READ_LIMITS.fileBytes)
+      throw new WorkbookReadError(`「${name}」过大（${Math.round(size / 1024 / 1024)} MB），不像考核工作簿，未读取`);
     return readFileSync(file);
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;

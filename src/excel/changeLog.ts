@@ -21,7 +21,9 @@ export interface CellChange {
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** The rectangle of an event's address ("E12", "E12:G40", "Sheet!E12"); undefined for whole rows or columns. */
-export function addressBounds(address: string | undefined): { top: number; left: number; bottom: number; right: number } | undefined {
+export function addressBounds(
+  address: string | undefined,
+): { top: number; left: number; bottom: number; right: number } | undefined {
   const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address ?? "");
   if (!m) return undefined;
   const top = Number(m[2]);
@@ -72,7 +74,12 @@ function shown(v: GridCell | typeof UNKNOWN_BEFORE): string | number | boolean {
 }
 
 /** The rows to append: values that would read as formulas get Excel's text apostrophe. */
-export function changeLogRows(sheet: string, changes: readonly CellChange[], time: string, source: string): (string | number | boolean)[][] {
+export function changeLogRows(
+  sheet: string,
+  changes: readonly CellChange[],
+  time: string,
+  source: string,
+): (string | number | boolean)[][] {
   return changes.map((c) => [time, asTypedText(sheet), c.cell, shown(c.before), shown(c.after), source]);
 }
 
@@ -80,7 +87,11 @@ export function changeLogRows(sheet: string, changes: readonly CellChange[], tim
  * Queues `rows` onto 变更记录 (made, hidden, when `logTable` is a null object): part of the caller's write batch, so
  * logging costs no round trip of its own.
  */
-export function queueChangeLogRows(context: Excel.RequestContext, logTable: Excel.Table, rows: (string | number | boolean)[][]): void {
+export function queueChangeLogRows(
+  context: Excel.RequestContext,
+  logTable: Excel.Table,
+  rows: (string | number | boolean)[][],
+): void {
   if (!logTable.isNullObject) {
     logTable.rows.add(undefined, rows);
     return;

@@ -41,7 +41,15 @@ export async function whileWriting<T>(write: () => Promise<T>): Promise<T> {
 
 /** Problems of the workbook itself (a unit twice, rows deleted…) in the form of the core's issues. */
 export function sheetProblemIssues(problems: readonly SheetProblem[]): LocatedIssue[] {
-  return problems.map((p) => ({ code: p.code, severity: p.severity, unit: p.unit ?? "", field: "unit", message: p.message, sheet: p.sheet, cell: p.cell }));
+  return problems.map((p) => ({
+    code: p.code,
+    severity: p.severity,
+    unit: p.unit ?? "",
+    field: "unit",
+    message: p.message,
+    sheet: p.sheet,
+    cell: p.cell,
+  }));
 }
 
 /** Scores one sheet's grid: the unit's result when it is a unit sheet of these rules, and every issue located. */
@@ -49,7 +57,8 @@ export function checkGrid(rubric: Rubric, grid: GridSheet): Omit<SheetCheck, "sy
   const read = readWorkbook(rubric, [grid]);
   const sheetProblems = sheetProblemIssues(read.problems);
   const unit = read.units[0];
-  const scoreSheet = unit !== undefined || read.annexSheets.annex1 !== undefined || read.annexSheets.annex2 !== undefined;
+  const scoreSheet =
+    unit !== undefined || read.annexSheets.annex1 !== undefined || read.annexSheets.annex2 !== undefined;
   if (!unit) return { sheet: grid.name, issues: sheetProblems, scoreSheet };
   const result = scoreUnit(rubric, unit.entries);
   const issues = [...result.errors, ...result.warnings].map((i) => ({ ...i, ...issueLocation(read, i) }));
@@ -69,7 +78,10 @@ export async function checkSheet(rubric: Rubric, sheetNameOrId: string): Promise
       used.load(["formulas", "values", "rowIndex", "columnIndex"]);
       syncs++;
       await context.sync();
-      const { scoreSheet: _ignored, ...check } = checkGrid(rubric, usedRangeToGrid(ws.name, used.rowIndex, used.columnIndex, used.formulas, used.values));
+      const { scoreSheet: _ignored, ...check } = checkGrid(
+        rubric,
+        usedRangeToGrid(ws.name, used.rowIndex, used.columnIndex, used.formulas, used.values),
+      );
       return { ...check, syncs };
     });
   } catch (err) {
@@ -113,9 +125,16 @@ async function checkAndLog(
     const changes = diffSheets(snapshots.get(ws.name), grid, event.address);
     snapshots.set(ws.name, grid);
     if (changes.length === 0) return { ...check, syncs };
-    const rows = changeLogRows(ws.name, changes, now().toLocaleString("zh-CN", { hour12: false }), SOURCE_LABEL[event.source] ?? String(event.source ?? ""));
+    const rows = changeLogRows(
+      ws.name,
+      changes,
+      now().toLocaleString("zh-CN", { hour12: false }),
+      SOURCE_LABEL[event.source] ?? String(event.source ?? ""),
+    );
     if (logTable.isNullObject && !logSheet.isNullObject) {
-      notices.add(`已有名为「${CHANGE_LOG_SHEET_NAME}」的工作表（不是本加载项生成的），修改未记入变更记录；请将其改名。`);
+      notices.add(
+        `已有名为「${CHANGE_LOG_SHEET_NAME}」的工作表（不是本加载项生成的），修改未记入变更记录；请将其改名。`,
+      );
       return { ...check, syncs };
     }
     await whileWriting(async () => {
@@ -141,7 +160,9 @@ export async function startLiveChecking(
 ): Promise<LiveChecking> {
   const workbookWide = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
   if (!workbookWide && !Office.context.requirements.isSetSupported("ExcelApi", "1.7")) {
-    throw new ExcelAdapterError("此版本的 Excel 不支持录入时自动校验（需要 ExcelApi 1.7）。请使用“校验并汇总”按钮检查录入。");
+    throw new ExcelAdapterError(
+      "此版本的 Excel 不支持录入时自动校验（需要 ExcelApi 1.7）。请使用“校验并汇总”按钮检查录入。",
+    );
   }
   const knowsTrigger = Office.context.requirements.isSetSupported("ExcelApi", "1.14");
   const snapshots = new Map<string, GridSheet>();
@@ -160,11 +181,15 @@ export async function startLiveChecking(
         options.onNotice?.(n);
       }
     } catch (err) {
-      onError(err instanceof ExcelAdapterError ? err : new ExcelAdapterError(`校验失败：${(err as Error).message}`, err));
+      onError(
+        err instanceof ExcelAdapterError ? err : new ExcelAdapterError(`校验失败：${(err as Error).message}`, err),
+      );
     }
   };
   return Excel.run(async (context) => {
-    const registrations: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs | Excel.WorksheetAddedEventArgs>[] = [];
+    const registrations: OfficeExtension.EventHandlerResult<
+      Excel.WorksheetChangedEventArgs | Excel.WorksheetAddedEventArgs
+    >[] = [];
     const worksheets = context.workbook.worksheets;
     if (workbookWide) registrations.push(worksheets.onChanged.add(handler));
     const { grids, sheets } = await readAllSheets(context, () => context.sync());

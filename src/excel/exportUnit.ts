@@ -4,7 +4,14 @@
  * has run and the sheet has not changed since — the unit's result is added. Excel opens the file as a new workbook
  * where it can (ExcelApi 1.8); the pane also offers it as a download.
  */
-import { fillUnitSheet, readWorkbook, safeSheetName, summaryValuesSheet, unitSheetPlan, type SheetPlan } from "../layout";
+import {
+  fillUnitSheet,
+  readWorkbook,
+  safeSheetName,
+  summaryValuesSheet,
+  unitSheetPlan,
+  type SheetPlan,
+} from "../layout";
 import type { Rubric } from "../rubric";
 import { scoreUnit, type UnitResult } from "../scoring";
 import { planToXlsx } from "../xlsx/write";
@@ -41,7 +48,9 @@ export async function exportUnit(
   let read;
   try {
     read = await Excel.run(async (context) => {
-      const ws = options.sheetName ? context.workbook.worksheets.getItem(options.sheetName) : context.workbook.worksheets.getActiveWorksheet();
+      const ws = options.sheetName
+        ? context.workbook.worksheets.getItem(options.sheetName)
+        : context.workbook.worksheets.getActiveWorksheet();
       ws.load("name");
       const used = ws.getUsedRange();
       used.load(["formulas", "values", "rowIndex", "columnIndex"]);
@@ -53,7 +62,10 @@ export async function exportUnit(
     throw new ExcelAdapterError(`读取工作表失败：${(err as Error).message}`, err);
   }
   const source = readWorkbook(rubric, [read]).units[0];
-  if (!source) throw new ExcelAdapterError(`「${read.name}」不是考核打分表：请先选中要导出的单位的打分表，再点“导出本单位工作簿”。`);
+  if (!source)
+    throw new ExcelAdapterError(
+      `「${read.name}」不是考核打分表：请先选中要导出的单位的打分表，再点“导出本单位工作簿”。`,
+    );
   const unit = rubric.findUnit(source.entries.unit)!;
   const name = safeSheetName(unit.name, new Set());
   const sheets: SheetPlan[] = [fillUnitSheet(rubric, unitSheetPlan(rubric, unit, name).sheet, source, read)];
@@ -64,7 +76,19 @@ export async function exportUnit(
     const now = scoreUnit(rubric, source.entries);
     if (now.finalScore === before.finalScore && now.grade === before.grade && now.normalized === before.normalized) {
       const groups = unit.kind === "county" ? { counties: [before], members: [] } : { counties: [], members: [before] };
-      sheets.push(summaryValuesSheet(rubric, groups, [...before.errors, ...before.warnings].map((i) => ({ severity: i.severity, message: i.message, unit: i.unit, sheet: name })), options.totalled!.at));
+      sheets.push(
+        summaryValuesSheet(
+          rubric,
+          groups,
+          [...before.errors, ...before.warnings].map((i) => ({
+            severity: i.severity,
+            message: i.message,
+            unit: i.unit,
+            sheet: name,
+          })),
+          options.totalled!.at,
+        ),
+      );
       withResult = true;
     } else {
       notices.push("本单位打分表在上次校验并汇总之后有修改，导出的工作簿不含成绩；如需附上成绩，请先重新校验并汇总。");

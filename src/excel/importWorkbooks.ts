@@ -70,11 +70,14 @@ export async function previewImport(rubric: Rubric, files: readonly IncomingFile
       problems.push({ file: file.name, message: (err as Error).message });
       continue;
     }
-    for (const p of read.problems.filter((p) => p.code === "sheet.otherRules" || p.code === "sheet.duplicateUnit" || p.code === "sheet.unknownUnit")) {
+    for (const p of read.problems.filter(
+      (p) => p.code === "sheet.otherRules" || p.code === "sheet.duplicateUnit" || p.code === "sheet.unknownUnit",
+    )) {
       problems.push({ file: file.name, message: p.message });
     }
     if (read.units.length === 0) {
-      if (!read.problems.some((p) => p.code === "sheet.otherRules")) problems.push({ file: file.name, message: "文件中没有考核打分助手生成的打分表，未导入" });
+      if (!read.problems.some((p) => p.code === "sheet.otherRules"))
+        problems.push({ file: file.name, message: "文件中没有考核打分助手生成的打分表，未导入" });
       continue;
     }
     for (const u of read.units) {
@@ -87,7 +90,15 @@ export async function previewImport(rubric: Rubric, files: readonly IncomingFile
     }
     contents.set(file.name, toBase64(file.bytes));
   }
-  if (!supported) return { sheets: incoming.map((s) => ({ ...s, conflict: false })), problems, supported, message: IMPORT_UNSUPPORTED, contents, syncs: 0 };
+  if (!supported)
+    return {
+      sheets: incoming.map((s) => ({ ...s, conflict: false })),
+      problems,
+      supported,
+      message: IMPORT_UNSUPPORTED,
+      contents,
+      syncs: 0,
+    };
   const counter = { syncs: 0 };
   const present = await countedRun(counter, (context, sync) => readAllSheets(context, sync, true));
   const sheets = incoming.map((s): ImportSheet => {
@@ -105,7 +116,11 @@ export async function applyImport(preview: ImportPreview, options: { replace: bo
   if (!preview.supported) throw new ExcelAdapterError(IMPORT_UNSUPPORTED);
   const skipped: ImportReport["skipped"] = [];
   const chosen = preview.sheets.filter((s) => {
-    if (s.conflict && !options.replace) skipped.push({ sheet: s.sheet, reason: `「${s.unit}」已有打分表「${s.existing}」，按您的选择保留原表，未导入 ${s.file} 中的这一张` });
+    if (s.conflict && !options.replace)
+      skipped.push({
+        sheet: s.sheet,
+        reason: `「${s.unit}」已有打分表「${s.existing}」，按您的选择保留原表，未导入 ${s.file} 中的这一张`,
+      });
     return !s.conflict || options.replace;
   });
   const inserted: string[] = [];
@@ -135,7 +150,10 @@ export async function applyImport(preview: ImportPreview, options: { replace: bo
         syncs++;
         await context.sync();
       });
-      rememberSheets([...worksheets.items.map((w) => w.name).filter((n) => !chosen.some((s) => s.existing === n)), ...inserted]);
+      rememberSheets([
+        ...worksheets.items.map((w) => w.name).filter((n) => !chosen.some((s) => s.existing === n)),
+        ...inserted,
+      ]);
     });
   } catch (err) {
     throw new ExcelAdapterError(`导入失败：${(err as Error).message}`, err);

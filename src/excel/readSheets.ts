@@ -6,13 +6,20 @@ import { CHANGE_LOG_SHEET_NAME } from "./changeLog";
 import { forgetSheets, knownSheets, rememberSheets } from "./inventory";
 
 /** A used range as the grid the layout reader takes: formulas keep their text and cached result. */
-export function usedRangeToGrid(name: string, rowIndex: number, columnIndex: number, formulas: unknown[][], values: unknown[][]): GridSheet {
+export function usedRangeToGrid(
+  name: string,
+  rowIndex: number,
+  columnIndex: number,
+  formulas: unknown[][],
+  values: unknown[][],
+): GridSheet {
   const cells: GridCell[][] = Array.from({ length: rowIndex }, () => []);
   formulas.forEach((row, i) => {
     const out: GridCell[] = Array.from({ length: columnIndex }, () => null);
     row.forEach((f, j) => {
       const v = values[i]?.[j];
-      const literal = (x: unknown): Exclude<GridCell, object> => (x === "" || x === undefined ? null : (x as Exclude<GridCell, object>));
+      const literal = (x: unknown): Exclude<GridCell, object> =>
+        x === "" || x === undefined ? null : (x as Exclude<GridCell, object>);
       out.push(typeof f === "string" && f.startsWith("=") ? { formula: f, result: literal(v) } : literal(v));
     });
     cells.push(out);
@@ -51,7 +58,11 @@ export interface WorkbookSheets {
  * Reads every sheet of the workbook (or only each sheet's marker row): one round trip when the sheets are the ones the add-in last saw (it checks),
  * two otherwise.
  */
-export async function readAllSheets(context: Excel.RequestContext, sync: () => Promise<void>, headsOnly = false): Promise<WorkbookSheets> {
+export async function readAllSheets(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  headsOnly = false,
+): Promise<WorkbookSheets> {
   const sheets = context.workbook.worksheets;
   let queued = new Map<string, QueuedSheet>();
   const load = () => {
@@ -89,4 +100,3 @@ export async function readAllSheets(context: Excel.RequestContext, sync: () => P
   }
   return { grids, sheets: out };
 }
-

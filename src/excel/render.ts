@@ -3,7 +3,17 @@
  * metadata row) and one write, whatever the number of units. Sheets that exist already — found by their metadata,
  * even when renamed — are left alone with a message, so nothing a person typed is ever overwritten.
  */
-import { columnLetter, isFormula, readMeta, type CellContent, type CellStyle, type ChartPlan, type Range, type SheetPlan, type WorkbookPlan } from "../layout";
+import {
+  columnLetter,
+  isFormula,
+  readMeta,
+  type CellContent,
+  type CellStyle,
+  type ChartPlan,
+  type Range,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../layout";
 import { rememberSheets } from "./inventory";
 import { countedRun } from "./run";
 
@@ -32,7 +42,9 @@ export function asTypedText(value: CellContent): string | number | boolean {
 }
 
 const address = (row: number, col: number, rows = 1, cols = 1) =>
-  rows === 1 && cols === 1 ? `${columnLetter(col)}${row}` : `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
+  rows === 1 && cols === 1
+    ? `${columnLetter(col)}${row}`
+    : `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
 
 /** Points per character of column width (Calibri 11): Office.js widths are in points. */
 const POINTS_PER_CHAR = 7;
@@ -42,7 +54,8 @@ function styleRange(range: Excel.Range, style: CellStyle | undefined) {
   if (style.bold !== undefined) range.format.font.bold = style.bold;
   if (style.size) range.format.font.size = style.size;
   if (style.wrap) range.format.wrapText = true;
-  if (style.align) range.format.horizontalAlignment = style.align === "left" ? "Left" : style.align === "center" ? "Center" : "Right";
+  if (style.align)
+    range.format.horizontalAlignment = style.align === "left" ? "Left" : style.align === "center" ? "Center" : "Right";
   if (style.verticalAlign) range.format.verticalAlignment = style.verticalAlign === "top" ? "Top" : "Center";
   // A single value (not an array) applies to every cell of the range.
   if (style.numberFormat) range.numberFormat = style.numberFormat as unknown as string[][];
@@ -54,7 +67,9 @@ function styleRange(range: Excel.Range, style: CellStyle | undefined) {
 export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, withPrint: boolean): Excel.Worksheet {
   const ws = sheets.add(plan.name);
   if (withPrint) printSetup(ws, plan);
-  for (const [col, width] of Object.entries(plan.columnWidths)) ws.getRange(`${columnLetter(Number(col))}:${columnLetter(Number(col))}`).format.columnWidth = width * POINTS_PER_CHAR;
+  for (const [col, width] of Object.entries(plan.columnWidths))
+    ws.getRange(`${columnLetter(Number(col))}:${columnLetter(Number(col))}`).format.columnWidth =
+      width * POINTS_PER_CHAR;
   for (const c of plan.cells) {
     const range = ws.getRange(address(c.row, c.col));
     range.formulas = [[asTypedText(c.value)]];
@@ -68,27 +83,45 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
     t.columns.forEach((col, j) => {
       const column = ws.getRange(address(t.top + 1, t.left + j, Math.max(1, t.rows.length), 1));
       styleRange(column, col.style);
-      if (col.width > 0) ws.getRange(`${columnLetter(t.left + j)}:${columnLetter(t.left + j)}`).format.columnWidth = col.width * POINTS_PER_CHAR;
+      if (col.width > 0)
+        ws.getRange(`${columnLetter(t.left + j)}:${columnLetter(t.left + j)}`).format.columnWidth =
+          col.width * POINTS_PER_CHAR;
     });
     const table = ws.tables.add(whole, true);
     table.name = t.name;
   }
-  for (const m of plan.merges) ws.getRange(address(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)).merge(false);
+  for (const m of plan.merges)
+    ws.getRange(address(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)).merge(false);
   for (const v of plan.validations) {
-    const range = ws.getRange(address(v.range.top, v.range.left, v.range.bottom - v.range.top + 1, v.range.right - v.range.left + 1));
+    const range = ws.getRange(
+      address(v.range.top, v.range.left, v.range.bottom - v.range.top + 1, v.range.right - v.range.left + 1),
+    );
     const bound = (x: number | { formula: string }) => (typeof x === "number" ? x : x.formula);
     range.dataValidation.rule =
       v.rule.kind === "list"
         ? { list: { inCellDropDown: true, source: v.rule.values.join(",") } }
         : v.rule.max === undefined
           ? { decimal: { formula1: bound(v.rule.min), operator: Excel.DataValidationOperator.greaterThanOrEqualTo } }
-          : { decimal: { formula1: bound(v.rule.min), formula2: bound(v.rule.max), operator: Excel.DataValidationOperator.between } };
-    range.dataValidation.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: v.errorTitle, message: v.errorMessage };
+          : {
+              decimal: {
+                formula1: bound(v.rule.min),
+                formula2: bound(v.rule.max),
+                operator: Excel.DataValidationOperator.between,
+              },
+            };
+    range.dataValidation.errorAlert = {
+      showAlert: true,
+      style: Excel.DataValidationAlertStyle.stop,
+      title: v.errorTitle,
+      message: v.errorMessage,
+    };
     range.dataValidation.ignoreBlanks = v.allowBlank;
     if (v.prompt) range.dataValidation.prompt = { showPrompt: true, title: v.errorTitle, message: v.prompt };
   }
   for (const cf of plan.conditionalFormats) {
-    const range = ws.getRange(address(cf.range.top, cf.range.left, cf.range.bottom - cf.range.top + 1, cf.range.right - cf.range.left + 1));
+    const range = ws.getRange(
+      address(cf.range.top, cf.range.left, cf.range.bottom - cf.range.top + 1, cf.range.right - cf.range.left + 1),
+    );
     const format = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
     format.custom.rule.formula = `=${cf.formula.replace(/^=/, "")}`;
     format.custom.format.fill.color = cf.fill;
@@ -101,7 +134,8 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
   return ws;
 }
 
-const rangeOf = (ws: Excel.Worksheet, r: Range) => ws.getRange(address(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1));
+const rangeOf = (ws: Excel.Worksheet, r: Range) =>
+  ws.getRange(address(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1));
 
 /** A horizontal bar chart, first unit at the top, each bar in its own colour (ExcelApi 1.7). */
 function drawChart(ws: Excel.Worksheet, plan: ChartPlan) {
@@ -119,7 +153,8 @@ function drawChart(ws: Excel.Worksheet, plan: ChartPlan) {
 /** Print setup needs ExcelApi 1.9; without it the sheets still work and the user is told. */
 function printSetup(ws: Excel.Worksheet, plan: SheetPlan) {
   const layout = ws.pageLayout;
-  layout.orientation = plan.print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+  layout.orientation =
+    plan.print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
   layout.paperSize = Excel.PaperType.a4;
   if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (plan.print.titleRows) layout.setPrintTitleRows(`$${plan.print.titleRows.from}:$${plan.print.titleRows.to}`);
@@ -148,7 +183,9 @@ export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
       const created: string[] = [];
       const kept: GenerateReport["kept"] = [];
       const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
-      const notices = withPrint ? [] : ["此版本的 Excel 不支持通过加载项设置打印格式（需要 ExcelApi 1.9）：请手动设为 A4 横向并设置打印标题行。"];
+      const notices = withPrint
+        ? []
+        : ["此版本的 Excel 不支持通过加载项设置打印格式（需要 ExcelApi 1.9）：请手动设为 A4 横向并设置打印标题行。"];
       context.application.suspendApiCalculationUntilNextSync();
       for (const sheet of plan.sheets) {
         const same = existing.find(
@@ -158,12 +195,17 @@ export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
           const other = same.meta!.rulesId !== plan.rulesId || same.meta!.rulesVersion !== plan.rulesVersion;
           kept.push({
             sheet: same.name,
-            reason: other ? `「${same.name}」按另一版规则（${same.meta!.rulesId} ${same.meta!.rulesVersion}）生成，未改动` : `「${same.name}」已存在，保留原有录入`,
+            reason: other
+              ? `「${same.name}」按另一版规则（${same.meta!.rulesId} ${same.meta!.rulesVersion}）生成，未改动`
+              : `「${same.name}」已存在，保留原有录入`,
           });
           continue;
         }
         if (existingNames.has(sheet.name.toLowerCase())) {
-          kept.push({ sheet: sheet.name, reason: `已有同名工作表「${sheet.name}」（不是本加载项生成的），未改动；请改名后重新生成` });
+          kept.push({
+            sheet: sheet.name,
+            reason: `已有同名工作表「${sheet.name}」（不是本加载项生成的），未改动；请改名后重新生成`,
+          });
           continue;
         }
         writeSheet(sheets, sheet, withPrint);

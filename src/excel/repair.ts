@@ -6,7 +6,14 @@
  */
 import { fillUnitSheet, planToGrid, readWorkbook, unitSheetPlan, valuesNotCarried } from "../layout";
 import type { Rubric } from "../rubric";
-import { addressBounds, CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, changeLogRows, queueChangeLogRows, type CellChange } from "./changeLog";
+import {
+  addressBounds,
+  CHANGE_LOG_SHEET_NAME,
+  CHANGE_LOG_TABLE,
+  changeLogRows,
+  queueChangeLogRows,
+  type CellChange,
+} from "./changeLog";
 import { checkGrid, whileWriting, type SheetCheck } from "./check";
 import { usedRangeToGrid } from "./readSheets";
 import { ExcelAdapterError, writeSheet } from "./render";
@@ -23,7 +30,11 @@ export interface RepairReport {
 
 export const REPAIR_SOURCE = "修复本表前的值";
 
-export async function repairUnitSheet(rubric: Rubric, sheetName: string, now: () => Date = () => new Date()): Promise<RepairReport> {
+export async function repairUnitSheet(
+  rubric: Rubric,
+  sheetName: string,
+  now: () => Date = () => new Date(),
+): Promise<RepairReport> {
   let syncs = 0;
   try {
     return await Excel.run(async (context) => {

@@ -3,7 +3,10 @@ export interface SyncCounter {
   syncs: number;
 }
 
-export function countedRun<T>(counter: SyncCounter, body: (context: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>): Promise<T> {
+export function countedRun<T>(
+  counter: SyncCounter,
+  body: (context: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>,
+): Promise<T> {
   return Excel.run((context) =>
     body(context, async () => {
       counter.syncs++;

@@ -42,7 +42,9 @@ export function scoreWorkbook(rubric: Rubric, read: ReadWorkbook) {
   const entries = read.units.map((u) => u.entries);
   const hasSheet = new Set(entries.map((e) => e.unit));
   // Empty 附件 rows of counties without a sheet are not worth an issue; filled ones are.
-  const annexes = read.annexes.filter((a) => hasSheet.has(a.unit) || [...a.annex1, ...a.annex2].some((v) => v !== null && String(v).trim() !== ""));
+  const annexes = read.annexes.filter(
+    (a) => hasSheet.has(a.unit) || [...a.annex1, ...a.annex2].some((v) => v !== null && String(v).trim() !== ""),
+  );
   const scored = scoreAll(rubric, entries, annexes);
   const structural: LocatedIssue[] = sheetProblemIssues(read.problems);
   for (const sheet of read.units) {
@@ -65,14 +67,23 @@ function liveTotals(read: ReadWorkbook): Map<string, LiveTotals> {
     const shown: LiveTotals["shown"] = {};
     for (const [key, at] of Object.entries(u.shownTotals) as [TotalKey, { cell: string; value: unknown }][]) {
       const v = at.value;
-      shown[key] = { cell: at.cell, value: v !== null && typeof v === "object" ? (v as { result: unknown }).result : v };
+      shown[key] = {
+        cell: at.cell,
+        value: v !== null && typeof v === "object" ? (v as { result: unknown }).result : v,
+      };
     }
     live.set(u.entries.unit, { sheet: u.sheet, shown });
   }
   return live;
 }
 
-const issueRow = (i: LocatedIssue): SummaryIssueRow => ({ sheet: i.sheet, cell: i.cell, unit: i.unit || undefined, severity: i.severity, message: i.message });
+const issueRow = (i: LocatedIssue): SummaryIssueRow => ({
+  sheet: i.sheet,
+  cell: i.cell,
+  unit: i.unit || undefined,
+  severity: i.severity,
+  message: i.message,
+});
 
 export async function validateAndTotal(rubric: Rubric, now: () => Date = () => new Date()): Promise<TotalReport> {
   const counter = { syncs: 0 };
@@ -90,8 +101,17 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
       const ours = sheets.find((s) => s.meta?.role === "summary");
       const taken = sheets.find((s) => s.name === SUMMARY_SHEET_NAME && s !== ours);
       if (taken) {
-        notices.push(`已有同名工作表「${SUMMARY_SHEET_NAME}」（不是本加载项生成的），汇总表未写入；请将其改名后重新校验并汇总。`);
-        return { counties: result.counties, members: result.members, issues, syncs: counter.syncs, notices, computedAt };
+        notices.push(
+          `已有同名工作表「${SUMMARY_SHEET_NAME}」（不是本加载项生成的），汇总表未写入；请将其改名后重新校验并汇总。`,
+        );
+        return {
+          counties: result.counties,
+          members: result.members,
+          issues,
+          syncs: counter.syncs,
+          notices,
+          computedAt,
+        };
       }
       const plan = summaryValuesSheet(rubric, result, issues.map(issueRow), computedAt, liveTotals(read));
       const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
@@ -105,7 +125,15 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
         await sync();
       });
       rememberSheets([...sheets.map((s) => s.name).filter((n) => n !== ours?.name), ours?.name ?? SUMMARY_SHEET_NAME]);
-      return { counties: result.counties, members: result.members, issues, summarySheet: ours?.name ?? SUMMARY_SHEET_NAME, syncs: counter.syncs, notices, computedAt };
+      return {
+        counties: result.counties,
+        members: result.members,
+        issues,
+        summarySheet: ours?.name ?? SUMMARY_SHEET_NAME,
+        syncs: counter.syncs,
+        notices,
+        computedAt,
+      };
     });
   } catch (err) {
     if (err instanceof ExcelAdapterError) throw err;

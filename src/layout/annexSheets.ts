@@ -15,13 +15,17 @@ export function annex1Header(rubric: Rubric): string[] {
 }
 
 export function annex2Header(rubric: Rubric): string[] {
-  return rubric.rules.annex2.columns.map((c) => `${c.department}（${c.title},${formatPoints(toHundredths(c.points))}分）`);
+  return rubric.rules.annex2.columns.map(
+    (c) => `${c.department}（${c.title},${formatPoints(toHundredths(c.points))}分）`,
+  );
 }
 
 export function annexSheetPlan(rubric: Rubric, which: "annex1" | "annex2", counties: readonly Unit[]): SheetPlan {
   const isOne = which === "annex1";
   const titles = isOne ? annex1Header(rubric) : annex2Header(rubric);
-  const maxima = isOne ? rubric.rules.annex1.items.map((i) => i.points) : rubric.rules.annex2.columns.map((c) => c.points);
+  const maxima = isOne
+    ? rubric.rules.annex1.items.map((i) => i.points)
+    : rubric.rules.annex2.columns.map((c) => c.points);
   const header = ANNEX_HEADER_ROW;
   const first = header + 1;
   const last = header + counties.length;
@@ -36,7 +40,11 @@ export function annexSheetPlan(rubric: Rubric, which: "annex1" | "annex2", count
     const row = first + i;
     const scores: CellContent[] = titles.map(() => null);
     const total: CellContent[] = isOne
-      ? [{ formula: `=IF(COUNT(${cellRef(row, scoreLeft)}:${cellRef(row, scoreLeft + titles.length - 1)})<${titles.length},"",SUM(${cellRef(row, scoreLeft)}:${cellRef(row, scoreLeft + titles.length - 1)}))` }]
+      ? [
+          {
+            formula: `=IF(COUNT(${cellRef(row, scoreLeft)}:${cellRef(row, scoreLeft + titles.length - 1)})<${titles.length},"",SUM(${cellRef(row, scoreLeft)}:${cellRef(row, scoreLeft + titles.length - 1)}))`,
+          },
+        ]
       : [];
     return [i + 1, county.name, ...scores, ...total];
   });
@@ -77,7 +85,13 @@ export function annexSheetPlan(rubric: Rubric, which: "annex1" | "annex2", count
     conditionalFormats: formats,
     hiddenRows: [1],
     protect: true,
-    print: { orientation: "landscape", paper: "A4", titleRows: { from: header, to: header }, header: ANNEX_SHEET_NAMES[which], fitToWidth: true },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      titleRows: { from: header, to: header },
+      header: ANNEX_SHEET_NAMES[which],
+      fitToWidth: true,
+    },
     freezeRows: header,
   };
 }

@@ -46,7 +46,15 @@ export const TOTAL_LABELS = {
   grade: "等次",
 } as const;
 export type TotalKey = keyof typeof TOTAL_LABELS;
-export const TOTAL_ORDER: readonly TotalKey[] = ["itemsScore", "applicableTotal", "normalized", "bonus", "penalty", "finalScore", "grade"];
+export const TOTAL_ORDER: readonly TotalKey[] = [
+  "itemsScore",
+  "applicableTotal",
+  "normalized",
+  "bonus",
+  "penalty",
+  "finalScore",
+  "grade",
+];
 
 export const YES = "是";
 export const NO = "否";

@@ -14,9 +14,15 @@ const parse = (address: string) => {
   return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
 };
 
-const literal = (cell: GridCell | undefined): Literal => (cell !== null && typeof cell === "object" ? cell.formula : (cell ?? null));
+const literal = (cell: GridCell | undefined): Literal =>
+  cell !== null && typeof cell === "object" ? cell.formula : (cell ?? null);
 
-export function fillUnitSheet(rubric: Rubric, plan: SheetPlan, source: ReadUnitSheet, sourceGrid: GridSheet): SheetPlan {
+export function fillUnitSheet(
+  rubric: Rubric,
+  plan: SheetPlan,
+  source: ReadUnitSheet,
+  sourceGrid: GridSheet,
+): SheetPlan {
   const target = readWorkbook(rubric, [planToGrid(plan)]).units[0];
   if (!target) throw new Error(`${plan.name} is not a unit sheet plan`);
   const values = new Map<string, Literal>();

@@ -77,12 +77,12 @@ export function gradeFormula(finalScore: string, vetoRef: string, grades: readon
   const veto = `${trimText(vetoRef)}`;
   const capIndex = grades.findIndex((g) => g.grade === vetoCap);
   const gradeAt = (i: number) =>
-    i < capIndex ? `IF(${veto}="${YES}",${stringLiteral(vetoCap)},${stringLiteral(grades[i].grade)})` : stringLiteral(grades[i].grade);
+    i < capIndex
+      ? `IF(${veto}="${YES}",${stringLiteral(vetoCap)},${stringLiteral(grades[i].grade)})`
+      : stringLiteral(grades[i].grade);
   let nested = gradeAt(grades.length - 1);
   for (let i = grades.length - 2; i >= 0; i--) {
     nested = `IF(${finalScore}>=${grades[i].min / 100},${gradeAt(i)},${nested})`;
   }
-  return (
-    `=IF(ISERROR(${finalScore}),"${PENDING}",IF(AND(${veto}<>"${YES}",${veto}<>"${NO}",${veto}<>""),"${PENDING}",${nested}))`
-  );
+  return `=IF(ISERROR(${finalScore}),"${PENDING}",IF(AND(${veto}<>"${YES}",${veto}<>"${NO}",${veto}<>""),"${PENDING}",${nested}))`;
 }

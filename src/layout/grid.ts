@@ -13,7 +13,8 @@ export function planToGrid(sheet: SheetPlan): GridSheet {
     while (r.length < col) r.push(null);
     r[col - 1] = value;
   };
-  for (const c of sheet.cells) put(c.row, c.col, isFormula(c.value) ? { formula: c.value.formula, result: null } : c.value);
+  for (const c of sheet.cells)
+    put(c.row, c.col, isFormula(c.value) ? { formula: c.value.formula, result: null } : c.value);
   for (const t of sheet.tables) {
     t.columns.forEach((col, j) => put(t.top, t.left + j, col.name));
     t.rows.forEach((row, i) =>

@@ -24,5 +24,3 @@ export function readMeta(firstRow: readonly unknown[] | undefined): SheetMeta | 
   const unit = text(firstRow[2]);
   return { role, unit: unit || undefined, rulesId: text(firstRow[3]), rulesVersion: text(firstRow[4]) };
 }
-
-

@@ -6,7 +6,11 @@
 const FORBIDDEN = /[[\]:*?/\\]/g;
 
 export function safeSheetName(name: string, taken: ReadonlySet<string>): string {
-  let base = name.replace(FORBIDDEN, "_").replace(/^'+|'+$/g, "").slice(0, 31) || "Sheet";
+  let base =
+    name
+      .replace(FORBIDDEN, "_")
+      .replace(/^'+|'+$/g, "")
+      .slice(0, 31) || "Sheet";
   if (!isTaken(base, taken)) return base;
   for (let i = 2; ; i++) {
     const suffix = `(${i})`;

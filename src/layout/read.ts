@@ -23,7 +23,17 @@ export interface GridSheet {
   readonly cells: readonly (readonly GridCell[])[];
 }
 
-export type EntryField = "deduction" | "participates" | "exemptionReason" | "findings" | "bonus" | "penalty" | "veto" | "vetoConditions" | "annex1" | "annex2";
+export type EntryField =
+  | "deduction"
+  | "participates"
+  | "exemptionReason"
+  | "findings"
+  | "bonus"
+  | "penalty"
+  | "veto"
+  | "vetoConditions"
+  | "annex1"
+  | "annex2";
 
 /** A problem with the workbook itself (not with an entry): other rules, a unit twice, rows missing. */
 export interface SheetProblem {
@@ -39,7 +49,8 @@ export interface SheetProblem {
  * Whether a problem keeps its unit from being graded (待更正). A sheet of other rules is only left out: the unit may
  * well have a current sheet beside it.
  */
-export const holdsUnitBack = (p: Pick<SheetProblem, "code" | "severity">): boolean => p.severity === "error" && p.code !== "sheet.otherRules";
+export const holdsUnitBack = (p: Pick<SheetProblem, "code" | "severity">): boolean =>
+  p.severity === "error" && p.code !== "sheet.otherRules";
 
 export interface ReadUnitSheet {
   readonly sheet: string;
@@ -104,7 +115,12 @@ export function readWorkbook(rubric: Rubric, sheets: readonly GridSheet[]): Read
     if (meta.role === "unit" && meta.unit) {
       const unit = rubric.findUnit(meta.unit);
       if (!unit) {
-        out.problems.push({ sheet: sheet.name, code: "sheet.unknownUnit", severity: "error", message: `工作表「${sheet.name}」标记的单位「${meta.unit}」不在考核规则的单位名单中` });
+        out.problems.push({
+          sheet: sheet.name,
+          code: "sheet.unknownUnit",
+          severity: "error",
+          message: `工作表「${sheet.name}」标记的单位「${meta.unit}」不在考核规则的单位名单中`,
+        });
         continue;
       }
       const before = seen.get(unit.name);
@@ -119,7 +135,16 @@ export function readWorkbook(rubric: Rubric, sheets: readonly GridSheet[]): Read
         continue;
       }
       seen.set(unit.name, sheet.name);
-      out.units.push(readUnitSheet(rubric, sheet, meta, unit.name, unit.kind === "county" ? ["county"] : ["common", "individual"], out.problems));
+      out.units.push(
+        readUnitSheet(
+          rubric,
+          sheet,
+          meta,
+          unit.name,
+          unit.kind === "county" ? ["county"] : ["common", "individual"],
+          out.problems,
+        ),
+      );
     } else if (meta.role === "annex1" || meta.role === "annex2") {
       out.annexSheets[meta.role] = sheet.name;
       readAnnex(rubric, sheet, meta.role, annex, out.annexCells as Map<string, string>, out.problems);
@@ -168,18 +193,39 @@ function readUnitSheet(
         // A banner, a blank or inserted row: only worth a word if someone typed entries into it.
         const typed = inputCols.filter((c) => text(row[c - 1]) !== "");
         if (typed.length > 0) {
-          problems.push({ sheet: sheet.name, code: "sheet.rowWithoutLine", severity: "warning", unit: unitName, cell: cellRef(r, typed[0]), message: `工作表「${sheet.name}」第 ${r} 行没有序号，该行的录入不属于任何考核项目，未计入` });
+          problems.push({
+            sheet: sheet.name,
+            code: "sheet.rowWithoutLine",
+            severity: "warning",
+            unit: unitName,
+            cell: cellRef(r, typed[0]),
+            message: `工作表「${sheet.name}」第 ${r} 行没有序号，该行的录入不属于任何考核项目，未计入`,
+          });
         }
         continue;
       }
       const key = `${part}:${label}`;
       const line = expected.get(key);
       if (!line) {
-        problems.push({ sheet: sheet.name, code: "sheet.unknownLine", severity: "error", unit: unitName, cell: cellRef(r, COL.label), message: `工作表「${sheet.name}」第 ${r} 行的序号「${label}」不是本单位的考核项目` });
+        problems.push({
+          sheet: sheet.name,
+          code: "sheet.unknownLine",
+          severity: "error",
+          unit: unitName,
+          cell: cellRef(r, COL.label),
+          message: `工作表「${sheet.name}」第 ${r} 行的序号「${label}」不是本单位的考核项目`,
+        });
         continue;
       }
       if (found.has(key)) {
-        problems.push({ sheet: sheet.name, code: "sheet.duplicateLine", severity: "error", unit: unitName, cell: cellRef(r, COL.label), message: `工作表「${sheet.name}」第 ${r} 行：序号「${label}」出现了两次` });
+        problems.push({
+          sheet: sheet.name,
+          code: "sheet.duplicateLine",
+          severity: "error",
+          unit: unitName,
+          cell: cellRef(r, COL.label),
+          message: `工作表「${sheet.name}」第 ${r} 行：序号「${label}」出现了两次`,
+        });
         continue;
       }
       found.add(key);
@@ -190,7 +236,12 @@ function readUnitSheet(
         exemptionReason: entryValue(row[COL.reason - 1]),
         findings: entryValue(row[COL.findings - 1]),
       };
-      for (const [field, col] of [["deduction", COL.deduction], ["participates", COL.participates], ["exemptionReason", COL.reason], ["findings", COL.findings]] as const) {
+      for (const [field, col] of [
+        ["deduction", COL.deduction],
+        ["participates", COL.participates],
+        ["exemptionReason", COL.reason],
+        ["findings", COL.findings],
+      ] as const) {
         cells.set(entryCellKey(key, field), cellRef(r, col));
       }
     }
@@ -209,7 +260,13 @@ function readUnitSheet(
   const shownTotals: ReadUnitSheet["shownTotals"] = {};
   const adjust = findHeaderRows(sheet, ADJUST_COLUMNS, COL.findings)[0];
   if (adjust === undefined) {
-    problems.push({ sheet: sheet.name, code: "sheet.adjustMissing", severity: "error", unit: unitName, message: `工作表「${sheet.name}」找不到加分、减分、一票否优表（表头：${ADJUST_COLUMNS.join("、")}）` });
+    problems.push({
+      sheet: sheet.name,
+      code: "sheet.adjustMissing",
+      severity: "error",
+      unit: unitName,
+      message: `工作表「${sheet.name}」找不到加分、减分、一票否优表（表头：${ADJUST_COLUMNS.join("、")}）`,
+    });
   } else {
     const labels = Object.values(TOTAL_LABELS) as string[];
     for (let r = adjust + 1; r <= sheet.cells.length; r++) {
@@ -249,7 +306,12 @@ function readAnnex(
   const titles = which === "annex1" ? annex1Header(rubric) : annex2Header(rubric);
   const header = findHeaderRows(sheet, [...ANNEX_KEY_COLUMNS, ...titles], 1)[0];
   if (header === undefined) {
-    problems.push({ sheet: sheet.name, code: "sheet.annexHeader", severity: "error", message: `工作表「${sheet.name}」的表头被改动，无法读取${which === "annex1" ? "附件1" : "附件2"}` });
+    problems.push({
+      sheet: sheet.name,
+      code: "sheet.annexHeader",
+      severity: "error",
+      message: `工作表「${sheet.name}」的表头被改动，无法读取${which === "annex1" ? "附件1" : "附件2"}`,
+    });
     return;
   }
   for (let r = header + 1; r <= sheet.cells.length; r++) {
@@ -258,7 +320,13 @@ function readAnnex(
     if (name === "") break;
     const unit = rubric.findUnit(name);
     if (!unit || unit.kind !== "county") {
-      problems.push({ sheet: sheet.name, code: "annex.unknownCounty", severity: "error", cell: cellRef(r, 2), message: `工作表「${sheet.name}」第 ${r} 行的「${name}」不是县（市、区）` });
+      problems.push({
+        sheet: sheet.name,
+        code: "annex.unknownCounty",
+        severity: "error",
+        cell: cellRef(r, 2),
+        message: `工作表「${sheet.name}」第 ${r} 行的「${name}」不是县（市、区）`,
+      });
       continue;
     }
     const entry = annex.get(unit.name) ?? { unit: unit.name, annex1: [], annex2: [] };
@@ -271,7 +339,10 @@ function readAnnex(
 /** Where an issue of the core points to in the workbook: sheet and cell, when known. */
 export function issueLocation(read: ReadWorkbook, issue: Issue): { sheet?: string; cell?: string } {
   if (issue.field === "annex1" || issue.field === "annex2") {
-    return { sheet: read.annexSheets[issue.field], cell: read.annexCells.get(`${issue.unit}|${issue.field}#${issue.index ?? 0}`) };
+    return {
+      sheet: read.annexSheets[issue.field],
+      cell: read.annexCells.get(`${issue.unit}|${issue.field}#${issue.index ?? 0}`),
+    };
   }
   const sheet = read.units.find((u) => u.entries.unit === issue.unit);
   if (!sheet) return {};

@@ -17,14 +17,19 @@ export const REPAIRABLE_PROBLEMS: ReadonlySet<string> = new Set([
 ]);
 
 /** What a message about a damaged sheet tells the person to do. */
-export const REPAIR_HINT = "请撤销（Ctrl+Z），或在加载项的问题列表中点「修复本表」按原样重建该表（录入保留，被替换的值记入变更记录）";
+export const REPAIR_HINT =
+  "请撤销（Ctrl+Z），或在加载项的问题列表中点「修复本表」按原样重建该表（录入保留，被替换的值记入变更记录）";
 
 /**
  * The values of a damaged sheet that its rebuild does not carry over: everything typed that is neither an entry (put
  * back in its line's cell) nor the generated sheet's own text in that column (a label or heading moved by a deleted
  * row). A number typed over a formula, entries on an inserted row and notes beside the tables are what stays.
  */
-export function valuesNotCarried(before: GridSheet, source: ReadUnitSheet, rebuilt: SheetPlan): { cell: string; value: Literal }[] {
+export function valuesNotCarried(
+  before: GridSheet,
+  source: ReadUnitSheet,
+  rebuilt: SheetPlan,
+): { cell: string; value: Literal }[] {
   const entries = new Set(source.cells.values());
   const generated = new Map<number, Set<Literal>>();
   planToGrid(rebuilt).cells.forEach((row) =>

@@ -79,16 +79,28 @@ export function summarySheetPlan(
       const at = (k: TotalKey) => sheetRef(u.sheetName, u.map.totals[k].row, u.map.totals[k].col);
       const grade = at("grade");
       const figures = FIGURES.map(([, k]) => ({ formula: `=IFERROR(${at(k)},"")` }) as CellContent);
-      const rank = { formula: `=IF(ISNUMBER(${cellRef(r, finalCol)}),COUNTIF(${cellRef(first, finalCol, true)}:${cellRef(last, finalCol, true)},">"&${cellRef(r, finalCol)})+1,"")` };
+      const rank = {
+        formula: `=IF(ISNUMBER(${cellRef(r, finalCol)}),COUNTIF(${cellRef(first, finalCol, true)}:${cellRef(last, finalCol, true)},">"&${cellRef(r, finalCol)})+1,"")`,
+      };
       const final = { formula: `=IF(${grade}=${stringLiteral(PENDING)},"",IFERROR(${at("finalScore")},""))` };
-      const veto = { formula: `=IF(${trimText(sheetRef(u.sheetName, u.map.adjustRows.veto, u.map.adjustScoreCol))}="是","是","否")` };
+      const veto = {
+        formula: `=IF(${trimText(sheetRef(u.sheetName, u.map.adjustRows.veto, u.map.adjustScoreCol))}="是","是","否")`,
+      };
       const annexCells: CellContent[] = [];
       if (isCounty) {
         const a1 = annex.annex1Row(u.unit);
-        annexCells.push(a1 === undefined ? null : { formula: `=${sheetRef(ANNEX_SHEET_NAMES.annex1, a1, 3 + annex1Cols)}` });
+        annexCells.push(
+          a1 === undefined ? null : { formula: `=${sheetRef(ANNEX_SHEET_NAMES.annex1, a1, 3 + annex1Cols)}` },
+        );
         const a2 = annex.annex2Row(u.unit);
         for (let c = 0; c < rubric.rules.annex2.columns.length; c++) {
-          annexCells.push(a2 === undefined ? null : { formula: `=IF(ISBLANK(${sheetRef(ANNEX_SHEET_NAMES.annex2, a2, 3 + c)}),"",${sheetRef(ANNEX_SHEET_NAMES.annex2, a2, 3 + c)})` });
+          annexCells.push(
+            a2 === undefined
+              ? null
+              : {
+                  formula: `=IF(ISBLANK(${sheetRef(ANNEX_SHEET_NAMES.annex2, a2, 3 + c)}),"",${sheetRef(ANNEX_SHEET_NAMES.annex2, a2, 3 + c)})`,
+                },
+          );
         }
       }
       return [rank, u.unit.name, ...figures, final, veto, { formula: `=${grade}` }, null, null, ...annexCells];
@@ -101,7 +113,9 @@ export function summarySheetPlan(
 
 /** The summary's columns; counties also get the 附件1 total and the five 附件2 scores. */
 export function summaryColumns(rubric: Rubric, isCounty: boolean, textWidth: number): TableColumn[] {
-  const extra = isCounty ? ["附件1合计", ...rubric.rules.annex2.columns.map((c, i) => `附件2-${i + 1} ${c.department}`)] : [];
+  const extra = isCounty
+    ? ["附件1合计", ...rubric.rules.annex2.columns.map((c, i) => `附件2-${i + 1} ${c.department}`)]
+    : [];
   return [...SUMMARY_COLUMNS, ...extra].map((c) => ({
     name: c,
     width: c === "单位" ? 22 : c === "错误" || c === "警告" ? textWidth : 11,

@@ -61,7 +61,9 @@ function unchangedFormula(live: LiveTotals): string | undefined {
     const m = at && /^([A-Z]+)(\d+)$/.exec(at.cell);
     if (!at || !m) return [];
     const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return [`IFERROR(${sheetRef(live.sheet, Number(m[2]), col)},"#")=${literal(at.value === null || at.value === undefined ? "" : at.value)}`];
+    return [
+      `IFERROR(${sheetRef(live.sheet, Number(m[2]), col)},"#")=${literal(at.value === null || at.value === undefined ? "" : at.value)}`,
+    ];
   });
   return parts.length === 0 ? undefined : `AND(${parts.join(",")})`;
 }
@@ -117,7 +119,9 @@ export function summaryValuesSheet(
         r.grade,
         r.errors.map((e) => e.message).join("\n"),
         r.warnings.map((w) => w.message).join("\n"),
-        ...(isCounty ? [num(r.annex1?.total), ...Array.from({ length: annex2Count }, (_, i) => num(r.annex2?.[i]))] : []),
+        ...(isCounty
+          ? [num(r.annex1?.total), ...Array.from({ length: annex2Count }, (_, i) => num(r.annex2?.[i]))]
+          : []),
       ];
       if (!live) return values;
       const same = live.get(r.unit);
@@ -142,7 +146,9 @@ export function summaryValuesSheet(
       seriesName: "最终成绩",
       categories: { top: first, left: 2, bottom: last, right: 2 },
       values: { top: first, left: 8, bottom: last, right: 8 },
-      pointColors: results.map((r) => (r.grade === PENDING || r.finalScore === null ? PENDING_COLOR : gradeColor(rubric, r.grade))),
+      pointColors: results.map((r) =>
+        r.grade === PENDING || r.finalScore === null ? PENDING_COLOR : gradeColor(rubric, r.grade),
+      ),
       anchor: { top: header, left: chartLeft, bottom: Math.max(last, header + 14), right: chartLeft + 7 },
     });
     row = Math.max(last, header + 14) + 3;
@@ -154,10 +160,16 @@ export function summaryValuesSheet(
     cells.push({
       row: 5,
       col: 1,
-      value: { formula: `=IF(${count}>0,"注意：汇总后有 "&(${count})&" 个单位的打分表被修改，本表成绩已过时，请重新校验并汇总。","")` },
+      value: {
+        formula: `=IF(${count}>0,"注意：汇总后有 "&(${count})&" 个单位的打分表被修改，本表成绩已过时，请重新校验并汇总。","")`,
+      },
       style: { bold: true },
     });
-    conditionalFormats.push({ range: { top: 5, left: 1, bottom: 5, right: 1 }, formula: `$A$5<>""`, fill: CHANGED_FILL });
+    conditionalFormats.push({
+      range: { top: 5, left: 1, bottom: 5, right: 1 },
+      formula: `$A$5<>""`,
+      fill: CHANGED_FILL,
+    });
   }
   const titled = (title: string, table: TablePlan) => {
     cells.push({ row, col: 1, value: title, style: { bold: true, size: 12 } });
@@ -165,13 +177,15 @@ export function summaryValuesSheet(
   };
   // 扣分明细: every line that lost points or has findings, so the published table comes with its reasons.
   const details = [...groups.counties, ...groups.members].flatMap((r) =>
-    r.lines.filter((l) => l.deduction > 0 || l.findings !== "" || l.exempted).map((l): Literal[] => [
-      r.unit,
-      lineName({ part: l.key.split(":")[0] as PartKey, label: l.label }),
-      fromHundredths(l.maxPoints),
-      l.exempted ? null : fromHundredths(l.deduction),
-      l.exempted ? `不参与：${l.exemptionReason}` : l.findings,
-    ]),
+    r.lines
+      .filter((l) => l.deduction > 0 || l.findings !== "" || l.exempted)
+      .map((l): Literal[] => [
+        r.unit,
+        lineName({ part: l.key.split(":")[0] as PartKey, label: l.label }),
+        fromHundredths(l.maxPoints),
+        l.exempted ? null : fromHundredths(l.deduction),
+        l.exempted ? `不参与：${l.exemptionReason}` : l.findings,
+      ]),
   );
   if (details.length > 0) {
     titled("扣分明细", {
@@ -194,8 +208,19 @@ export function summaryValuesSheet(
       name: "ResultIssues",
       top: row + 1,
       left: 1,
-      columns: ["级别", "文件", "工作表", "单元格", "单位", "说明"].map((c) => ({ name: c, width: c === "说明" ? 60 : 14, style: STYLE.text })),
-      rows: issues.map((i): Literal[] => [i.severity === "error" ? "错误" : "警告", i.file ?? "", i.sheet ?? "", i.cell ?? "", i.unit ?? "", i.message]),
+      columns: ["级别", "文件", "工作表", "单元格", "单位", "说明"].map((c) => ({
+        name: c,
+        width: c === "说明" ? 60 : 14,
+        style: STYLE.text,
+      })),
+      rows: issues.map((i): Literal[] => [
+        i.severity === "error" ? "错误" : "警告",
+        i.file ?? "",
+        i.sheet ?? "",
+        i.cell ?? "",
+        i.unit ?? "",
+        i.message,
+      ]),
     });
   }
   return { ...summarySheetShell(rubric, cells, tables), conditionalFormats, charts };

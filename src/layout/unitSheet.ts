@@ -41,7 +41,14 @@ export const STYLE = {
   points: { numberFormat: "0.0#", align: "center", verticalAlign: "top", border: true } as CellStyle,
   score: { numberFormat: "0.00", align: "center", verticalAlign: "top", border: true } as CellStyle,
   input: { wrap: true, verticalAlign: "top", border: true, input: true, fill: "#FFFDE7" } as CellStyle,
-  inputNumber: { numberFormat: "0.00", align: "center", verticalAlign: "top", border: true, input: true, fill: "#FFFDE7" } as CellStyle,
+  inputNumber: {
+    numberFormat: "0.00",
+    align: "center",
+    verticalAlign: "top",
+    border: true,
+    input: true,
+    fill: "#FFFDE7",
+  } as CellStyle,
   label: { bold: true, border: true } as CellStyle,
   total: { bold: true, numberFormat: "0.00", align: "center", border: true } as CellStyle,
 };
@@ -51,7 +58,13 @@ export const MISSING_FILL = "#FFE699";
 
 /** Where the figures of a unit sheet are: what the reader and the summary refer to. */
 export interface UnitSheetMap {
-  readonly tables: readonly { name: string; part: "county" | "common" | "individual"; header: number; first: number; last: number }[];
+  readonly tables: readonly {
+    name: string;
+    part: "county" | "common" | "individual";
+    header: number;
+    first: number;
+    last: number;
+  }[];
   readonly adjustHeader: number;
   readonly adjustRows: { readonly bonus: number; readonly penalty: number; readonly veto: number };
   /** The column of the adjustments' 分数 (加分, 减分, 是/否 of 一票否优). */
@@ -63,7 +76,9 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
   const { rules } = rubric;
   const form = rules.scoreSheet;
   const lines = rubric.linesFor(unit);
-  const cells: PlacedCell[] = [...metaCells({ role: "unit", unit: unit.name, rulesId: rubric.id, rulesVersion: rubric.version })];
+  const cells: PlacedCell[] = [
+    ...metaCells({ role: "unit", unit: unit.name, rulesId: rubric.id, rulesVersion: rubric.version }),
+  ];
   const merges: Range[] = [];
   const tables: TablePlan[] = [];
   const validations: ValidationPlan[] = [];
@@ -84,7 +99,13 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
 
   const parts = unit.kind === "county" ? (["county"] as const) : (["common", "individual"] as const);
   let row = 7;
-  const tableMap: { name: string; part: "county" | "common" | "individual"; header: number; first: number; last: number }[] = [];
+  const tableMap: {
+    name: string;
+    part: "county" | "common" | "individual";
+    header: number;
+    first: number;
+    last: number;
+  }[] = [];
   for (const part of parts) {
     const partLines = lines.filter((l) => l.part === part);
     if (part === "individual") {
@@ -221,7 +242,8 @@ function linesTable(name: string, header: number, lines: readonly ScoringLine[])
     const line = lines[i];
     const row = header + 1 + i;
     // A sub-item's first line carries its item's wording too, so the printed sheet reads like 附件6.
-    const text = line.subNo !== undefined && line.itemNo !== previousItem ? `${line.itemText}\n${line.text}` : line.text;
+    const text =
+      line.subNo !== undefined && line.itemNo !== previousItem ? `${line.itemText}\n${line.text}` : line.text;
     previousItem = line.itemNo;
     const section = line.scoredBy === "safetyOffice" ? `${line.sectionTitle}\n（市安委办负责打分）` : line.sectionTitle;
     rows.push([

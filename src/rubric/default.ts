@@ -26,9 +26,17 @@ function parsedDefault(): RulesFile {
   const rules = defaultRulesJson as RulesFile;
   const part = (p: RubricPart): RubricPart => ({
     ...p,
-    sections: p.sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, scoredBy: i.scoredBy ?? "assessors" })) })),
+    sections: p.sections.map((s) => ({
+      ...s,
+      items: s.items.map((i) => ({ ...i, scoredBy: i.scoredBy ?? "assessors" })),
+    })),
   });
-  return { ...rules, knownMisprints: rules.knownMisprints ?? {}, county: part(rules.county), member: { common: part(rules.member.common), individual: part(rules.member.individual) } };
+  return {
+    ...rules,
+    knownMisprints: rules.knownMisprints ?? {},
+    county: part(rules.county),
+    member: { common: part(rules.member.common), individual: part(rules.member.individual) },
+  };
 }
 
 let cached: Rubric | undefined;

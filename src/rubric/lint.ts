@@ -58,7 +58,12 @@ export function lintRules(json: unknown): LintFinding[] {
   // The 2022 rules: member units are scored out of common (50) + individual (50) = 100, like counties.
   const memberTotal = toHundredths(rules.member.common.points) + toHundredths(rules.member.individual.points);
   if (memberTotal !== toHundredths(rules.county.points)) {
-    add("warning", "part.total", "附件4", `成员单位共性与单独部分合计 ${pts(memberTotal)}，与县（市、区）总分 ${pts(toHundredths(rules.county.points))} 不同`);
+    add(
+      "warning",
+      "part.total",
+      "附件4",
+      `成员单位共性与单独部分合计 ${pts(memberTotal)}，与县（市、区）总分 ${pts(toHundredths(rules.county.points))} 不同`,
+    );
   }
 
   lintGrades(rules, add);
@@ -73,13 +78,23 @@ function lintPart(name: PartName, part: RubricPart, add: Add) {
   const label = PART_NAMES[name];
   const sections = part.sections.map((s) => toHundredths(s.points));
   if (sum(sections) !== toHundredths(part.points)) {
-    add("error", "part.total", label, `各考核项目分值合计 ${pts(sum(sections))}，应为 ${pts(toHundredths(part.points))}`);
+    add(
+      "error",
+      "part.total",
+      label,
+      `各考核项目分值合计 ${pts(sum(sections))}，应为 ${pts(toHundredths(part.points))}`,
+    );
   }
   const seen = new Set<number>();
   for (const section of part.sections) {
     const items = section.items.map((i) => toHundredths(i.points));
     if (sum(items) !== toHundredths(section.points)) {
-      add("error", "section.total", `${label}「${section.title}」`, `各细则分值合计 ${pts(sum(items))}，应为 ${pts(toHundredths(section.points))}`);
+      add(
+        "error",
+        "section.total",
+        `${label}「${section.title}」`,
+        `各细则分值合计 ${pts(sum(items))}，应为 ${pts(toHundredths(section.points))}`,
+      );
     }
     for (const item of section.items) {
       const where = `${label} 第${item.no}项`;
@@ -101,7 +116,12 @@ function lintItem(item: Item, where: string, add: Add) {
       if (!sub.parts) continue;
       const parts = sub.parts.map((p) => toHundredths(p.points));
       if (sum(parts) !== toHundredths(sub.points)) {
-        add("error", "parts.partition", `${where}（${sub.no}）`, `分组分值合计 ${pts(sum(parts))}，与子项分值 ${pts(toHundredths(sub.points))} 不符`);
+        add(
+          "error",
+          "parts.partition",
+          `${where}（${sub.no}）`,
+          `分组分值合计 ${pts(sum(parts))}，与子项分值 ${pts(toHundredths(sub.points))} 不符`,
+        );
       }
     }
   }
@@ -109,13 +129,23 @@ function lintItem(item: Item, where: string, add: Add) {
   for (const match of item.scoringRule.matchAll(/扣\s*(\d+(?:\.\d+)?)\s*分/g)) {
     const amount = toHundredths(Number(match[1]));
     if (amount > itemPoints) {
-      add("warning", "source.deductionAbovePoints", where, `评分标准「${match[0]}」大于该项分值 ${pts(itemPoints)}（原文照录，扣分以分值为上限）`);
+      add(
+        "warning",
+        "source.deductionAbovePoints",
+        where,
+        `评分标准「${match[0]}」大于该项分值 ${pts(itemPoints)}（原文照录，扣分以分值为上限）`,
+      );
     }
   }
   const texts = [item.text, item.scoringRule, item.method, ...(item.subItems ?? []).map((s) => s.text)];
   for (const text of texts) {
     for (const m of text.matchAll(/(\d+\.\d)\1/g)) {
-      add("warning", "source.strayFigure", where, `原文「…${context(text, m.index, m[0].length)}…」中有重复的数字「${m[0]}」（原文照录）`);
+      add(
+        "warning",
+        "source.strayFigure",
+        where,
+        `原文「…${context(text, m.index, m[0].length)}…」中有重复的数字「${m[0]}」（原文照录）`,
+      );
     }
     // List numbering never starts at 0: "0." before a character is a figure left over from editing.
     for (const m of text.matchAll(/(?<![\d.])0\.(?=[\u4e00-\u9fff])/g)) {
@@ -153,7 +183,12 @@ function lintUnits(rules: RulesFile, add: Add) {
     const count = declared[key];
     const listed = rules.units[key].length;
     if (count !== undefined && count !== listed) {
-      add("warning", "source.unitCount", name, `原文标题称「${name}（${count}个）」，名单实列 ${listed} 个；以名单为准，共 ${listed} 个`);
+      add(
+        "warning",
+        "source.unitCount",
+        name,
+        `原文标题称「${name}（${count}个）」，名单实列 ${listed} 个；以名单为准，共 ${listed} 个`,
+      );
     }
   }
 }
@@ -165,7 +200,12 @@ function lintMisprints(rules: RulesFile, parts: [PartName, RubricPart][], add: A
         for (const item of section.items) {
           const texts = [item.text, item.targets ?? "", item.scoringRule, item.method];
           if (texts.some((t) => t.includes(misprint))) {
-            add("warning", "source.misprint", `${PART_NAMES[name]} 第${item.no}项`, `「${misprint}」疑为「${meaning}」的笔误，按「${meaning}」理解（原文照录）`);
+            add(
+              "warning",
+              "source.misprint",
+              `${PART_NAMES[name]} 第${item.no}项`,
+              `「${misprint}」疑为「${meaning}」的笔误，按「${meaning}」理解（原文照录）`,
+            );
           }
         }
       }

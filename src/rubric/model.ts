@@ -167,7 +167,9 @@ function buildLines(part: PartKey, rubric: RubricPart, resolver: TargetResolver,
           text: item.text,
           scoringRule: item.scoringRule,
           targetsText: itemTargets,
-          portions: [{ points: toHundredths(item.points), targetsText: itemTargets, units: t.units, conditional: t.conditional }],
+          portions: [
+            { points: toHundredths(item.points), targetsText: itemTargets, units: t.units, conditional: t.conditional },
+          ],
         });
         continue;
       }
@@ -185,7 +187,8 @@ function buildLines(part: PartKey, rubric: RubricPart, resolver: TargetResolver,
           label,
           subNo: sub.no,
           text: sub.text,
-          scoringRule: sub.scoringRule ?? (sub.parts ? sub.parts.map((p) => p.scoringRule).join("\n") : item.scoringRule),
+          scoringRule:
+            sub.scoringRule ?? (sub.parts ? sub.parts.map((p) => p.scoringRule).join("\n") : item.scoringRule),
           targetsText: sub.parts ? sub.parts.map((p) => p.targets).join("；") : subTargets,
           portions,
         });

@@ -153,7 +153,14 @@ export const rulesSchema = z.object({
   annex1: z.object({
     title: z.string().min(1),
     items: z
-      .array(z.object({ no: z.number().int().positive(), title: z.string().min(1), points: pointsSchema, method: z.string() }))
+      .array(
+        z.object({
+          no: z.number().int().positive(),
+          title: z.string().min(1),
+          points: pointsSchema,
+          method: z.string(),
+        }),
+      )
       .min(1),
   }),
   annex2: z.object({

@@ -46,7 +46,12 @@ export class TargetResolver {
       return { units, conditional: base.conditional, unknown: [...base.unknown, ...removed.unknown] };
     }
     // A whole phrase may be a group even if it contains "、" (县级党委、政府).
-    const pieces = this.groups.has(text) ? [text] : text.split("、").map(trimPhrase).filter((p) => p.length > 0);
+    const pieces = this.groups.has(text)
+      ? [text]
+      : text
+          .split("、")
+          .map(trimPhrase)
+          .filter((p) => p.length > 0);
     for (const piece of pieces) {
       const group = this.groups.get(piece);
       if (group) {

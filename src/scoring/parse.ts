@@ -104,13 +104,26 @@ export interface ParsedVetoConditions {
 }
 
 const CHINESE_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** "十", "十二", "二十" → 10, 12, 20. */
 function chineseNumber(run: string): number {
   const [tens, units] = run.split("十");
-  return (tens === "" ? 1 : CHINESE_DIGITS[tens]) * 10 + (units === "" || units === undefined ? 0 : CHINESE_DIGITS[units]);
+  return (
+    (tens === "" ? 1 : CHINESE_DIGITS[tens]) * 10 + (units === "" || units === undefined ? 0 : CHINESE_DIGITS[units])
+  );
 }
 
 /**

@@ -11,7 +11,14 @@
  *                          "待更正" while the unit has any error
  */
 import { formatHundredths, toHundredths, type Hundredths, type Rubric, type ScoringLine, type Unit } from "../rubric";
-import { cellText, isEmptyCell, type CellValue, type CountyAnnexEntries, type LineEntry, type UnitEntries } from "./entries";
+import {
+  cellText,
+  isEmptyCell,
+  type CellValue,
+  type CountyAnnexEntries,
+  type LineEntry,
+  type UnitEntries,
+} from "./entries";
 import { ISSUE_CODES, type Issue, type IssueCode, type IssueField } from "./issues";
 import { parseAmount, parseVetoConditions, parseYesNo, type ParsedAmount } from "./parse";
 
@@ -115,7 +122,12 @@ class IssueList {
   readonly warnings: Issue[] = [];
   constructor(private readonly unit: string) {}
 
-  add(code: IssueCode, field: IssueField, message: string, extra: Partial<Pick<Issue, "lineKey" | "index" | "suggestion">> = {}) {
+  add(
+    code: IssueCode,
+    field: IssueField,
+    message: string,
+    extra: Partial<Pick<Issue, "lineKey" | "index" | "suggestion">> = {},
+  ) {
     const severity = ISSUE_CODES[code];
     const issue: Issue = { code, severity, unit: this.unit, field, message };
     if (extra.lineKey !== undefined) issue.lineKey = extra.lineKey;
@@ -126,7 +138,12 @@ class IssueList {
 }
 
 /** Why an amount could not be read, in words. `what` names the cell ("第5项扣分", "加分"); `range` the allowed span. */
-function amountMessage(what: string, value: CellValue | undefined, parsed: Extract<ParsedAmount, { ok: false }>, range: string): string {
+function amountMessage(
+  what: string,
+  value: CellValue | undefined,
+  parsed: Extract<ParsedAmount, { ok: false }>,
+  range: string,
+): string {
   switch (parsed.reason) {
     case "notNumber":
       return parsed.suggestion !== undefined
@@ -146,7 +163,13 @@ function scoreLine(line: ScoringLine, entry: LineEntry | undefined, issues: Issu
   const findings = isEmptyCell(entry?.findings) ? "" : cellText(entry?.findings);
   // Results are built as whole literals (no spread of a shared base): this runs for every line of every unit, and
   // V8's object spread was most of the scoring time.
-  const result = (deduction: Hundredths, score: Hundredths, participates: boolean, exempted: boolean, hasError: boolean): LineResult => ({
+  const result = (
+    deduction: Hundredths,
+    score: Hundredths,
+    participates: boolean,
+    exempted: boolean,
+    hasError: boolean,
+  ): LineResult => ({
     key,
     label: line.label,
     maxPoints: line.maxPoints,
@@ -178,7 +201,9 @@ function scoreLine(line: ScoringLine, entry: LineEntry | undefined, issues: Issu
   if (!participates) {
     const parsed = parseAmount(deductionCell);
     if (!isEmptyCell(deductionCell) && !(parsed.ok && parsed.value === 0)) {
-      issues.add("deduction.ignored", "deduction", `${name}不参与打分，填写的扣分${quoted(deductionCell)}不计`, { lineKey: key });
+      issues.add("deduction.ignored", "deduction", `${name}不参与打分，填写的扣分${quoted(deductionCell)}不计`, {
+        lineKey: key,
+      });
     }
     const exempted = reasonText !== "";
     if (!exempted) {
@@ -213,9 +238,14 @@ function scoreLine(line: ScoringLine, entry: LineEntry | undefined, issues: Issu
     deduction = parsed.value;
     if (deduction > line.maxPoints) {
       hasError = true;
-      issues.add("deduction.exceedsPoints", "deduction", `${name}扣分 ${fmt(deduction)} 超过该项分值 ${fmt(line.maxPoints)}`, {
-        lineKey: key,
-      });
+      issues.add(
+        "deduction.exceedsPoints",
+        "deduction",
+        `${name}扣分 ${fmt(deduction)} 超过该项分值 ${fmt(line.maxPoints)}`,
+        {
+          lineKey: key,
+        },
+      );
     }
   }
   const score = Math.max(0, line.maxPoints - deduction);
@@ -223,7 +253,11 @@ function scoreLine(line: ScoringLine, entry: LineEntry | undefined, issues: Issu
 }
 
 /** Reads the bonus or the penalty; null when it cannot be read (an error is reported). */
-function readAdjustment(field: "bonus" | "penalty", value: CellValue | undefined, issues: IssueList): Hundredths | null {
+function readAdjustment(
+  field: "bonus" | "penalty",
+  value: CellValue | undefined,
+  issues: IssueList,
+): Hundredths | null {
   const parsed = parseAmount(value);
   if (parsed.ok) return parsed.value ?? 0;
   const what = field === "bonus" ? "加分" : "减分";
@@ -249,12 +283,16 @@ function scoreAnnex(
     const parsed = parseAmount(value);
     if (!parsed.ok) {
       // A negative score is outside 0..max like one above max: both are annexN.outOfRange.
-      const code = parsed.reason === "negative" ? (`${field}.outOfRange` as const) : (`${field}.${parsed.reason}` as const);
+      const code =
+        parsed.reason === "negative" ? (`${field}.outOfRange` as const) : (`${field}.${parsed.reason}` as const);
       const message =
         parsed.reason === "negative"
           ? `${what}${quoted(value)}超出范围，应在${range}`
           : amountMessage(what, value, parsed, range);
-      issues.add(code, field, message, { index, ...(parsed.suggestion !== undefined ? { suggestion: parsed.suggestion } : {}) });
+      issues.add(code, field, message, {
+        index,
+        ...(parsed.suggestion !== undefined ? { suggestion: parsed.suggestion } : {}),
+      });
       return null;
     }
     if (parsed.value !== null && parsed.value > column.max) {
@@ -265,7 +303,12 @@ function scoreAnnex(
   });
   for (let index = columns.length; index < values.length; index++) {
     if (!isEmptyCell(values[index])) {
-      issues.add(`${field}.extraValue`, field, `${title}只有 ${columns.length} 列，第 ${index + 1} 列的${quoted(values[index])}不计`, { index });
+      issues.add(
+        `${field}.extraValue`,
+        field,
+        `${title}只有 ${columns.length} 列，第 ${index + 1} 列的${quoted(values[index])}不计`,
+        { index },
+      );
     }
   }
   return scores;
@@ -283,7 +326,10 @@ function annexTotal(scores: readonly (Hundredths | null)[]): Hundredths | null {
 
 function annexColumns(rubric: Rubric) {
   return {
-    annex1: rubric.rules.annex1.items.map((item) => ({ name: `第${item.no}项（${item.title}）`, max: toHundredths(item.points) })),
+    annex1: rubric.rules.annex1.items.map((item) => ({
+      name: `第${item.no}项（${item.title}）`,
+      max: toHundredths(item.points),
+    })),
     annex2: rubric.rules.annex2.columns.map((column, i) => ({
       name: `第${i + 1}列（${column.department} ${column.title}）`,
       max: toHundredths(column.points),
@@ -339,12 +385,22 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, annex?: CountyAn
   const entryLines = entries.lines ?? {};
   const lines = rubric
     .linesFor(unit)
-    .map((line) => scoreLine(line, Object.prototype.hasOwnProperty.call(entryLines, line.key) ? entryLines[line.key] : undefined, issues));
+    .map((line) =>
+      scoreLine(
+        line,
+        Object.prototype.hasOwnProperty.call(entryLines, line.key) ? entryLines[line.key] : undefined,
+        issues,
+      ),
+    );
   const itemsScore = lines.reduce((sum, l) => sum + l.score, 0);
   const applicableTotal = lines.reduce((sum, l) => sum + (l.exempted ? 0 : l.maxPoints), 0);
   const linesOk = lines.every((l) => !l.hasError);
   if (applicableTotal === 0) {
-    issues.add("unit.noApplicableLines", "unit", `${unit.name}没有实际涉及的考核项目（全部标为不参与并有说明），无法计算最终成绩`);
+    issues.add(
+      "unit.noApplicableLines",
+      "unit",
+      `${unit.name}没有实际涉及的考核项目（全部标为不参与并有说明），无法计算最终成绩`,
+    );
   }
   const normalized = linesOk && applicableTotal > 0 ? normalize(itemsScore, applicableTotal) : null;
 
@@ -358,7 +414,8 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, annex?: CountyAn
     issues.add("bonus.capped", "bonus", `加分 ${fmt(bonusEntered)} 超过上限 ${fmt(cap ?? 0)}，按 ${fmt(bonus)} 计`);
   }
   const penalty = penaltyRead ?? 0;
-  const finalScore = normalized !== null && bonusRead !== null && penaltyRead !== null ? normalized + bonus - penalty : null;
+  const finalScore =
+    normalized !== null && bonusRead !== null && penaltyRead !== null ? normalized + bonus - penalty : null;
 
   // 一票否优.
   const vetoRead = parseYesNo(entries.veto, false);
@@ -370,7 +427,10 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, annex?: CountyAn
   const conditionCount = rubric.rules.vetoConditions.length;
   const conditionRange = `（一）至（${"一二三四五六七八九十"[conditionCount - 1] ?? conditionCount}）`;
   const conditions = parsedConditions.conditions.filter((n) => n <= conditionCount);
-  const outOfRange = [...parsedConditions.outOfRange, ...parsedConditions.conditions.filter((n) => n > conditionCount).map(String)];
+  const outOfRange = [
+    ...parsedConditions.outOfRange,
+    ...parsedConditions.conditions.filter((n) => n > conditionCount).map(String),
+  ];
   if (outOfRange.length > 0) {
     issues.add(
       "vetoConditions.outOfRange",
@@ -414,7 +474,8 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, annex?: CountyAn
 
   const gradeBeforeVeto = finalScore === null ? null : rubric.gradeOf(finalScore);
   const hasErrors = issues.errors.length > 0;
-  const grade = hasErrors || gradeBeforeVeto === null ? PENDING_GRADE : veto ? capGrade(rubric, gradeBeforeVeto) : gradeBeforeVeto;
+  const grade =
+    hasErrors || gradeBeforeVeto === null ? PENDING_GRADE : veto ? capGrade(rubric, gradeBeforeVeto) : gradeBeforeVeto;
 
   const result: UnitResult = {
     unit: unit.name,
@@ -476,7 +537,11 @@ export interface ScoreAllResult {
  * Scores and ranks every unit. Counties and member units are ranked separately. A unit entered twice gets the
  * error "unit.duplicate" on both results (neither is ranked); 附件 entries are matched to counties by name.
  */
-export function scoreAll(rubric: Rubric, entries: readonly UnitEntries[], annexes: readonly CountyAnnexEntries[] = []): ScoreAllResult {
+export function scoreAll(
+  rubric: Rubric,
+  entries: readonly UnitEntries[],
+  annexes: readonly CountyAnnexEntries[] = [],
+): ScoreAllResult {
   // 附件 entries by county; a county whose 附件 is entered twice gets an error and neither copy is used.
   const annexGroups = new Map<string, CountyAnnexEntries[]>();
   const others: UnitResult[] = [];
@@ -564,5 +629,9 @@ export function withOutsideErrors(rubric: Rubric, all: ScoreAllResult, outside: 
     const extra = byUnit.get(r.unit);
     return extra ? { ...r, errors: [...r.errors, ...extra], grade: PENDING_GRADE, rank: null } : r;
   };
-  return { counties: rankResults(rubric, all.counties.map(apply)), members: rankResults(rubric, all.members.map(apply)), others: all.others.map(apply) };
+  return {
+    counties: rankResults(rubric, all.counties.map(apply)),
+    members: rankResults(rubric, all.members.map(apply)),
+    others: all.others.map(apply),
+  };
 }

@@ -91,12 +91,19 @@ function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>)
     setIssues(new Map());
     setLiveError(undefined);
     const onCheck = (check: SheetCheck) =>
-      setIssues((old) => new Map(old).set(check.sheet, check.issues.map((i) => ({ ...i, sheet: i.sheet ?? check.sheet }))));
+      setIssues((old) =>
+        new Map(old).set(
+          check.sheet,
+          check.issues.map((i) => ({ ...i, sheet: i.sheet ?? check.sheet })),
+        ),
+      );
     const onNotice = (notice: string) => setNotices((old) => (old.includes(notice) ? old : [...old, notice]));
-    excel.watch(rubric, onCheck, (err) => setLiveError(err.message), onNotice).then(
-      (s) => (gone ? void s() : (stop = s)),
-      (err: Error) => !gone && setLiveError(err.message),
-    );
+    excel
+      .watch(rubric, onCheck, (err) => setLiveError(err.message), onNotice)
+      .then(
+        (s) => (gone ? void s() : (stop = s)),
+        (err: Error) => !gone && setLiveError(err.message),
+      );
     return () => {
       gone = true;
       void stop?.();
@@ -142,7 +149,11 @@ function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>)
       const lines = [...(r.summarySheet ? [format(t.summaryWritten, { sheet: r.summarySheet })] : []), ...r.notices];
       setTotalled({
         intent: r.notices.length > 0 || errors > 0 ? "warning" : "success",
-        title: format(t.totalled, { units: r.counties.length + r.members.length, errors, warnings: r.issues.length - errors }),
+        title: format(t.totalled, {
+          units: r.counties.length + r.members.length,
+          errors,
+          warnings: r.issues.length - errors,
+        }),
         lines,
       });
     } catch (err) {
@@ -157,7 +168,12 @@ function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>)
     setRepairing(sheet);
     try {
       const r = await excel.repairSheet(rubric, sheet);
-      setIssues((old) => new Map(old).set(sheet, r.check.issues.map((i) => ({ ...i, sheet: i.sheet ?? sheet }))));
+      setIssues((old) =>
+        new Map(old).set(
+          sheet,
+          r.check.issues.map((i) => ({ ...i, sheet: i.sheet ?? sheet })),
+        ),
+      );
       setRepaired({
         intent: "success",
         title: format(t.repaired, { sheet: r.sheet }),

@@ -11,7 +11,17 @@ import type { TotalReport } from "../excel/total";
 import type { Rubric, Unit } from "../rubric";
 import type { UnitResult } from "../scoring";
 
-export type { ExportReport, GenerateReport, ImportPreview, ImportReport, IncomingFile, LocatedIssue, RepairReport, SheetCheck, TotalReport };
+export type {
+  ExportReport,
+  GenerateReport,
+  ImportPreview,
+  ImportReport,
+  IncomingFile,
+  LocatedIssue,
+  RepairReport,
+  SheetCheck,
+  TotalReport,
+};
 
 /** The results of the last 校验并汇总 and when it ran: an exported workbook carries the unit's result if unchanged. */
 export interface Totalled {

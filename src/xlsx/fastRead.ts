@@ -60,7 +60,9 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"'
 export function unescapeXml(text: string): string {
   if (!text.includes("&")) return text; // most texts: no entity to replace
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? m),
+    e[0] === "#"
+      ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      : (ENTITIES[e] ?? m),
   );
 }
 
@@ -86,7 +88,12 @@ function columnIndex(ref: string): { row: number; col: number } {
   return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
 }
 
-function value(type: string | undefined, raw: string | undefined, inline: string | undefined, shared: readonly string[]): Exclude<GridCell, object> {
+function value(
+  type: string | undefined,
+  raw: string | undefined,
+  inline: string | undefined,
+  shared: readonly string[],
+): Exclude<GridCell, object> {
   if (inline !== undefined) return runText(inline);
   if (raw === undefined) return null;
   switch (type) {
@@ -116,7 +123,9 @@ export async function readXlsxFast(zip: JSZip, budget: ReadBudget = UNLIMITED): 
       const chunks: Uint8Array[] = [];
       let length = 0;
       let stopped = false;
-      const stream = (file as unknown as { internalStream(type: "uint8array"): ChunkStream }).internalStream("uint8array");
+      const stream = (file as unknown as { internalStream(type: "uint8array"): ChunkStream }).internalStream(
+        "uint8array",
+      );
       const stop = (err: UnpackError) => {
         stopped = true;
         chunks.length = 0;
@@ -150,7 +159,11 @@ export async function readXlsxFast(zip: JSZip, budget: ReadBudget = UNLIMITED): 
     });
   };
   const text = async (path: string) => (await read(path)) ?? "";
-  const [workbook, rels, sharedXml] = await Promise.all([text("xl/workbook.xml"), text("xl/_rels/workbook.xml.rels"), text("xl/sharedStrings.xml")]);
+  const [workbook, rels, sharedXml] = await Promise.all([
+    text("xl/workbook.xml"),
+    text("xl/_rels/workbook.xml.rels"),
+    text("xl/sharedStrings.xml"),
+  ]);
   const shared = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => runText(m[1]));
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
@@ -192,7 +205,9 @@ export async function readXlsxFast(zip: JSZip, budget: ReadBudget = UNLIMITED): 
     for (const mc of xml.matchAll(/<mergeCell\b[^>]*ref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
       const a = columnIndex(mc[1]);
       const b = columnIndex(mc[2]);
-      for (let r = a.row; r <= b.row; r++) for (let k = a.col; k <= b.col; k++) if ((r !== a.row || k !== a.col) && cells[r - 1]?.[k - 1] !== undefined) cells[r - 1][k - 1] = null;
+      for (let r = a.row; r <= b.row; r++)
+        for (let k = a.col; k <= b.col; k++)
+          if ((r !== a.row || k !== a.col) && cells[r - 1]?.[k - 1] !== undefined) cells[r - 1][k - 1] = null;
     }
     for (const r of cells) while (r.length > 0 && r[r.length - 1] === null) r.pop();
     sheets.push({ name, hidden: (attr(m[0], "state") ?? "visible") !== "visible", cells });

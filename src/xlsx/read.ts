@@ -22,7 +22,12 @@ export class WorkbookReadError extends Error {
  * Limits for files that come back by email: a real workbook of 57 units is well under 1 MB as a file and 2 MB
  * unpacked, with some 30 000 cells on its largest sheet.
  */
-export const READ_LIMITS = { fileBytes: 100 * 1024 * 1024, uncompressedBytes: 200 * 1024 * 1024, entries: 10_000, cells: 2_000_000 };
+export const READ_LIMITS = {
+  fileBytes: 100 * 1024 * 1024,
+  uncompressedBytes: 200 * 1024 * 1024,
+  entries: 10_000,
+  cells: 2_000_000,
+};
 
 /** The signature of a compound file (OLE2): old .xls files, and workbooks encrypted with a password to open. */
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -31,7 +36,11 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 function holdsStreamName(bytes: Uint8Array, name: string): boolean {
   const pattern = new Uint8Array(name.length * 2);
   for (let i = 0; i < name.length; i++) pattern[2 * i] = name.charCodeAt(i);
-  outer: for (let i = bytes.indexOf(pattern[0]); i >= 0 && i + pattern.length <= bytes.length; i = bytes.indexOf(pattern[0], i + 1)) {
+  outer: for (
+    let i = bytes.indexOf(pattern[0]);
+    i >= 0 && i + pattern.length <= bytes.length;
+    i = bytes.indexOf(pattern[0], i + 1)
+  ) {
     for (let k = 1; k < pattern.length; k++) if (bytes[i + k] !== pattern[k]) continue outer;
     return true;
   }
@@ -49,11 +58,14 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, name?: string): P
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const it = name ? `「${name}」` : "文件";
   const fail = (message: string) => new WorkbookReadError(message);
-  if (bytes.length === 0) throw fail(`${it}是空的（0 字节），不是 Excel 工作簿（.xlsx），可能在保存或发送时出了问题。请重新发送`);
+  if (bytes.length === 0)
+    throw fail(`${it}是空的（0 字节），不是 Excel 工作簿（.xlsx），可能在保存或发送时出了问题。请重新发送`);
   if (bytes.length > READ_LIMITS.fileBytes) throw fail(`${it}过大（${MB(bytes.length)}），不像考核工作簿，未读取`);
   if (bytes.length >= OLE2.length && OLE2.every((b, i) => bytes[i] === b)) {
     if (holdsStreamName(bytes, "EncryptedPackage")) {
-      throw fail(`${it}设置了打开密码（已加密），无法读取。请在 Excel 中打开，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清除密码，保存为 .xlsx 后重新发送`);
+      throw fail(
+        `${it}设置了打开密码（已加密），无法读取。请在 Excel 中打开，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清除密码，保存为 .xlsx 后重新发送`,
+      );
     }
     throw fail(`${it}是旧版 Excel 文件（.xls），或是已加密的工作簿，无法读取。${RESAVE}（如设有打开密码，请先清除）`);
   }
@@ -62,19 +74,27 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, name?: string): P
     summary = inspectZip(bytes);
   } catch (err) {
     if (!(err instanceof ZipFormatError)) throw err;
-    if (err.problem === "notZip") throw fail(`${it}不是有效的 Excel 工作簿（.xlsx），可能是改了扩展名的其他文件。${RESAVE}`);
-    if (err.problem === "truncated") throw fail(`${it}不完整（只有开头部分，可能下载或复制时中断），无法读取。请重新发送完整的文件`);
+    if (err.problem === "notZip")
+      throw fail(`${it}不是有效的 Excel 工作簿（.xlsx），可能是改了扩展名的其他文件。${RESAVE}`);
+    if (err.problem === "truncated")
+      throw fail(`${it}不完整（只有开头部分，可能下载或复制时中断），无法读取。请重新发送完整的文件`);
     throw fail(`${it}已损坏，无法读取。${RESAVE}`);
   }
   if (summary.uncompressedBytes > READ_LIMITS.uncompressedBytes || summary.entries > READ_LIMITS.entries) {
-    throw fail(`${it}解压后过大（${MB(summary.uncompressedBytes)}，${summary.entries} 个部件），不像考核工作簿，未读取`);
+    throw fail(
+      `${it}解压后过大（${MB(summary.uncompressedBytes)}，${summary.entries} 个部件），不像考核工作簿，未读取`,
+    );
   }
   if (!summary.names.includes("xl/workbook.xml")) {
     throw fail(`${it}是一个压缩包，不是 Excel 工作簿（.xlsx）：里面没有工作簿内容。请发送考核打分表的 .xlsx 文件`);
   }
   try {
     const zip = await JSZip.loadAsync(bytes);
-    return await readXlsxFast(zip, { bytes: READ_LIMITS.uncompressedBytes, cells: READ_LIMITS.cells, sizes: summary.sizes });
+    return await readXlsxFast(zip, {
+      bytes: READ_LIMITS.uncompressedBytes,
+      cells: READ_LIMITS.cells,
+      sizes: summary.sizes,
+    });
   } catch (err) {
     if (err instanceof UnpackError) {
       switch (err.problem) {

@@ -3,7 +3,17 @@
  * line writes the bytes to a file, the task pane can offer them as a download.
  */
 import type ExcelJS from "exceljs";
-import { cellRef, isFormula, META_ROW, type CellContent, type CellStyle, type Range, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "../layout";
+import {
+  cellRef,
+  isFormula,
+  META_ROW,
+  type CellContent,
+  type CellStyle,
+  type Range,
+  type SheetPlan,
+  type ValidationPlan,
+  type WorkbookPlan,
+} from "../layout";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 const rangeRef = (r: Range) => `${cellRef(r.top, r.left)}:${cellRef(r.bottom, r.right)}`;
@@ -108,19 +118,31 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
     });
   }
   if (plan.protect) {
-    ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: false });
+    ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      formatCells: false,
+    });
   }
 }
 
 function dataValidation(v: ValidationPlan, rowOffset: number): ExcelJS.DataValidation {
   // A formula bound relative to the range's first cell ("=D8") moves down with each row, as Excel would.
-  const formula = (x: number | { formula: string }) => (typeof x === "number" ? x : shiftRows(bare(x.formula), rowOffset));
+  const formula = (x: number | { formula: string }) =>
+    typeof x === "number" ? x : shiftRows(bare(x.formula), rowOffset);
   const validation: ExcelJS.DataValidation =
     v.rule.kind === "list"
       ? { type: "list", allowBlank: v.allowBlank, formulae: [`"${v.rule.values.join(",")}"`] }
       : v.rule.max === undefined
         ? { type: "decimal", operator: "greaterThanOrEqual", allowBlank: v.allowBlank, formulae: [formula(v.rule.min)] }
-        : { type: "decimal", operator: "between", allowBlank: v.allowBlank, formulae: [formula(v.rule.min), formula(v.rule.max)] };
+        : {
+            type: "decimal",
+            operator: "between",
+            allowBlank: v.allowBlank,
+            formulae: [formula(v.rule.min), formula(v.rule.max)],
+          };
   Object.assign(validation, {
     showErrorMessage: true,
     errorStyle: "stop",

@@ -63,14 +63,23 @@ export function inspectZip(bytes: Uint8Array): ZipSummary {
   let size = view.getUint32(eocd + 12, true);
   let offset = view.getUint32(eocd + 16, true);
   let cdEnd = eocd; // where the central directory must end
-  if (disk === MAX16 || cdDisk === MAX16 || onDisk === MAX16 || entries === MAX16 || size === MAX32 || offset === MAX32) {
+  if (
+    disk === MAX16 ||
+    cdDisk === MAX16 ||
+    onDisk === MAX16 ||
+    entries === MAX16 ||
+    size === MAX32 ||
+    offset === MAX32
+  ) {
     // ZIP64: the real figures are in the ZIP64 end-of-central-directory record, found through its locator.
     const locator = lastIndexOf(view, ZIP64_LOCATOR);
     if (locator < 0 || locator + 20 > bytes.length) throw new ZipFormatError("broken", "ZIP64 locator missing");
     let record = uint64(view, locator + 8);
-    if (record + 56 > bytes.length || view.getUint32(record, true) !== ZIP64_EOCD) record = lastIndexOf(view, ZIP64_EOCD);
+    if (record + 56 > bytes.length || view.getUint32(record, true) !== ZIP64_EOCD)
+      record = lastIndexOf(view, ZIP64_EOCD);
     if (record < 0 || record + 56 > bytes.length) throw new ZipFormatError("broken", "ZIP64 record missing");
-    if (locator !== eocd - 20 || record + 12 + uint64(view, record + 4) !== locator) throw new ZipFormatError("broken", "ZIP64 records out of place");
+    if (locator !== eocd - 20 || record + 12 + uint64(view, record + 4) !== locator)
+      throw new ZipFormatError("broken", "ZIP64 records out of place");
     entries = uint64(view, record + 32);
     size = uint64(view, record + 40);
     offset = uint64(view, record + 48);
@@ -107,8 +116,13 @@ export function inspectZip(bytes: Uint8Array): ZipSummary {
         const length = view.getUint16(q + 2, true);
         if (id === 0x0001 && length >= 8) {
           uncompressed = uint64(view, q + 4);
-          if (compressed === MAX32 && length >= 16 && uint64(view, q + 12) > bytes.length) throw new ZipFormatError("broken", "entry larger than the file");
-          if (localOffset === MAX32 && length >= (compressed === MAX32 ? 24 : 16) && uint64(view, q + (compressed === MAX32 ? 20 : 12)) > bytes.length) {
+          if (compressed === MAX32 && length >= 16 && uint64(view, q + 12) > bytes.length)
+            throw new ZipFormatError("broken", "entry larger than the file");
+          if (
+            localOffset === MAX32 &&
+            length >= (compressed === MAX32 ? 24 : 16) &&
+            uint64(view, q + (compressed === MAX32 ? 20 : 12)) > bytes.length
+          ) {
             throw new ZipFormatError("broken", "entry outside the file");
           }
           break;
@@ -123,6 +137,7 @@ export function inspectZip(bytes: Uint8Array): ZipSummary {
     count++;
     p = next;
   }
-  if (count !== entries || p !== offset + size) throw new ZipFormatError("broken", "central directory does not match its end record");
+  if (count !== entries || p !== offset + size)
+    throw new ZipFormatError("broken", "central directory does not match its end record");
   return { entries: count, uncompressedBytes: total, names, sizes };
 }

@@ -18,7 +18,11 @@ async function bundle(): Promise<string> {
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
-        { test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "ESNext", noEmit: false } } },
+        {
+          test: /\.ts$/,
+          loader: "ts-loader",
+          options: { transpileOnly: true, compilerOptions: { module: "ESNext", noEmit: false } },
+        },
         { test: /[\\/]test[\\/]excel[\\/]fakeExcel\.ts$/, enforce: "pre", loader: join(__dirname, "bufferLoader.cjs") },
       ],
     },

@@ -60,7 +60,10 @@ function spySheet(ws: any, name: string): any {
       if (prop === "getRange")
         return (address: string) =>
           new Proxy(target.getRange(address), {
-            get: (range, p) => (p === "select" ? () => (double.selections.push(`${name}!${address}`), range.select()) : Reflect.get(range, p)),
+            get: (range, p) =>
+              p === "select"
+                ? () => (double.selections.push(`${name}!${address}`), range.select())
+                : Reflect.get(range, p),
           });
       return Reflect.get(target, prop);
     },
@@ -69,9 +72,12 @@ function spySheet(ws: any, name: string): any {
 
 function spyContext(context: any): any {
   const worksheets = new Proxy(context.workbook.worksheets, {
-    get: (target, prop) => (prop === "getItem" ? (name: string) => spySheet(target.getItem(name), name) : Reflect.get(target, prop)),
+    get: (target, prop) =>
+      prop === "getItem" ? (name: string) => spySheet(target.getItem(name), name) : Reflect.get(target, prop),
   });
-  const workbook = new Proxy(context.workbook, { get: (target, prop) => (prop === "worksheets" ? worksheets : Reflect.get(target, prop)) });
+  const workbook = new Proxy(context.workbook, {
+    get: (target, prop) => (prop === "worksheets" ? worksheets : Reflect.get(target, prop)),
+  });
   const sync = async () => {
     await gate;
     return context.sync();
@@ -83,4 +89,6 @@ function spyContext(context: any): any {
 
 const run = g.Excel.run;
 g.Excel.run = (a: any, b?: any) =>
-  typeof a === "function" ? run((context: any) => a(spyContext(context))) : run(a, (context: any) => b(spyContext(context)));
+  typeof a === "function"
+    ? run((context: any) => a(spyContext(context)))
+    : run(a, (context: any) => b(spyContext(context)));

@@ -9,7 +9,17 @@ import { buildWorkbookPlan } from "../../src/layout";
 import { defaultRubric, defaultRulesJson } from "../../src/rubric";
 import { planToXlsx } from "../../src/xlsx/write";
 import { excelDouble } from "./double";
-import { buildPane, launch, openPage, poll, screenshot, serve, type Browser, type StaticServer, type WatchedPage } from "./support";
+import {
+  buildPane,
+  launch,
+  openPage,
+  poll,
+  screenshot,
+  serve,
+  type Browser,
+  type StaticServer,
+  type WatchedPage,
+} from "./support";
 
 jest.setTimeout(60_000);
 
@@ -32,7 +42,8 @@ afterAll(async () => {
 const PANE = () => `${server.origin}/taskpane.html`;
 
 /** What office.js does outside Office, 3 s after loading: it frames Microsoft's telemetry proxy. The CSP stops it. */
-const TELEMETRY_FRAME_BLOCKED = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
+const TELEMETRY_FRAME_BLOCKED =
+  /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
 
 /** The pane in Excel: office.js is replaced by the test double (injected before any script runs). */
 async function openInExcel(config: { displayLanguage?: string; latencyMs?: number } = {}): Promise<WatchedPage> {
@@ -64,7 +75,8 @@ async function generateShilou(page: Page) {
   await page.getByText("已生成 4 张工作表").waitFor();
 }
 
-const sheetNames = (page: Page) => page.evaluate(() => (window as any).__excel.fake.sheets.map((s: { name: string }) => s.name) as string[]);
+const sheetNames = (page: Page) =>
+  page.evaluate(() => (window as any).__excel.fake.sheets.map((s: { name: string }) => s.name) as string[]);
 
 test("outside Excel: office.js comes from the add-in's origin, finds no host, and the page says what the add-in is and how to open it", async () => {
   const w = await openPage(browser.context, server.origin);
@@ -102,7 +114,8 @@ async function recordNetwork(page: Page): Promise<{ requests: string[]; violatio
 }
 
 /** The requests that are not to the pane's own origin (blob: URLs included: their origin is the page's); data: is local. */
-const notOwn = (requests: string[]) => requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== server.origin);
+const notOwn = (requests: string[]) =>
+  requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== server.origin);
 
 test("network: loading the production bundle and using the pane requests nothing but the pane's own origin", async () => {
   // Outside Office, with the real office.js: it finds no host, and 3 s after loading it tries to frame Microsoft's
@@ -112,7 +125,10 @@ test("network: loading the production bundle and using the pane requests nothing
   const loose = await recordNetwork(outside.page);
   await outside.page.goto(PANE());
   await outside.page.getByTestId("outside-excel").waitFor();
-  await outside.page.waitForEvent("console", { predicate: (m) => TELEMETRY_FRAME_BLOCKED.test(m.text()), timeout: 10_000 });
+  await outside.page.waitForEvent("console", {
+    predicate: (m) => TELEMETRY_FRAME_BLOCKED.test(m.text()),
+    timeout: 10_000,
+  });
   await outside.page.waitForLoadState("networkidle");
   const loaded = loose.requests.map((u) => new URL(u).pathname);
   expect(loaded).toContain("/taskpane.html");
@@ -207,7 +223,12 @@ test("in Excel: choose a unit by search, generate with progress, an edit shows i
 
   // Fixed, then validate and total: the results and the summary sheet.
   await page.evaluate(([c]) => (window as any).__excel.fake.personTypes("石楼县", { [c]: 0.5 }), [cell]);
-  await expect(poll(() => page.getByTestId("issues").innerText(), (text) => !text.includes("半角数字"))).resolves.toContain("没有发现问题");
+  await expect(
+    poll(
+      () => page.getByTestId("issues").innerText(),
+      (text) => !text.includes("半角数字"),
+    ),
+  ).resolves.toContain("没有发现问题");
   await page.evaluate(() => (window as any).__excel.hold());
   await page.getByRole("button", { name: "校验并汇总" }).click();
   await expect(page.getByTestId("total-progress").innerText()).resolves.toContain("正在校验并汇总");
@@ -231,14 +252,22 @@ test("a paste over the formula columns is reported with 修复本表, which rebu
 
   const cell = deductionCell("5");
   const score = cell.replace("E", "F");
-  const formula = await page.evaluate(([c]) => (window as any).__excel.fake.sheets.find((s: any) => s.name === "石楼县").cell(c), [score]);
+  const formula = await page.evaluate(
+    ([c]) => (window as any).__excel.fake.sheets.find((s: any) => s.name === "石楼县").cell(c),
+    [score],
+  );
   expect(formula).toMatch(/^=IF\(/);
   // Protection removed, a block pasted over 扣分 and 得分.
-  await page.evaluate(([e, f]) => (window as any).__excel.fake.personTypes("石楼县", { [e]: 0.5, [f]: 1.5 }), [cell, score]);
+  await page.evaluate(
+    ([e, f]) => (window as any).__excel.fake.personTypes("石楼县", { [e]: 0.5, [f]: 1.5 }),
+    [cell, score],
+  );
   await page.getByRole("tab", { name: /校验汇总/ }).click();
   const group = page.getByRole("group", { name: "石楼县" });
   await group.locator(`button[data-cell="${score}"]`).waitFor();
-  await expect(group.locator(`button[data-cell="${score}"]`).innerText()).resolves.toContain("公式被改成了固定值「1.5」");
+  await expect(group.locator(`button[data-cell="${score}"]`).innerText()).resolves.toContain(
+    "公式被改成了固定值「1.5」",
+  );
   const repair = group.getByRole("button", { name: "修复本表", exact: true });
   await screenshot(page, "9-formula-typed-over");
   await repair.click();
@@ -319,7 +348,8 @@ test("import asks before replacing a unit's sheet: 'no' imports only the new uni
   await generateShilou(page);
 
   // Two files come back: 石楼县 (already in the workbook) and 交城县 (new).
-  const returned = async (unit: string) => Buffer.from(await planToXlsx(buildWorkbookPlan(rubric, [rubric.findUnit(unit)!]).plan));
+  const returned = async (unit: string) =>
+    Buffer.from(await planToXlsx(buildWorkbookPlan(rubric, [rubric.findUnit(unit)!]).plan));
   await page.getByRole("tab", { name: "导入导出" }).click();
   await page.getByTestId("import-files").setInputFiles([
     { name: "石楼县.xlsx", mimeType: "application/octet-stream", buffer: await returned("石楼县") },
@@ -335,23 +365,36 @@ test("import asks before replacing a unit's sheet: 'no' imports only the new uni
   await imported.waitFor();
   await expect(imported.innerText()).resolves.toContain("已导入 1 张，替换 0 张，跳过 1 张");
   await expect(sheetNames(page)).resolves.toContain("交城县");
-  await expect(sheetNames(page).then((names) => names.filter((n) => n.startsWith("石楼县")))).resolves.toEqual(["石楼县"]);
+  await expect(sheetNames(page).then((names) => names.filter((n) => n.startsWith("石楼县")))).resolves.toEqual([
+    "石楼县",
+  ]);
   await screenshot(page, "12-imported");
 
   // Again with 石楼县 alone: cancel changes nothing; 替换 replaces it.
   const again = async () => {
-    await page.getByTestId("import-files").setInputFiles([{ name: "石楼县.xlsx", mimeType: "application/octet-stream", buffer: await returned("石楼县") }]);
+    await page
+      .getByTestId("import-files")
+      .setInputFiles([{ name: "石楼县.xlsx", mimeType: "application/octet-stream", buffer: await returned("石楼县") }]);
     await dialog.waitFor();
   };
   await again();
   await dialog.getByRole("button", { name: "取消" }).click();
   await dialog.waitFor({ state: "hidden" });
   await expect(imported.count()).resolves.toBe(0);
-  await expect(page.evaluate(() => (window as any).__excel.fake.writes.filter((x: any) => x.path.includes("insert")).length)).resolves.toBe(1);
+  await expect(
+    page.evaluate(() => (window as any).__excel.fake.writes.filter((x: any) => x.path.includes("insert")).length),
+  ).resolves.toBe(1);
   await again();
   await dialog.getByRole("button", { name: "替换", exact: true }).click();
-  await expect(poll(() => imported.innerText(), (text) => text.includes("替换 1 张"))).resolves.toContain("已导入 1 张，替换 1 张，跳过 0 张");
-  await expect(sheetNames(page).then((names) => names.filter((n) => n.startsWith("石楼县")))).resolves.toEqual(["石楼县"]);
+  await expect(
+    poll(
+      () => imported.innerText(),
+      (text) => text.includes("替换 1 张"),
+    ),
+  ).resolves.toContain("已导入 1 张，替换 1 张，跳过 0 张");
+  await expect(sheetNames(page).then((names) => names.filter((n) => n.startsWith("石楼县")))).resolves.toEqual([
+    "石楼县",
+  ]);
 
   // Export the active unit sheet: Excel opens it, and the pane offers the file.
   await page.evaluate(() => ((window as any).__excel.fake.active = "交城县"));
@@ -361,7 +404,10 @@ test("import asks before replacing a unit's sheet: 'no' imports only the new uni
   await expect(exported.innerText()).resolves.toContain("已导出「交城县」的工作簿：交城县-考核打分表.xlsx");
   await expect(exported.innerText()).resolves.toContain("已在 Excel 中作为新工作簿打开");
   await expect(page.evaluate(() => (window as any).__excel.fake.openedWorkbooks.length)).resolves.toBe(1);
-  const [download] = await Promise.all([page.waitForEvent("download"), exported.getByRole("link", { name: "下载 交城县-考核打分表.xlsx" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    exported.getByRole("link", { name: "下载 交城县-考核打分表.xlsx" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("交城县-考核打分表.xlsx");
   const bytes = Buffer.from(await (await import("node:fs/promises")).readFile((await download.path())!));
   expect(bytes.subarray(0, 2).toString()).toBe("PK");
@@ -382,7 +428,11 @@ test("another rules file: a broken one is refused with the problems in Chinese, 
   const w = await openInExcel();
   const { page } = w;
   const input = page.getByTestId("rules-file");
-  await input.setInputFiles({ name: "坏规则.json", mimeType: "application/json", buffer: Buffer.from('{"format": "scorecard-rules/1"') });
+  await input.setInputFiles({
+    name: "坏规则.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"format": "scorecard-rules/1"'),
+  });
   const rules = page.getByTestId("rules");
   await rules.getByTestId("outcome").waitFor();
   await expect(rules.innerText()).resolves.toContain("规则文件无法使用，仍使用原来的规则");
@@ -393,7 +443,11 @@ test("another rules file: a broken one is refused with the problems in Chinese, 
   next.version = "2023.1";
   next.year = 2023;
   next.name = "2023年度考核（测试）";
-  await input.setInputFiles({ name: "规则.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(next)) });
+  await input.setInputFiles({
+    name: "规则.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(next)),
+  });
   await page.getByText("已载入规则：2023年度考核（测试）（版本 2023.1）").waitFor();
   await expect(rules.innerText()).resolves.toMatch(/2023 年度 · 版本 2023\.1/);
   expectClean(w);

@@ -18,10 +18,14 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** `npm run build` into a temporary folder (dist/ may be in use by someone else). */
 export function buildPane(): string {
   const out = mkdtempSync(join(tmpdir(), "pane-dist-"));
-  execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+    },
+  );
   return out;
 }
 
@@ -52,7 +56,9 @@ export async function serve(dir: string): Promise<StaticServer> {
     }
     try {
       if (!statSync(file).isFile()) throw new Error("not a file");
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+      res
+        .writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" })
+        .end(readFileSync(file));
     } catch {
       res.writeHead(404).end();
     }

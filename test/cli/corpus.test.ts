@@ -50,26 +50,45 @@ function workbookParts(): RawEntry[] {
 
 /** A sheet of more cells than READ_LIMITS.cells, each holding a number: 100 columns, as many rows as it takes. */
 function hugeSheet(): RawEntry {
-  const letters = (n: number) => (n < 26 ? String.fromCharCode(65 + n) : String.fromCharCode(64 + Math.floor(n / 26)) + String.fromCharCode(65 + (n % 26)));
+  const letters = (n: number) =>
+    n < 26
+      ? String.fromCharCode(65 + n)
+      : String.fromCharCode(64 + Math.floor(n / 26)) + String.fromCharCode(65 + (n % 26));
   const columns = Array.from({ length: 100 }, (_, i) => letters(i));
   const rows = Math.ceil((READ_LIMITS.cells + 1) / columns.length);
-  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
-  for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}">${columns.map((c) => `<c r="${c}${r}"><v>1</v></c>`).join("")}</row>`);
+  const parts: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
+  for (let r = 1; r <= rows; r++)
+    parts.push(`<row r="${r}">${columns.map((c) => `<c r="${c}${r}"><v>1</v></c>`).join("")}</row>`);
   parts.push("</sheetData></worksheet>");
   const data = new TextEncoder().encode(parts.join(""));
-  return { ...deflated("xl/worksheets/sheet1.xml", new Uint8Array()), stored: new Uint8Array(deflateRawSync(data, { level: 1 })), crc: 0, size: data.length };
+  return {
+    ...deflated("xl/worksheets/sheet1.xml", new Uint8Array()),
+    stored: new Uint8Array(deflateRawSync(data, { level: 1 })),
+    crc: 0,
+    size: data.length,
+  };
 }
 
 /** A workbook's sheet made of a gigabyte of zeros (some 1 MB in the file); `declared` is what its headers say. */
 function bomb(declared: "honest" | "lying", zip64 = false): Uint8Array {
   const zeros = zerosDeflated(1024);
-  const sheet: RawEntry = { name: "xl/worksheets/sheet1.xml", stored: zeros.stored, method: 8, crc: zeros.crc, size: declared === "honest" ? zeros.size : 4096 };
+  const sheet: RawEntry = {
+    name: "xl/worksheets/sheet1.xml",
+    stored: zeros.stored,
+    method: 8,
+    crc: zeros.crc,
+    size: declared === "honest" ? zeros.size : 4096,
+  };
   return writeZip([...workbookParts(), sheet], zip64 ? { zip64: true, zip64Sizes: true } : {});
 }
 
 async function filled(unit: string, cells: Record<string, number>): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await planToXlsx(buildWorkbookPlan(rubric, [rubric.findUnit(unit)!]).plan)).buffer as ArrayBuffer);
+  await wb.xlsx.load(
+    (await planToXlsx(buildWorkbookPlan(rubric, [rubric.findUnit(unit)!]).plan)).buffer as ArrayBuffer,
+  );
   const ws = wb.getWorksheet(unit)!;
   for (const [address, value] of Object.entries(cells)) ws.getCell(address).value = value;
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -104,7 +123,15 @@ const sha = (file: string) => createHash("sha256").update(readFileSync(file)).di
 const before = new Map<string, string>();
 let code = -1;
 let report: {
-  units: { unit: string; applicableTotal: number; itemsScore: number; normalized: number; final: number; grade: string; rank: number }[];
+  units: {
+    unit: string;
+    applicableTotal: number;
+    itemsScore: number;
+    normalized: number;
+    final: number;
+    grade: string;
+    rank: number;
+  }[];
   issues: { file: string; code: string; severity: string; message: string }[];
 };
 let stderr: string[] = [];
@@ -127,7 +154,10 @@ beforeAll(async () => {
       { name: "EncryptionInfo", data: new Uint8Array(4096).fill(0x04) },
       { name: "EncryptedPackage", data: new Uint8Array(8192).fill(0x5a) },
     ]),
-    "不是工作簿的压缩包.xlsx": writeZip([deflated("说明.txt", "打分表另行发送"), deflated("word/document.xml", "<w:document/>")]),
+    "不是工作簿的压缩包.xlsx": writeZip([
+      deflated("说明.txt", "打分表另行发送"),
+      deflated("word/document.xml", "<w:document/>"),
+    ]),
     "巨大的工作表.xlsx": writeZip([...workbookParts(), hugeSheet()]),
   };
   const plain = new ExcelJS.Workbook();
@@ -143,11 +173,16 @@ beforeAll(async () => {
 
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
   for (const name of readdirSync(dir)) before.set(name, sha(join(dir, name)));
-  const paths = readdirSync(dir).sort().map((n) => join(dir, n));
+  const paths = readdirSync(dir)
+    .sort()
+    .map((n) => join(dir, n));
   const lines: string[] = [];
   stderr = [];
   const start = performance.now();
-  code = await main(["total", ...paths, "--json", "--out", out], { out: (t) => lines.push(t), err: (t) => stderr.push(t) });
+  code = await main(["total", ...paths, "--json", "--out", out], {
+    out: (t) => lines.push(t),
+    err: (t) => stderr.push(t),
+  });
   seconds = (performance.now() - start) / 1000;
   report = JSON.parse(lines.join("\n"));
 }, 60000);
@@ -175,18 +210,46 @@ test("the good files are scored with the core's figures and nothing is said agai
   expect(report.issues.filter((i) => GOOD.includes(i.file))).toEqual([]);
   const core = (unit: string, lines: Record<string, { deduction: number }>) => {
     const r = scoreUnit(rubric, { unit, lines });
-    return { unit, applicableTotal: fromHundredths(r.applicableTotal!), itemsScore: fromHundredths(r.itemsScore!), normalized: fromHundredths(r.normalized!), final: fromHundredths(r.finalScore!), grade: r.grade };
+    return {
+      unit,
+      applicableTotal: fromHundredths(r.applicableTotal!),
+      itemsScore: fromHundredths(r.itemsScore!),
+      normalized: fromHundredths(r.normalized!),
+      final: fromHundredths(r.finalScore!),
+      grade: r.grade,
+    };
   };
   const pick = (unit: string) => {
     const u = report.units.find((x) => x.unit === unit)!;
-    return { unit, applicableTotal: u.applicableTotal, itemsScore: u.itemsScore, normalized: u.normalized, final: u.final, grade: u.grade };
+    return {
+      unit,
+      applicableTotal: u.applicableTotal,
+      itemsScore: u.itemsScore,
+      normalized: u.normalized,
+      final: u.final,
+      grade: u.grade,
+    };
   };
   expect(report.units.map((u) => u.unit).sort()).toEqual(["市体育局", "石楼县"].sort());
   // 石楼县: 92.00 applicable, 0.50 off: 91.50 / 92 × 100 = 99.456… → 99.46, 优秀
-  expect(pick("石楼县")).toEqual({ unit: "石楼县", applicableTotal: 92, itemsScore: 91.5, normalized: 99.46, final: 99.46, grade: "优秀" });
+  expect(pick("石楼县")).toEqual({
+    unit: "石楼县",
+    applicableTotal: 92,
+    itemsScore: 91.5,
+    normalized: 99.46,
+    final: 99.46,
+    grade: "优秀",
+  });
   expect(pick("石楼县")).toEqual(core("石楼县", { "county:5": { deduction: 0.5 } }));
   // 市体育局: 52.10 applicable, 0.30 off: 51.80 / 52.1 × 100 = 99.424… → 99.42, 优秀
-  expect(pick("市体育局")).toEqual({ unit: "市体育局", applicableTotal: 52.1, itemsScore: 51.8, normalized: 99.42, final: 99.42, grade: "优秀" });
+  expect(pick("市体育局")).toEqual({
+    unit: "市体育局",
+    applicableTotal: 52.1,
+    itemsScore: 51.8,
+    normalized: 99.42,
+    final: 99.42,
+    grade: "优秀",
+  });
   expect(pick("市体育局")).toEqual(core("市体育局", { "individual:69": { deduction: 0.3 } }));
 });
 

@@ -24,7 +24,10 @@ describe("scorecard rules", () => {
     const shilou = report.units.find((u: { name: string }) => u.name === "石楼县");
     expect(shilou.applicableTotal).toBe(92);
     expect(shilou.lines).toHaveLength(73);
-    expect(shilou.lines.find((l: { label: string }) => l.label === "13.3")).toMatchObject({ maxPoints: 0.3, conditional: true });
+    expect(shilou.lines.find((l: { label: string }) => l.label === "13.3")).toMatchObject({
+      maxPoints: 0.3,
+      conditional: true,
+    });
     const sport = report.units.find((u: { name: string }) => u.name === "市体育局");
     expect(sport.applicableTotal).toBe(52.1);
   });
@@ -77,7 +80,9 @@ describe("scorecard rules", () => {
   test("the installed command runs (bin/scorecard.js over the compiled lib/)", () => {
     const root = join(__dirname, "../..");
     execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root });
-    const result = spawnSync(process.execPath, [join(root, "bin/scorecard.js"), "rules", "--json"], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [join(root, "bin/scorecard.js"), "rules", "--json"], {
+      encoding: "utf8",
+    });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).units).toHaveLength(57);
   });

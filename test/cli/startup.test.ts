@@ -18,7 +18,9 @@ test("the embedded rules, used without the schema, are what the schema makes of 
   let parsed: unknown;
   jest.isolateModules(() => {
     jest.unmock("zod");
-    parsed = (jest.requireActual("../../src/rubric/load") as typeof import("../../src/rubric/load")).parseRules(defaultRulesJson);
+    parsed = (jest.requireActual("../../src/rubric/load") as typeof import("../../src/rubric/load")).parseRules(
+      defaultRulesJson,
+    );
   });
   expect(isDeepStrictEqual(defaultRubric().rules, parsed)).toBe(true);
 });

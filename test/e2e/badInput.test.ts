@@ -23,7 +23,10 @@ const CASES = BAD_ENTRIES.map((e) => [e.what, e.inFile, e.line, e.column, e.code
 
 const tmp = mkdtempSync(join(tmpdir(), "scorecard-bad-"));
 let file = "";
-let report: { units: { unit: string; grade: string }[]; issues: { code: string; cell: string; sheet: string; message: string; severity: string }[] };
+let report: {
+  units: { unit: string; grade: string }[];
+  issues: { code: string; cell: string; sheet: string; message: string; severity: string }[];
+};
 let exitCode = 0;
 let before = "";
 

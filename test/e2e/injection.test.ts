@@ -52,9 +52,13 @@ describe("in Excel", () => {
     excel.install();
     forgetSheets();
     await renderPlan(plan);
-    await startLiveChecking(rubric, () => undefined, (e) => {
-      throw e;
-    });
+    await startLiveChecking(
+      rubric,
+      () => undefined,
+      (e) => {
+        throw e;
+      },
+    );
     await excel.personTypes("石楼县", typedCells());
     await validateAndTotal(rubric);
   });
@@ -74,13 +78,22 @@ describe("in Excel", () => {
   test("the unit's exported workbook holds them as text cells", async () => {
     const report = await exportUnit(rubric, { sheetName: "石楼县" });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(report.bytes.buffer.slice(report.bytes.byteOffset, report.bytes.byteOffset + report.bytes.byteLength) as ArrayBuffer);
+    await wb.xlsx.load(
+      report.bytes.buffer.slice(
+        report.bytes.byteOffset,
+        report.bytes.byteOffset + report.bytes.byteLength,
+      ) as ArrayBuffer,
+    );
     const ws = wb.getWorksheet("石楼县")!;
     for (const { cell, text } of [...FINDINGS, REASON]) {
       expect([cell, ws.getCell(cell).type, ws.getCell(cell).value]).toEqual([cell, ExcelJS.ValueType.String, text]);
     }
     const grid = (await readXlsx(report.bytes)).find((s) => s.name === "石楼县")!;
-    expect(grid.cells.flat().filter((c) => typeof c === "object" && c !== null && PAYLOADS.some((p) => c.formula.includes(p)))).toEqual([]);
+    expect(
+      grid.cells
+        .flat()
+        .filter((c) => typeof c === "object" && c !== null && PAYLOADS.some((p) => c.formula.includes(p))),
+    ).toEqual([]);
   });
 });
 
@@ -102,7 +115,10 @@ test("scorecard total --out: the summary workbook holds them, and a sheet named 
   const cells: ExcelJS.Cell[] = [];
   summary.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => cells.push(c))));
   const formulas = cells.filter((c) => c.type === ExcelJS.ValueType.Formula).map((c) => c.formula);
-  expect(formulas.filter((f) => PAYLOADS.some((p) => f.includes(p.replace(/^[=\t]+/, ""))) || f.includes("石楼县"))).toEqual([]);
+  expect(
+    formulas.filter((f) => PAYLOADS.some((p) => f.includes(p.replace(/^[=\t]+/, ""))) || f.includes("石楼县")),
+  ).toEqual([]);
   const texts = cells.filter((c) => c.type === ExcelJS.ValueType.String).map((c) => String(c.value));
-  for (const p of [...PAYLOADS.map(kept), "+石楼县", "@returned.xlsx"]) expect([p, texts.some((t) => t.includes(p))]).toEqual([p, true]);
+  for (const p of [...PAYLOADS.map(kept), "+石楼县", "@returned.xlsx"])
+    expect([p, texts.some((t) => t.includes(p))]).toEqual([p, true]);
 });

@@ -47,7 +47,10 @@ test("核对 stays empty until a unit sheet is edited after totalling, then flag
     }
     live.set(u.entries.unit, { sheet: u.sheet, shown: totals });
   }
-  const result = scoreAll(rubric, read.units.map((u) => u.entries));
+  const result = scoreAll(
+    rubric,
+    read.units.map((u) => u.entries),
+  );
   const summary = summaryValuesSheet(rubric, result, [], "2026/11/28 10:00:00", live);
 
   const check = (csv: Record<string, string[][]>, unit: string) => {

@@ -41,7 +41,8 @@ function at(unit: string, part: string, label: string, col: "E" | "G" | "H" | "I
   if (i < 0) throw new Error(`${unit} has no line ${part}:${label}`);
   return `${col}${table.first + i}`;
 }
-const adjust = (unit: string, which: "bonus" | "penalty" | "veto", col: "H" | "I" = "H") => `${col}${sheetOf(unit).map.adjustRows[which]}`;
+const adjust = (unit: string, which: "bonus" | "penalty" | "veto", col: "H" | "I" = "H") =>
+  `${col}${sheetOf(unit).map.adjustRows[which]}`;
 
 /** What an assessor types, sheet by sheet. */
 const ENTRIES: Record<string, Record<string, string | number>> = {
@@ -94,7 +95,10 @@ beforeAll(async () => {
   await wb.xlsx.writeFile(filled);
   // The core's figures, from the same entries read back from the file.
   const read = readWorkbook(rubric, await readXlsx(await wb.xlsx.writeBuffer()));
-  const r = scoreAll(rubric, read.units.map((u) => u.entries));
+  const r = scoreAll(
+    rubric,
+    read.units.map((u) => u.entries),
+  );
   expected = [...r.counties, ...r.members];
 });
 
@@ -102,7 +106,15 @@ test("the core's figures for the filled workbook are the ones worked out by hand
   const byName = (n: string) => expected.find((r) => r.unit === n)!;
   // 石楼县: 92.0 − 0.3 (13.3 exempted) = 91.7 applicable; score 91.7 − 0.5 − 0.5 (8.1 不参与, no reason) − 3.25 = 87.45;
   // 87.45 / 91.7 × 100 = 95.365… → 95.37; + 5 (6 capped) − 1.5 = 98.87 → 优秀
-  expect(byName("石楼县")).toMatchObject({ applicableTotal: 9170, itemsScore: 8745, normalized: 9537, bonus: 500, penalty: 150, finalScore: 9887, grade: "优秀" });
+  expect(byName("石楼县")).toMatchObject({
+    applicableTotal: 9170,
+    itemsScore: 8745,
+    normalized: 9537,
+    bonus: 500,
+    penalty: 150,
+    finalScore: 9887,
+    grade: "优秀",
+  });
   // 交城县: 99.6 − 1.9 = 97.7 / 99.6 = 98.092… → 98.09, 优秀 capped at 良好 by the veto
   expect(byName("交城县")).toMatchObject({ itemsScore: 9770, normalized: 9809, veto: true, grade: "良好" });
   expect(byName("市交通局").grade).toBe("待更正");
@@ -181,7 +193,11 @@ test("the sheet XML carries native validation, protection, unlocked input cells 
   const first = sheetOf("石楼县").map.tables[0].first;
   // Each deduction cell is bound by its own line's 分值: E10 by D10, E11 by D11 …
   for (const row of [first, first + 1, first + 40]) {
-    expect(xml).toMatch(new RegExp(`<dataValidation type="decimal"(?![^>]*operator=)[^>]*sqref="E${row}"><formula1>0</formula1><formula2>D${row}</formula2>`));
+    expect(xml).toMatch(
+      new RegExp(
+        `<dataValidation type="decimal"(?![^>]*operator=)[^>]*sqref="E${row}"><formula1>0</formula1><formula2>D${row}</formula2>`,
+      ),
+    );
   }
   // Input cells are unlocked in their style; the sheet is protected.
   const styles = await (await (await import("jszip")).default.loadAsync(bytes)).file("xl/styles.xml")!.async("string");
@@ -190,10 +206,18 @@ test("the sheet XML carries native validation, protection, unlocked input cells 
   expect(xml).toMatch(/<sheetProtection[^>]*sheet="1"/);
   expect(xml).not.toMatch(/<sheetProtection[^>]*password/);
   expect(xml).toContain("<oddHeader>&amp;C石楼县</oddHeader>"); // the unit's name on every printed page
-  const workbookXml = await (await (await import("jszip")).default.loadAsync(bytes)).file("xl/workbook.xml")!.async("string");
+  const workbookXml = await (
+    await (await import("jszip")).default.loadAsync(bytes)
+  )
+    .file("xl/workbook.xml")!
+    .async("string");
   const header = sheetOf("石楼县").map.tables[0].header;
-  expect(workbookXml).toMatch(new RegExp(`<definedName name="_xlnm.Print_Titles"[^>]*>&apos;石楼县&apos;!\\$${header}:\\$${header}<`));
-  expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"|<pageSetup[^>]*orientation="landscape"[^>]*paperSize="9"/);
+  expect(workbookXml).toMatch(
+    new RegExp(`<definedName name="_xlnm.Print_Titles"[^>]*>&apos;石楼县&apos;!\\$${header}:\\$${header}<`),
+  );
+  expect(xml).toMatch(
+    /<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"|<pageSetup[^>]*orientation="landscape"[^>]*paperSize="9"/,
+  );
 });
 
 describe("scorecard total", () => {
@@ -211,7 +235,14 @@ describe("scorecard total", () => {
       });
     }
     const fullWidth = report.issues.find((i: { code: string }) => i.code === "deduction.notNumber");
-    expect(fullWidth).toMatchObject({ file: "filled.xlsx", sheet: "市交通局", cell: at("市交通局", "individual", "13", "E"), unit: "市交通局", line: "单独第13项", severity: "error" });
+    expect(fullWidth).toMatchObject({
+      file: "filled.xlsx",
+      sheet: "市交通局",
+      cell: at("市交通局", "individual", "13", "E"),
+      unit: "市交通局",
+      line: "单独第13项",
+      severity: "error",
+    });
     expect(fullWidth.message).toContain("0.5");
   });
 
@@ -227,7 +258,10 @@ describe("scorecard total", () => {
     expect(code).toBe(2);
     const report = JSON.parse(out);
     expect(report.issues.find((i: { file: string }) => i.file === "junk.xlsx").message).toMatch(/不是有效的/);
-    expect(report.issues.find((i: { code: string }) => i.code === "sheet.otherRules")).toMatchObject({ file: "old-rules.xlsx", sheet: "石楼县" });
+    expect(report.issues.find((i: { code: string }) => i.code === "sheet.otherRules")).toMatchObject({
+      file: "old-rules.xlsx",
+      sheet: "石楼县",
+    });
     expect(report.units.map((u: { unit: string }) => u.unit)).toContain("交城县");
     expect(report.units.map((u: { unit: string }) => u.unit)).not.toContain("石楼县");
   });
@@ -250,7 +284,11 @@ describe("scorecard total", () => {
     expect(code).toBe(1);
     const found = JSON.parse(out).issues.filter((i: { code: string }) => i.code.startsWith("sheet."));
     expect(found.map((i: { code: string; cell: string }) => `${i.code} ${i.cell}`).sort()).toEqual(
-      [`sheet.formulaOverwritten ${finalCell}`, `sheet.formulaOverwritten ${scoreCell}`, `sheet.totalMismatch ${normalizedCell}`].sort(),
+      [
+        `sheet.formulaOverwritten ${finalCell}`,
+        `sheet.formulaOverwritten ${scoreCell}`,
+        `sheet.totalMismatch ${normalizedCell}`,
+      ].sort(),
     );
     expect(found.find((i: { cell: string }) => i.cell === normalizedCell).message).toContain("95.37");
     // The core's figures do not move: they come from the entries.
@@ -266,10 +304,15 @@ describe("scorecard total", () => {
     const { code, out } = await run(["total", filled, again, "--json"]);
     expect(code).toBe(1);
     const report = JSON.parse(out);
-    const twice = report.issues.find((i: { code: string; unit: string }) => i.code === "unit.inTwoFiles" && i.unit === "交城县");
+    const twice = report.issues.find(
+      (i: { code: string; unit: string }) => i.code === "unit.inTwoFiles" && i.unit === "交城县",
+    );
     expect(twice).toMatchObject({ file: "filled-resent.xlsx", sheet: "交城县", severity: "error" });
     expect(twice.message).toContain("「交城县」的打分表同时出现在 filled.xlsx 和 filled-resent.xlsx 中，请只保留一份");
-    expect(report.units.find((u: { unit: string }) => u.unit === "交城县")).toMatchObject({ grade: "待更正", rank: null });
+    expect(report.units.find((u: { unit: string }) => u.unit === "交城县")).toMatchObject({
+      grade: "待更正",
+      rank: null,
+    });
     expect(report.units.filter((u: { unit: string }) => u.unit === "交城县")).toHaveLength(1);
   });
 

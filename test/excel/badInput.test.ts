@@ -30,18 +30,31 @@ async function setUp() {
   const plan = buildWorkbookPlan(rubric, UNITS).plan;
   await renderPlan(plan);
   const checks: SheetCheck[] = [];
-  await startLiveChecking(rubric, (c) => checks.push(c), (e) => {
-    throw e;
-  });
+  await startLiveChecking(
+    rubric,
+    (c) => checks.push(c),
+    (e) => {
+      throw e;
+    },
+  );
   const sheet = (name: string) => excel.sheets.find((s) => s.name === name)!;
   const log = () => {
     const s = excel.sheets.find((x) => x.name === CHANGE_LOG_SHEET_NAME);
     const rows: unknown[][] = [];
-    for (let r = 2; s && s.cell(`A${r}`) !== ""; r++) rows.push(["B", "C", "D", "E", "F"].map((c) => s.cell(`${c}${r}`)));
+    for (let r = 2; s && s.cell(`A${r}`) !== ""; r++)
+      rows.push(["B", "C", "D", "E", "F"].map((c) => s.cell(`${c}${r}`)));
     return rows;
   };
   const writesSince = (n: number) => excel.writes.slice(n).filter((w) => w.sheet !== CHANGE_LOG_SHEET_NAME);
-  return { excel, plan, checks, sheet, log, writesSince, row: (label: string, name = "石楼县") => lineRow(plan, name, label) };
+  return {
+    excel,
+    plan,
+    checks,
+    sheet,
+    log,
+    writesSince,
+    row: (label: string, name = "石楼县") => lineRow(plan, name, label),
+  };
 }
 
 /** Moves every cell at or below `from` by `delta` rows, as deleting (−1) or inserting (+1) a row does. */
@@ -103,8 +116,12 @@ describe("a pasted block over the formula columns (protection removed)", () => {
     const mended = sheet("石楼县");
     expect(excel.sheets.indexOf(mended)).toBe(position);
     expect(rows.map((r) => mended.cell(`F${r}`))).toEqual(formulas);
-    expect(rows.map((r) => [mended.cell(`E${r}`), mended.cell(`G${r}`)])).toEqual(rows.map((r) => [0.5, `台账缺失 ${r}`]));
-    expect(log().filter((l) => l[4] === REPAIR_SOURCE)).toEqual(rows.map((r, i) => ["石楼县", `F${r}`, 1.5, `'${formulas[i]}`, REPAIR_SOURCE]));
+    expect(rows.map((r) => [mended.cell(`E${r}`), mended.cell(`G${r}`)])).toEqual(
+      rows.map((r) => [0.5, `台账缺失 ${r}`]),
+    );
+    expect(log().filter((l) => l[4] === REPAIR_SOURCE)).toEqual(
+      rows.map((r, i) => ["石楼县", `F${r}`, 1.5, `'${formulas[i]}`, REPAIR_SOURCE]),
+    );
     const after = await checkSheet(rubric, "石楼县");
     expect(after.issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(after.result!.itemsScore).toBe(after.result!.lines.reduce((n, l) => n + (l.score ?? 0), 0));
@@ -114,9 +131,15 @@ describe("a pasted block over the formula columns (protection removed)", () => {
     const { excel, sheet, row } = await setUp();
     excel.sheets.splice(0, excel.sheets.length, sheet("石楼县"));
     await excel.personTypes("石楼县", { [`F${row("5")}`]: 2 });
-    expect(excel.sheets.map((s) => [s.name, s.visibility])).toEqual([["石楼县", "Visible"], ["变更记录", "Hidden"]]);
+    expect(excel.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["石楼县", "Visible"],
+      ["变更记录", "Hidden"],
+    ]);
     await repairUnitSheet(rubric, "石楼县");
-    expect(excel.sheets.map((s) => [s.name, s.visibility])).toEqual([["石楼县", "Visible"], ["变更记录", "Hidden"]]);
+    expect(excel.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["石楼县", "Visible"],
+      ["变更记录", "Hidden"],
+    ]);
     expect(String(sheet("石楼县").cell(`F${row("5")}`))).toMatch(/^=IF\(/);
   });
 });
@@ -145,7 +168,10 @@ describe("rows deleted or inserted inside a scoring table", () => {
     expect(mended.cell(`E${row("5")}`)).toBe(0.5);
     expect((await checkSheet(rubric, "石楼县")).issues.filter((i) => i.code.startsWith("sheet."))).toEqual([]);
     // graded and ranked again: second, behind 交城县 with nothing deducted
-    expect((await validateAndTotal(rubric)).counties.find((r) => r.unit === "石楼县")).toMatchObject({ grade: "优秀", rank: 2 });
+    expect((await validateAndTotal(rubric)).counties.find((r) => r.unit === "石楼县")).toMatchObject({
+      grade: "优秀",
+      rank: 2,
+    });
   });
 
   test("entries typed on an inserted row are reported, and 修复本表 logs them before it removes the row", async () => {
@@ -154,12 +180,19 @@ describe("rows deleted or inserted inside a scoring table", () => {
     shiftRows(sheet("石楼县"), row("3"), 1); // a row inserted above line 3
     await excel.personTypes("石楼县", { [`E${row("3")}`]: 1, [`G${row("3")}`]: "补充：消防通道堵塞" });
     const check = await checkSheet(rubric, "石楼县");
-    expect(check.issues.find((i) => i.code === "sheet.rowWithoutLine")).toMatchObject({ severity: "warning", cell: `E${row("3")}` });
+    expect(check.issues.find((i) => i.code === "sheet.rowWithoutLine")).toMatchObject({
+      severity: "warning",
+      cell: `E${row("3")}`,
+    });
     expect(check.result!.lines.find((l) => l.label === "5")!.deduction).toBe(50);
 
     const report = await repairUnitSheet(rubric, "石楼县");
     expect(report.logged).toBe(2);
-    expect(log().filter((l) => l[4] === REPAIR_SOURCE).map((l) => [l[1], l[2]])).toEqual([
+    expect(
+      log()
+        .filter((l) => l[4] === REPAIR_SOURCE)
+        .map((l) => [l[1], l[2]]),
+    ).toEqual([
       [`E${row("3")}`, 1],
       [`G${row("3")}`, "补充：消防通道堵塞"],
     ]);
@@ -173,17 +206,26 @@ describe("sheets renamed, deleted or broken", () => {
     const { excel, checks, sheet, row } = await setUp();
     sheet("石楼县").name = "石楼县（复核）";
     await excel.personTypes("石楼县（复核）", { [`E${row("5")}`]: -2 });
-    expect(checks.at(-1)).toMatchObject({ sheet: "石楼县（复核）", result: expect.objectContaining({ unit: "石楼县" }) });
+    expect(checks.at(-1)).toMatchObject({
+      sheet: "石楼县（复核）",
+      result: expect.objectContaining({ unit: "石楼县" }),
+    });
     expect(checks.at(-1)!.issues.find((i) => i.cell === `E${row("5")}`)!.code).toBe("deduction.negative");
     const report = await validateAndTotal(rubric);
-    expect(report.issues.find((i) => i.code === "deduction.negative")).toMatchObject({ sheet: "石楼县（复核）", cell: `E${row("5")}` });
+    expect(report.issues.find((i) => i.code === "deduction.negative")).toMatchObject({
+      sheet: "石楼县（复核）",
+      cell: `E${row("5")}`,
+    });
   });
 
   test("a deleted unit sheet: the others are still totalled, and 变更记录 keeps what was typed on it", async () => {
     const { excel, log, row } = await setUp();
     await excel.personTypes("交城县", { [`E${row("5", "交城县")}`]: 1 });
     await excel.personTypes("石楼县", { [`E${row("5")}`]: 0.5 });
-    excel.sheets.splice(excel.sheets.findIndex((s) => s.name === "交城县"), 1);
+    excel.sheets.splice(
+      excel.sheets.findIndex((s) => s.name === "交城县"),
+      1,
+    );
     const report = await validateAndTotal(rubric);
     expect(report.counties.map((r) => [r.unit, r.normalized])).toEqual([["石楼县", 9946]]);
     expect(log()).toContainEqual(["交城县", `E${row("5", "交城县")}`, "", 1, "本机录入"]);
@@ -195,8 +237,13 @@ describe("sheets renamed, deleted or broken", () => {
     sheet("交城县").grid.set("E1", "2021.1"); // the marker row of a sheet from last year's rules
     const writes = excel.writes.length;
     const report = await validateAndTotal(rubric);
-    expect(report.issues.find((i) => i.code === "sheet.otherRules")).toMatchObject({ sheet: "交城县", severity: "error" });
-    expect(report.issues.find((i) => i.code === "sheet.otherRules")!.message).toMatch(/按另一版考核规则生成（luliang-2022 2021\.1）/);
+    expect(report.issues.find((i) => i.code === "sheet.otherRules")).toMatchObject({
+      sheet: "交城县",
+      severity: "error",
+    });
+    expect(report.issues.find((i) => i.code === "sheet.otherRules")!.message).toMatch(
+      /按另一版考核规则生成（luliang-2022 2021\.1）/,
+    );
     expect(report.counties.map((r) => r.unit)).toEqual(["石楼县"]);
     expect(excel.writes.slice(writes).filter((w) => w.sheet === "交城县")).toEqual([]);
     expect(sheet("交城县").cell(`E${row("5", "交城县")}`)).toBe(1);
@@ -205,7 +252,10 @@ describe("sheets renamed, deleted or broken", () => {
     for (const [a, v] of sheet("石楼县").grid) old.grid.set(a, v);
     old.grid.set("E1", "2021.1");
     const again = await validateAndTotal(rubric);
-    expect(again.issues.filter((i) => i.code === "sheet.otherRules").map((i) => i.sheet)).toEqual(["交城县", "石楼县（2021）"]);
+    expect(again.issues.filter((i) => i.code === "sheet.otherRules").map((i) => i.sheet)).toEqual([
+      "交城县",
+      "石楼县（2021）",
+    ]);
     expect(again.counties.find((r) => r.unit === "石楼县")).toMatchObject({ grade: "优秀", rank: 1 });
   });
 

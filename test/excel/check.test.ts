@@ -15,14 +15,19 @@ async function setUp(apiVersion = "1.14") {
   excel.install();
   await renderPlan(plan);
   const checks: SheetCheck[] = [];
-  await startLiveChecking(rubric, (c) => checks.push(c), (e) => {
-    throw e;
-  });
+  await startLiveChecking(
+    rubric,
+    (c) => checks.push(c),
+    (e) => {
+      throw e;
+    },
+  );
   return { excel, checks };
 }
 
 /** Writes the add-in made outside the hidden change log since `from`. */
-const writesOutsideLog = (excel: FakeExcel, from: number) => excel.writes.slice(from).filter((w) => w.sheet !== "变更记录");
+const writesOutsideLog = (excel: FakeExcel, from: number) =>
+  excel.writes.slice(from).filter((w) => w.sheet !== "变更记录");
 
 test("an invalid edit is reported on its cell in one read, logged in one write, and goes away when fixed", async () => {
   const { excel, checks } = await setUp();
@@ -102,11 +107,11 @@ describe("变更记录, the change log", () => {
   test("a typed formula or a text starting with = + - @ is logged as text, never as a formula", async () => {
     const { excel } = await setUp();
     const findings = `G${rowOf("5")}`;
-    await excel.personTypes("石楼县", { [findings]: "=HYPERLINK(\"http://x\")" });
+    await excel.personTypes("石楼县", { [findings]: '=HYPERLINK("http://x")' });
     await excel.personTypes("石楼县", { [findings]: "-检查发现" });
     const log = excel.sheets.find((s) => s.name === "变更记录")!;
-    expect(log.cell("E2")).toBe("'=HYPERLINK(\"http://x\")");
-    expect(log.cell("D3")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(log.cell("E2")).toBe('\'=HYPERLINK("http://x")');
+    expect(log.cell("D3")).toBe('\'=HYPERLINK("http://x")');
     expect(log.cell("E3")).toBe("'-检查发现");
   });
 
@@ -124,7 +129,14 @@ describe("变更记录, the change log", () => {
     await renderPlan(plan);
     excel.addSheet("变更记录").grid.set("A1", "我的笔记");
     const notices: string[] = [];
-    await startLiveChecking(rubric, () => undefined, (e) => { throw e; }, { onNotice: (n) => notices.push(n) });
+    await startLiveChecking(
+      rubric,
+      () => undefined,
+      (e) => {
+        throw e;
+      },
+      { onNotice: (n) => notices.push(n) },
+    );
     await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: 1 });
     expect(excel.sheets.find((s) => s.name === "变更记录")!.cell("A1")).toBe("我的笔记");
     expect(excel.writes.filter((w) => w.sheet === "变更记录")).toEqual([]);
@@ -135,9 +147,13 @@ describe("变更记录, the change log", () => {
 test("Excel 2019 (ExcelApi 1.8): each sheet is watched on its own, and sheets generated later are watched too", async () => {
   const { excel, checks } = await setUp("1.8");
   await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: "x" });
-  expect(checks.map((c) => [c.sheet, c.issues.some((i) => i.code === "deduction.notNumber")])).toEqual([["石楼县", true]]);
+  expect(checks.map((c) => [c.sheet, c.issues.some((i) => i.code === "deduction.notNumber")])).toEqual([
+    ["石楼县", true],
+  ]);
   await renderPlan(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan);
-  const jiaocheng = buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan.sheets.find((s) => s.name === "交城县")!.tables[0];
+  const jiaocheng = buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan.sheets.find(
+    (s) => s.name === "交城县",
+  )!.tables[0];
   await excel.personTypes("交城县", { [`E${jiaocheng.top + 1}`]: -1 });
   expect(checks.map((c) => c.sheet)).toEqual(["石楼县", "交城县"]);
   expect(checks[1].issues.map((i) => i.code)).toContain("deduction.negative");
@@ -147,7 +163,13 @@ test("an Excel older than ExcelApi 1.7 gets a clear message instead of live chec
   const excel = new FakeExcel();
   excel.apiVersion = "1.6";
   excel.install();
-  await expect(startLiveChecking(rubric, () => undefined, () => undefined)).rejects.toThrow(/ExcelApi 1\.7/);
+  await expect(
+    startLiveChecking(
+      rubric,
+      () => undefined,
+      () => undefined,
+    ),
+  ).rejects.toThrow(/ExcelApi 1\.7/);
 });
 
 test("checking a sheet by hand reads it in one round trip", async () => {

@@ -7,7 +7,15 @@ import { applyImport, previewImport } from "../../src/excel/importWorkbooks";
 import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
-import { buildWorkbookPlan, fillUnitSheet, planToGrid, readWorkbook, withEntries, type GridCell, type WorkbookPlan } from "../../src/layout";
+import {
+  buildWorkbookPlan,
+  fillUnitSheet,
+  planToGrid,
+  readWorkbook,
+  withEntries,
+  type GridCell,
+  type WorkbookPlan,
+} from "../../src/layout";
 import { defaultRubric, defaultRulesJson, loadRubric, type Rubric } from "../../src/rubric";
 import { scoreUnit } from "../../src/scoring";
 import { planToXlsx, readXlsx } from "../../src/xlsx";
@@ -25,7 +33,10 @@ async function officeWorkbook(units: string[]) {
   const excel = new FakeExcel();
   excel.install();
   forgetSheets();
-  const plan = buildWorkbookPlan(rubric, units.map((u) => rubric.findUnit(u)!)).plan;
+  const plan = buildWorkbookPlan(
+    rubric,
+    units.map((u) => rubric.findUnit(u)!),
+  ).plan;
   await renderPlan(plan);
   const type = (sheet: string, cells: Record<string, unknown>) => {
     const s = excel.sheets.find((x) => x.name === sheet)!;
@@ -55,9 +66,16 @@ describe("导出本单位工作簿", () => {
     const totals = await validateAndTotal(rubric);
     excel.active = "石楼县";
     const before = excel.syncs;
-    const report = await exportUnit(rubric, { totalled: { results: [...totals.counties, ...totals.members], at: totals.computedAt } });
+    const report = await exportUnit(rubric, {
+      totalled: { results: [...totals.counties, ...totals.members], at: totals.computedAt },
+    });
     expect(excel.syncs - before).toBe(1);
-    expect(report).toMatchObject({ unit: "石楼县", fileName: "石楼县-考核打分表.xlsx", opened: true, withResult: true });
+    expect(report).toMatchObject({
+      unit: "石楼县",
+      fileName: "石楼县-考核打分表.xlsx",
+      opened: true,
+      withResult: true,
+    });
     expect(excel.openedWorkbooks).toEqual([Buffer.from(report.bytes).toString("base64")]);
 
     const sheets = await readXlsx(report.bytes);
@@ -94,7 +112,10 @@ describe("导出本单位工作簿", () => {
     expect(first.notices[0]).toContain("尚未校验并汇总");
     const totals = await validateAndTotal(rubric);
     type("石楼县", { [inputCell(plan, "石楼县", "5", "E")]: 1 });
-    const later = await exportUnit(rubric, { sheetName: "石楼县", totalled: { results: totals.counties, at: totals.computedAt } });
+    const later = await exportUnit(rubric, {
+      sheetName: "石楼县",
+      totalled: { results: totals.counties, at: totals.computedAt },
+    });
     expect(later.withResult).toBe(false);
     expect(later.notices[0]).toContain("重新校验并汇总");
     expect((await readXlsx(later.bytes)).map((s) => s.name)).toEqual(["石楼县"]);
@@ -113,7 +134,12 @@ describe("导入回收的工作簿", () => {
 
   async function files() {
     const shilouLine5 = inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan, "石楼县", "5", "E");
-    const transportLine1 = inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("市交通局")!]).plan, "市交通局", "1", "E");
+    const transportLine1 = inputCell(
+      buildWorkbookPlan(rubric, [rubric.findUnit("市交通局")!]).plan,
+      "市交通局",
+      "1",
+      "E",
+    );
     return [
       { name: "石楼县.xlsx", bytes: await returnedFile(rubric, "石楼县", { [shilouLine5]: 2 }) },
       { name: "市交通局.xlsx", bytes: await returnedFile(rubric, "市交通局", { [transportLine1]: 0.5 }) },

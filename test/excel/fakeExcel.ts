@@ -37,7 +37,8 @@ export class FakeSheet {
 }
 
 const colNum = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const colLetters = (n: number): string => (n <= 0 ? "" : colLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const colLetters = (n: number): string =>
+  n <= 0 ? "" : colLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 function cellsOf(address: string): { top: number; left: number; rows: number; cols: number } | undefined {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
@@ -80,14 +81,18 @@ export class FakeExcel {
         if (prop === "address") return address;
         if (prop === "values") {
           const c = cellsOf(address)!;
-          return Array.from({ length: c.rows }, (_, i) => Array.from({ length: c.cols }, (_, j) => sheet.cell(`${colLetters(c.left + j)}${c.top + i}`)));
+          return Array.from({ length: c.rows }, (_, i) =>
+            Array.from({ length: c.cols }, (_, j) => sheet.cell(`${colLetters(c.left + j)}${c.top + i}`)),
+          );
         }
         return Reflect.get(target, prop);
       },
       set: (target, prop, value) => {
         const c = cellsOf(address);
         if ((prop === "formulas" || prop === "values") && c) {
-          (value as unknown[][]).forEach((row, i) => row.forEach((v, j) => sheet.grid.set(`${colLetters(c.left + j)}${c.top + i}`, v)));
+          (value as unknown[][]).forEach((row, i) =>
+            row.forEach((v, j) => sheet.grid.set(`${colLetters(c.left + j)}${c.top + i}`, v)),
+          );
         }
         return Reflect.set(target, prop, value);
       },
@@ -109,10 +114,19 @@ export class FakeExcel {
           return () => {
             // Excel refuses to delete the last visible sheet (the whole batch fails at sync).
             if (!this.sheets.some((x) => x !== sheet && x.visibility === "Visible")) {
-              this.pendingError ??= Object.assign(new Error("A workbook must contain at least one visible worksheet."), { code: "InvalidOperation" });
+              this.pendingError ??= Object.assign(
+                new Error("A workbook must contain at least one visible worksheet."),
+                { code: "InvalidOperation" },
+              );
               return;
             }
-            this.writes.push({ sheet: sheet.name, address: "", path: "worksheet.delete()", value: undefined, sync: this.syncs });
+            this.writes.push({
+              sheet: sheet.name,
+              address: "",
+              path: "worksheet.delete()",
+              value: undefined,
+              sync: this.syncs,
+            });
             this.sheets.splice(this.sheets.indexOf(sheet), 1);
           };
         if (prop === "activate") return () => (this.active = sheet.name);
@@ -120,7 +134,10 @@ export class FakeExcel {
           return {
             add: (handler: (event: unknown) => Promise<void>) => {
               sheet.changeHandlers.push(handler);
-              return { context: this.context, remove: () => sheet.changeHandlers.splice(sheet.changeHandlers.indexOf(handler), 1) };
+              return {
+                context: this.context,
+                remove: () => sheet.changeHandlers.splice(sheet.changeHandlers.indexOf(handler), 1),
+              };
             },
           };
         return Reflect.get(target, prop);
@@ -143,7 +160,13 @@ export class FakeExcel {
 
   private addTable(sheet: FakeSheet, address: string): any {
     const c = cellsOf(address)!;
-    const table: FakeTable = { name: `Table${this.sheets.flatMap((s) => s.tables).length + 1}`, sheet, top: c.top, left: c.left, rows: c.rows };
+    const table: FakeTable = {
+      name: `Table${this.sheets.flatMap((s) => s.tables).length + 1}`,
+      sheet,
+      top: c.top,
+      left: c.left,
+      rows: c.rows,
+    };
     sheet.tables.push(table);
     return this.tableProxy(table);
   }
@@ -157,8 +180,18 @@ export class FakeExcel {
         if (prop === "rows")
           return {
             add: (_index: unknown, values: unknown[][]) => {
-              values.forEach((row, i) => row.forEach((v, j) => table.sheet.grid.set(`${colLetters(table.left + j)}${table.top + table.rows + i}`, v)));
-              this.writes.push({ sheet: table.sheet.name, address: "table", path: "table.rows.add()", value: values, sync: this.syncs });
+              values.forEach((row, i) =>
+                row.forEach((v, j) =>
+                  table.sheet.grid.set(`${colLetters(table.left + j)}${table.top + table.rows + i}`, v),
+                ),
+              );
+              this.writes.push({
+                sheet: table.sheet.name,
+                address: "table",
+                path: "table.rows.add()",
+                value: values,
+                sync: this.syncs,
+              });
               table.rows += values.length;
             },
           };
@@ -183,7 +216,13 @@ export class FakeExcel {
 
   /** insertWorksheetsFromBase64: the file's sheets as cells (formulas as "=…" text), renamed "X (2)" on a clash. */
   private insertFromBase64(base64: string, options: { sheetNamesToInsert?: string[] } = {}) {
-    this.writes.push({ sheet: "", address: "", path: "workbook.insertWorksheetsFromBase64()", value: options, sync: this.syncs });
+    this.writes.push({
+      sheet: "",
+      address: "",
+      path: "workbook.insertWorksheetsFromBase64()",
+      value: options,
+      sync: this.syncs,
+    });
     this.pendingTasks.push(async () => {
       const grids = await readXlsx(Buffer.from(base64, "base64"));
       for (const grid of grids) {
@@ -217,14 +256,20 @@ export class FakeExcel {
     }
     const address = (i: number, j: number) => `${colLetters(j + 1)}${i + 1}`;
     const grid = (f: (v: unknown, a: string) => unknown) =>
-      Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(sheet.cell(address(i, j)), address(i, j))));
+      Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: cols }, (_, j) => f(sheet.cell(address(i, j)), address(i, j))),
+      );
     return {
       load: () => undefined,
       rowIndex: 0,
       columnIndex: 0,
       formulas: grid((v) => v),
       values: grid((v, a) =>
-        typeof v === "string" && v.startsWith("=") ? (sheet.computed.get(a) ?? "") : typeof v === "string" && v.startsWith("'") ? v.slice(1) : v,
+        typeof v === "string" && v.startsWith("=")
+          ? (sheet.computed.get(a) ?? "")
+          : typeof v === "string" && v.startsWith("'")
+            ? v.slice(1)
+            : v,
       ),
     };
   }
@@ -235,7 +280,11 @@ export class FakeExcel {
   apiVersion = "1.14";
 
   /** A person (or a co-author) changes cells: the values go into the grid and the change event fires. */
-  async personTypes(sheetName: string, cells: Record<string, unknown>, event: Record<string, unknown> = {}): Promise<void> {
+  async personTypes(
+    sheetName: string,
+    cells: Record<string, unknown>,
+    event: Record<string, unknown> = {},
+  ): Promise<void> {
     const sheet = this.sheets.find((s) => s.name === sheetName)!;
     for (const [address, value] of Object.entries(cells)) sheet.grid.set(address, value);
     const boxes = Object.keys(cells).map((a) => cellsOf(a)!);
@@ -243,8 +292,12 @@ export class FakeExcel {
     const left = Math.min(...boxes.map((b) => b.left));
     const bottom = Math.max(...boxes.map((b) => b.top));
     const right = Math.max(...boxes.map((b) => b.left));
-    const address = top === bottom && left === right ? `${colLetters(left)}${top}` : `${colLetters(left)}${top}:${colLetters(right)}${bottom}`;
-    for (const h of [...this.changeHandlers, ...sheet.changeHandlers]) await h({ worksheetId: sheet.name, address, source: "Local", triggerSource: "Unknown", ...event });
+    const address =
+      top === bottom && left === right
+        ? `${colLetters(left)}${top}`
+        : `${colLetters(left)}${top}:${colLetters(right)}${bottom}`;
+    for (const h of [...this.changeHandlers, ...sheet.changeHandlers])
+      await h({ worksheetId: sheet.name, address, source: "Local", triggerSource: "Unknown", ...event });
   }
 
   addSheet(name: string): FakeSheet {
@@ -275,7 +328,8 @@ export class FakeExcel {
       },
       application: { suspendApiCalculationUntilNextSync: () => undefined },
       workbook: {
-        insertWorksheetsFromBase64: (base64: string, options?: { sheetNamesToInsert?: string[] }) => this.insertFromBase64(base64, options),
+        insertWorksheetsFromBase64: (base64: string, options?: { sheetNamesToInsert?: string[] }) =>
+          this.insertFromBase64(base64, options),
         tables: {
           getItemOrNullObject: (name: string) => {
             const table = this.sheets.flatMap((x) => x.tables).find((t) => t.name === name);
@@ -316,9 +370,12 @@ export class FakeExcel {
     };
     this.context = context;
     const versionAtLeast = (v: string) => Number(v.split(".")[1]) <= Number(this.apiVersion.split(".")[1]);
-    (globalThis as any).Office = { context: { requirements: { isSetSupported: (_set: string, v: string) => versionAtLeast(v) } } };
+    (globalThis as any).Office = {
+      context: { requirements: { isSetSupported: (_set: string, v: string) => versionAtLeast(v) } },
+    };
     (globalThis as any).Excel = {
-      run: async (a: unknown, b?: (c: unknown) => Promise<unknown>) => (typeof a === "function" ? a(context) : b!(context)),
+      run: async (a: unknown, b?: (c: unknown) => Promise<unknown>) =>
+        typeof a === "function" ? a(context) : b!(context),
       EventTriggerSource: { thisLocalAddin: "ThisLocalAddin", unknown: "Unknown" },
       DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
       DataValidationAlertStyle: { stop: "Stop" },

@@ -24,7 +24,10 @@ describe("generating the score sheets in Excel", () => {
       expect.arrayContaining([
         expect.objectContaining({ path: "worksheet.pageLayout.orientation", value: "Landscape" }),
         expect.objectContaining({ path: "worksheet.pageLayout.paperSize", value: "A4" }),
-        expect.objectContaining({ path: "worksheet.pageLayout.headersFooters.defaultForAllPages.centerHeader", value: "石楼县" }),
+        expect.objectContaining({
+          path: "worksheet.pageLayout.headersFooters.defaultForAllPages.centerHeader",
+          value: "石楼县",
+        }),
       ]),
     );
     expect(report.notices).toEqual([]);

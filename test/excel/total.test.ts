@@ -14,7 +14,8 @@ function tableRows(sheet: FakeSheet, first: string, after = 0): Record<string, u
   for (let r = after + 1; r < 2000 && header === 0; r++) if (sheet.cell(`A${r}`) === first) header = r;
   if (header === 0) throw new Error(`no table starting with ${first}`);
   const names: string[] = [];
-  for (let c = 0; sheet.cell(`${String.fromCharCode(65 + c)}${header}`) !== ""; c++) names.push(String(sheet.cell(`${String.fromCharCode(65 + c)}${header}`)));
+  for (let c = 0; sheet.cell(`${String.fromCharCode(65 + c)}${header}`) !== ""; c++)
+    names.push(String(sheet.cell(`${String.fromCharCode(65 + c)}${header}`)));
   const rows: Record<string, unknown>[] = [];
   for (let r = header + 1; sheet.cell(`B${r}`) !== "" || sheet.cell(`A${r}`) !== ""; r++) {
     rows.push(Object.fromEntries(names.map((n, j) => [n, sheet.cell(`${String.fromCharCode(65 + j)}${r}`)])));
@@ -45,7 +46,8 @@ describe("校验并汇总 in Excel", () => {
   test("all 57 units: one read and one write; 汇总 holds the core's figures, ranked with ties", async () => {
     const { excel, plan, type } = await generated(rubric.registry.all);
     // Two counties with the same entries share a rank; a third scores lower.
-    for (const county of ["交城县", "石楼县"]) type(county, { [inputCell(plan, county, "5", "E")]: 0.5, [inputCell(plan, county, "5", "G")]: "台账不全" });
+    for (const county of ["交城县", "石楼县"])
+      type(county, { [inputCell(plan, county, "5", "E")]: 0.5, [inputCell(plan, county, "5", "G")]: "台账不全" });
     type("文水县", { [inputCell(plan, "文水县", "5", "E")]: 1 });
     type("市交通局", { [inputCell(plan, "市交通局", "1", "E")]: "０．５" }); // an error: 待更正, unranked
     const before = excel.syncs;
@@ -56,8 +58,10 @@ describe("校验并汇总 in Excel", () => {
 
     // The figures the core computes from the same entries.
     const entries: UnitEntries[] = rubric.registry.all.map((u) => ({ unit: u.name, lines: {} }));
-    const lineKey = (unit: string, label: string) => rubric.linesFor(rubric.findUnit(unit)!).find((l) => l.label === label)!.key;
-    for (const county of ["交城县", "石楼县"]) entries.find((e) => e.unit === county)!.lines[lineKey(county, "5")] = { deduction: 0.5, findings: "台账不全" };
+    const lineKey = (unit: string, label: string) =>
+      rubric.linesFor(rubric.findUnit(unit)!).find((l) => l.label === label)!.key;
+    for (const county of ["交城县", "石楼县"])
+      entries.find((e) => e.unit === county)!.lines[lineKey(county, "5")] = { deduction: 0.5, findings: "台账不全" };
     entries.find((e) => e.unit === "文水县")!.lines[lineKey("文水县", "5")] = { deduction: 1 };
     entries.find((e) => e.unit === "市交通局")!.lines[lineKey("市交通局", "1")] = { deduction: "０．５" };
     const expected = scoreAll(rubric, entries);
@@ -75,7 +79,12 @@ describe("校验并汇总 in Excel", () => {
     // The ten counties without deductions tie at 1; the next one is 11th.
     const untouched = counties.filter((x) => !["交城县", "石楼县", "文水县"].includes(x["单位"] as string));
     expect(untouched.map((x) => x["排名"])).toEqual(Array(10).fill(1));
-    expect(counties.map((x) => x["排名"]).sort((a, b) => (a as number) - (b as number)).slice(10)).toEqual([11, 12, 13]);
+    expect(
+      counties
+        .map((x) => x["排名"])
+        .sort((a, b) => (a as number) - (b as number))
+        .slice(10),
+    ).toEqual([11, 12, 13]);
     const members = tableRows(summary, "排名", 20);
     const transport = members.find((x) => x["单位"] === "市交通局")!;
     expect(transport["等次"]).toBe("待更正");
@@ -88,7 +97,11 @@ describe("校验并汇总 in Excel", () => {
     });
     // The findings are published with the figures.
     const details = tableRows(summary, "单位");
-    expect(details.find((d) => d["单位"] === "交城县")).toMatchObject({ 项目: "第5项", 扣分: 0.5, "存在的问题 / 不参与说明": "台账不全" });
+    expect(details.find((d) => d["单位"] === "交城县")).toMatchObject({
+      项目: "第5项",
+      扣分: 0.5,
+      "存在的问题 / 不参与说明": "台账不全",
+    });
   });
 
   test("a chart of the final scores, each bar coloured by its grade", async () => {
@@ -108,7 +121,10 @@ describe("校验并汇总 in Excel", () => {
     expect(String(sheet.cell(`H${finalRow}`))).toMatch(/^=/);
     sheet.grid.set(`H${finalRow}`, 100);
     const report = await validateAndTotal(rubric);
-    expect(report.issues.find((i) => i.code === "sheet.formulaOverwritten")).toMatchObject({ sheet: "石楼县", cell: `H${finalRow}` });
+    expect(report.issues.find((i) => i.code === "sheet.formulaOverwritten")).toMatchObject({
+      sheet: "石楼县",
+      cell: `H${finalRow}`,
+    });
   });
 
   test("an error in 附件1 makes the county 待更正, points at the 附件1 cell, and is not mistaken for tampering", async () => {
@@ -122,16 +138,21 @@ describe("校验并汇总 in Excel", () => {
     shilou.computed.set(`H${gradeRow}`, "优秀");
     const report = await validateAndTotal(rubric);
     expect(report.counties[0].grade).toBe("待更正");
-    expect(report.issues.filter((i) => i.severity === "error")).toEqual([expect.objectContaining({ sheet: "附件1", cell: `C${row}` })]);
+    expect(report.issues.filter((i) => i.severity === "error")).toEqual([
+      expect.objectContaining({ sheet: "附件1", cell: `C${row}` }),
+    ]);
   });
 
   test("text typed as = + - @ stays text in 汇总", async () => {
     const { excel, plan, type } = await generated([rubric.findUnit("石楼县")!]);
-    type("石楼县", { [inputCell(plan, "石楼县", "5", "E")]: 1, [inputCell(plan, "石楼县", "5", "G")]: "=HYPERLINK(\"http://evil\",\"点我\")" });
+    type("石楼县", {
+      [inputCell(plan, "石楼县", "5", "E")]: 1,
+      [inputCell(plan, "石楼县", "5", "G")]: '=HYPERLINK("http://evil","点我")',
+    });
     await validateAndTotal(rubric);
     const summary = excel.sheets.find((s) => s.name === "汇总")!;
     const cells = [...summary.grid.values()].filter((v) => typeof v === "string" && v.includes("HYPERLINK"));
-    expect(cells).toEqual(["'=HYPERLINK(\"http://evil\",\"点我\")"]);
+    expect(cells).toEqual(['\'=HYPERLINK("http://evil","点我")']);
   });
 
   test("totalling again replaces the add-in's 汇总 in place; a 汇总 the add-in did not make is left alone", async () => {
@@ -167,7 +188,9 @@ describe("校验并汇总 in Excel", () => {
     const summary = excel.sheets.find((s) => s.name === "汇总")!;
     const check = [...summary.grid.entries()].filter(([, v]) => typeof v === "string" && v.startsWith("=IF(AND("));
     // one 核对 formula per unit, comparing the unit sheet's totals now with what they showed
-    expect(check.map(([, v]) => v)).toEqual([expect.stringMatching(/^=IF\(AND\(IFERROR\('石楼县'!\$H\$\d+,"#"\)=.*,"","已变动"\)$/)]);
+    expect(check.map(([, v]) => v)).toEqual([
+      expect.stringMatching(/^=IF\(AND\(IFERROR\('石楼县'!\$H\$\d+,"#"\)=.*,"","已变动"\)$/),
+    ]);
     expect([...summary.grid.values()].some((v) => typeof v === "string" && v.startsWith("=IF(COUNTIF("))).toBe(true);
   });
 });

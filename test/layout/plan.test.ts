@@ -116,9 +116,15 @@ describe("reading entries back from the cells", () => {
     expect(read.problems).toEqual([]);
     const shilou = read.units.find((u) => u.entries.unit === "石楼县")!;
     expect(shilou.entries.lines["county:5"]).toMatchObject({ deduction: 0.5, findings: "=企业培训缺资料" });
-    expect(shilou.entries.lines["county:13.3"]).toMatchObject({ participates: "否", exemptionReason: "本县无化工园区" });
+    expect(shilou.entries.lines["county:13.3"]).toMatchObject({
+      participates: "否",
+      exemptionReason: "本县无化工园区",
+    });
     expect(shilou.cells.get(entryCellKey("county:5", "deduction"))).toBe(`E${r5}`);
-    const result = scoreAll(rubric, read.units.map((u) => u.entries));
+    const result = scoreAll(
+      rubric,
+      read.units.map((u) => u.entries),
+    );
     const s = result.counties[0];
     // 92.0 − 0.3 (13.3 exempted with a reason) = 91.7; score 91.7 − 0.5 = 91.2; 91.2 / 91.7 × 100 = 99.4547… → 99.45
     expect(s.applicableTotal).toBe(9170);
@@ -149,7 +155,10 @@ describe("reading entries back from the cells", () => {
     const shilou = g.find((s) => s.name === "石楼县")!;
     const r = rowOf("石楼县", "7");
     const cells = shilou.cells.filter((_, i) => i !== r - 1);
-    const read = readWorkbook(rubric, g.map((s) => (s === shilou ? { ...s, cells } : s)));
+    const read = readWorkbook(
+      rubric,
+      g.map((s) => (s === shilou ? { ...s, cells } : s)),
+    );
     expect(read.problems).toEqual([expect.objectContaining({ code: "sheet.linesMissing" })]);
     expect(read.problems[0].message).toContain("7");
   });
@@ -173,6 +182,8 @@ describe("rows a person inserted inside a scoring table", () => {
     const row: (string | number | null)[] = [null, null, null, null, 0.5];
     const cells = [...grid.cells.slice(0, at), row, ...grid.cells.slice(at)];
     const read = readWorkbook(rubric, [{ ...grid, cells }]);
-    expect(read.problems).toEqual([expect.objectContaining({ code: "sheet.rowWithoutLine", cell: `E${at + 1}`, severity: "warning" })]);
+    expect(read.problems).toEqual([
+      expect.objectContaining({ code: "sheet.rowWithoutLine", cell: `E${at + 1}`, severity: "warning" }),
+    ]);
   });
 });

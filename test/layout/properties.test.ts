@@ -3,7 +3,14 @@
  * sheets that exist and to cells the plan fills (no reference into nowhere, which would silently count as 0).
  */
 import fc from "fast-check";
-import { buildWorkbookPlan, isFormula, isValidSheetName, isValidTableName, planToGrid, type SheetPlan } from "../../src/layout";
+import {
+  buildWorkbookPlan,
+  isFormula,
+  isValidSheetName,
+  isValidTableName,
+  planToGrid,
+  type SheetPlan,
+} from "../../src/layout";
 import { defaultRubric } from "../../src/rubric";
 
 const rubric = defaultRubric();
@@ -14,14 +21,20 @@ const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + c
 
 /** Formula text without its string literals, so "是" or "待更正" are not mistaken for references. */
 const code = (formula: string) => formula.replace(/"(?:[^"]|"")*"/g, '""');
-const FUNCTIONS = /\b(IF|AND|OR|NOT|SUM|SUMPRODUCT|ROUND|TRIM|LEN|ISNUMBER|ISERROR|ISBLANK|IFERROR|NA|MIN|COUNT|COUNTIF)\(/g;
+const FUNCTIONS =
+  /\b(IF|AND|OR|NOT|SUM|SUMPRODUCT|ROUND|TRIM|LEN|ISNUMBER|ISERROR|ISBLANK|IFERROR|NA|MIN|COUNT|COUNTIF)\(/g;
 
 function references(plan: { sheets: readonly SheetPlan[] }) {
   const out: { from: string; sheet: string; row: number; col: number }[] = [];
   for (const sheet of plan.sheets) {
     const formulas = [
       ...sheet.cells.filter((c) => isFormula(c.value)).map((c) => (c.value as { formula: string }).formula),
-      ...sheet.tables.flatMap((t) => t.rows.flat().filter(isFormula).map((f) => f.formula)),
+      ...sheet.tables.flatMap((t) =>
+        t.rows
+          .flat()
+          .filter(isFormula)
+          .map((f) => f.formula),
+      ),
       ...sheet.conditionalFormats.map((c) => c.formula),
     ];
     for (const f of formulas) {
@@ -53,8 +66,19 @@ test("random unit choices give valid, unique names and formulas that reference o
         // Input cells start empty (null) but exist inside a table; anything outside every table and block is wrong.
         const inTable = plan.sheets
           .find((s) => s.name === ref.sheet)!
-          .tables.some((t) => ref.row >= t.top && ref.row <= t.top + t.rows.length && ref.col >= t.left && ref.col < t.left + t.columns.length);
-        expect([ref.from, ref.row, ref.col, filled !== undefined || inTable]).toEqual([ref.from, ref.row, ref.col, true]);
+          .tables.some(
+            (t) =>
+              ref.row >= t.top &&
+              ref.row <= t.top + t.rows.length &&
+              ref.col >= t.left &&
+              ref.col < t.left + t.columns.length,
+          );
+        expect([ref.from, ref.row, ref.col, filled !== undefined || inTable]).toEqual([
+          ref.from,
+          ref.row,
+          ref.col,
+          true,
+        ]);
       }
     }),
     { numRuns: 25 },

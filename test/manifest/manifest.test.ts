@@ -32,7 +32,9 @@ describe("manifest.xml", () => {
     expect(override("DisplayName").getAttribute("Value")).toBe("考核打分助手");
     expect(override("Description").getAttribute("Value")).toMatch(/考核打分表/);
     const icons = [...xml.matchAll(/https:\/\/localhost:3000\/(assets\/[\w-]+\.png)/g)].map((m) => m[1]);
-    expect(new Set(icons)).toEqual(new Set(["assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]));
+    expect(new Set(icons)).toEqual(
+      new Set(["assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]),
+    );
     for (const icon of icons) expect(existsSync(join(root, icon))).toBe(true);
   });
 
@@ -44,7 +46,10 @@ describe("manifest.xml", () => {
     const file = join(out, "manifest.json");
     expect(existsSync(file)).toBe(true); // a missing converted file is a failure
     const manifest = JSON.parse(readFileSync(file, "utf8"));
-    const schemaFile = join(root, `node_modules/@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    const schemaFile = join(
+      root,
+      `node_modules/@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
     expect(existsSync(schemaFile)).toBe(true);
     const schema = JSON.parse(readFileSync(schemaFile, "utf8"));
     delete manifest.$schema;
@@ -56,8 +61,12 @@ describe("manifest.xml", () => {
     expect(ok).toBe(true);
     expect(JSON.stringify(manifest)).not.toContain("<TRUNCATED>");
     // ReadWriteDocument in the JSON form is this one resource-specific permission, and no other is asked for.
-    expect(manifest.authorization).toEqual({ permissions: { resourceSpecific: [{ name: "Document.ReadWrite.User", type: "Delegated" }] } });
-    expect(JSON.stringify(manifest).match(/"(?:webApplicationInfo|devicePermissions|permissions)"/g)).toEqual(['"permissions"']);
+    expect(manifest.authorization).toEqual({
+      permissions: { resourceSpecific: [{ name: "Document.ReadWrite.User", type: "Delegated" }] },
+    });
+    expect(JSON.stringify(manifest).match(/"(?:webApplicationInfo|devicePermissions|permissions)"/g)).toEqual([
+      '"permissions"',
+    ]);
     const zh = JSON.parse(readFileSync(join(out, "zh-cn.json"), "utf8"));
     expect(JSON.stringify(zh)).toContain("考核打分助手");
   });

@@ -74,15 +74,22 @@ describe("loading a rules file", () => {
     }
   });
 
-  test.each(['=HYPERLINK("http://x")', "+1", "-县", "@县", "\t=1+1"])("a unit named %j (a formula to Excel) is refused by loading and by the linter", (name) => {
-    const rules = rulesCopy();
-    rules.units.counties[12].name = name;
-    expect(() => loadRubric(rules)).toThrow(/units\.counties\[12\]\.name：单位名称不能以 = \+ - @ 或空白开头/);
-    expect(lintRules(rules).filter((f) => f.severity === "error").map((f) => f.code)).toEqual(["schema"]);
-    rules.units.counties[12].name = "兴县";
-    rules.units.counties[12].aliases = [name];
-    expect(() => loadRubric(rules)).toThrow(/aliases\[0\]/);
-  });
+  test.each(['=HYPERLINK("http://x")', "+1", "-县", "@县", "\t=1+1"])(
+    "a unit named %j (a formula to Excel) is refused by loading and by the linter",
+    (name) => {
+      const rules = rulesCopy();
+      rules.units.counties[12].name = name;
+      expect(() => loadRubric(rules)).toThrow(/units\.counties\[12\]\.name：单位名称不能以 = \+ - @ 或空白开头/);
+      expect(
+        lintRules(rules)
+          .filter((f) => f.severity === "error")
+          .map((f) => f.code),
+      ).toEqual(["schema"]);
+      rules.units.counties[12].name = "兴县";
+      rules.units.counties[12].aliases = [name];
+      expect(() => loadRubric(rules)).toThrow(/aliases\[0\]/);
+    },
+  );
 
   test("points with more than one decimal are rejected", () => {
     const rules = rulesCopy();
@@ -103,7 +110,12 @@ describe("loading a rules file", () => {
     rules.member.individual.sections[0].items[0].targets += "、数据局";
     const rubric = loadRubric(rules);
     const unit = rubric.findUnit("市数据局")!;
-    expect(rubric.linesFor(unit).filter((l) => l.part === "individual").map((l) => l.label)).toEqual(["1"]);
+    expect(
+      rubric
+        .linesFor(unit)
+        .filter((l) => l.part === "individual")
+        .map((l) => l.label),
+    ).toEqual(["1"]);
     expect(rubric.applicableTotal(unit)).toBe(5070);
   });
 });

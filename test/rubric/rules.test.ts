@@ -52,7 +52,10 @@ describe("the 2022 rules as data", () => {
 
   test("the member common items 11 and 12 and county item 37 are scored by 市安委办", () => {
     const bySafetyOffice = (name: string) =>
-      rubric.linesFor(unit(name)).filter((l) => l.scoredBy === "safetyOffice").map((l) => l.key);
+      rubric
+        .linesFor(unit(name))
+        .filter((l) => l.scoredBy === "safetyOffice")
+        .map((l) => l.key);
     expect(bySafetyOffice("市体育局")).toEqual(["common:11", "common:12"]);
     expect(bySafetyOffice("石楼县")).toEqual(["county:37"]);
   });

@@ -27,7 +27,8 @@ function textsOf(): [string, string][] {
           out.push([`${at}.${sub.no} text`, sub.text]);
           if (sub.targets) out.push([`${at}.${sub.no} targets`, sub.targets]);
           if (sub.scoringRule) out.push([`${at}.${sub.no} rule`, sub.scoringRule]);
-          for (const p of sub.parts ?? []) out.push([`${at}.${sub.no} ${p.label}`, p.scoringRule], [`${at}.${sub.no} ${p.label} targets`, p.targets]);
+          for (const p of sub.parts ?? [])
+            out.push([`${at}.${sub.no} ${p.label}`, p.scoringRule], [`${at}.${sub.no} ${p.label} targets`, p.targets]);
         }
       }
     }

@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { divideRoundHalfUp, normalize, parseAmount, parseVetoConditions, parseYesNo, toHalfWidthNumber } from "../../src/scoring";
+import {
+  divideRoundHalfUp,
+  normalize,
+  parseAmount,
+  parseVetoConditions,
+  parseYesNo,
+  toHalfWidthNumber,
+} from "../../src/scoring";
 
 describe("parseAmount", () => {
   test.each([
@@ -42,12 +49,23 @@ describe("parseAmount", () => {
     expect(parseAmount(input)).toEqual({ ok: false, reason: "notNumber", suggestion });
   });
 
-  test.each([["#N/A"], ["#REF!"], [true], [false], ["abc"], ["0.5分"], ["1,000"], ["-"], ["."], ["1e-1"], [Number.NaN], [Infinity], [1e300]])(
-    "%p is not a number, no suggestion",
-    (input) => {
-      expect(parseAmount(input)).toEqual({ ok: false, reason: "notNumber" });
-    },
-  );
+  test.each([
+    ["#N/A"],
+    ["#REF!"],
+    [true],
+    [false],
+    ["abc"],
+    ["0.5分"],
+    ["1,000"],
+    ["-"],
+    ["."],
+    ["1e-1"],
+    [Number.NaN],
+    [Infinity],
+    [1e300],
+  ])("%p is not a number, no suggestion", (input) => {
+    expect(parseAmount(input)).toEqual({ ok: false, reason: "notNumber" });
+  });
 
   test.each([[-0.5], ["-0.5"], ["-1"], [-0.001], [-1e-6]])("%p is negative", (input) => {
     expect(parseAmount(input)).toEqual({ ok: false, reason: "negative" });

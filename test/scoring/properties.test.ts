@@ -9,9 +9,11 @@ const linesOf = (name: string): readonly ScoringLine[] => rubric.linesFor(rubric
 
 /** A deduction of h hundredths as a cell: a number (possibly with float noise), a text, or empty when 0. */
 const amountCell = (max: number): fc.Arbitrary<CellValue> =>
-  fc.integer({ min: 0, max }).chain((h) =>
-    fc.constantFrom<CellValue>(h / 100, formatHundredths(h), h === 0 ? null : h / 100, (h / 100) * 3 / 3),
-  );
+  fc
+    .integer({ min: 0, max })
+    .chain((h) =>
+      fc.constantFrom<CellValue>(h / 100, formatHundredths(h), h === 0 ? null : h / 100, ((h / 100) * 3) / 3),
+    );
 
 /** A valid entry for a line: mostly participating, sometimes 不参与 with or without a reason. */
 const lineEntry = (line: ScoringLine): fc.Arbitrary<LineEntry> =>
@@ -107,12 +109,18 @@ describe("properties", () => {
     fc.assert(
       fc.property(
         anyUnitEntries.chain((entries) =>
-          fc.record({ entries: fc.constant(entries), index: fc.integer({ min: 0, max: linesOf(entries.unit).length - 1 }) }),
+          fc.record({
+            entries: fc.constant(entries),
+            index: fc.integer({ min: 0, max: linesOf(entries.unit).length - 1 }),
+          }),
         ),
         ({ entries, index }) => {
           const line = linesOf(entries.unit)[index];
           const before = scoreUnit(rubric, entries);
-          const after = scoreUnit(rubric, withLine(entries, line.key, { participates: "否", exemptionReason: "本单位不涉及" }));
+          const after = scoreUnit(
+            rubric,
+            withLine(entries, line.key, { participates: "否", exemptionReason: "本单位不涉及" }),
+          );
           after.lines.forEach((l, i) => {
             if (i !== index) expect(l).toEqual(before.lines[i]);
           });
@@ -132,7 +140,10 @@ describe("properties", () => {
         distinctUnits.chain((names) =>
           fc.record({
             entries: fc.tuple(...names.map(unitEntries)),
-            order: fc.shuffledSubarray(names.map((_, i) => i), { minLength: names.length, maxLength: names.length }),
+            order: fc.shuffledSubarray(
+              names.map((_, i) => i),
+              { minLength: names.length, maxLength: names.length },
+            ),
             keySeed: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 90, maxLength: 90 }),
           }),
         ),
@@ -153,7 +164,9 @@ describe("properties", () => {
   test("ranks: equal finals share a rank, the next rank skips", () => {
     fc.assert(
       fc.property(
-        fc.shuffledSubarray(unitNames, { minLength: 2, maxLength: 20 }).chain((names) => fc.tuple(...names.map(unitEntries))),
+        fc
+          .shuffledSubarray(unitNames, { minLength: 2, maxLength: 20 })
+          .chain((names) => fc.tuple(...names.map(unitEntries))),
         (entries) => {
           const { counties, members } = scoreAll(rubric, entries);
           for (const list of [counties, members]) {
@@ -161,7 +174,8 @@ describe("properties", () => {
               if (r.rank === null) return;
               const better = list.filter((o) => o.rank !== null && o.finalScore! > r.finalScore!).length;
               expect(r.rank).toBe(better + 1);
-              if (i > 0 && list[i - 1].rank !== null) expect(list[i - 1].finalScore!).toBeGreaterThanOrEqual(r.finalScore!);
+              if (i > 0 && list[i - 1].rank !== null)
+                expect(list[i - 1].finalScore!).toBeGreaterThanOrEqual(r.finalScore!);
             });
           }
         },
@@ -171,12 +185,17 @@ describe("properties", () => {
   });
 
   test("amounts: every two-decimal figure reads back exactly; its full-width form is suggested back", () => {
-    const fullWidth = (s: string) => s.replace(/[0-9.]/g, (c) => (c === "." ? "．" : String.fromCharCode(c.charCodeAt(0) + 0xff10 - 0x30)));
+    const fullWidth = (s: string) =>
+      s.replace(/[0-9.]/g, (c) => (c === "." ? "．" : String.fromCharCode(c.charCodeAt(0) + 0xff10 - 0x30)));
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100_000_00 }), (h) => {
         expect(parseAmount(h / 100)).toEqual({ ok: true, value: h });
         expect(parseAmount(formatHundredths(h))).toEqual({ ok: true, value: h });
-        expect(parseAmount(fullWidth(formatHundredths(h)))).toEqual({ ok: false, reason: "notNumber", suggestion: formatHundredths(h) });
+        expect(parseAmount(fullWidth(formatHundredths(h)))).toEqual({
+          ok: false,
+          reason: "notNumber",
+          suggestion: formatHundredths(h),
+        });
         if (h > 0) expect(parseAmount(-h / 100)).toMatchObject({ ok: false, reason: "negative" });
       }),
     );

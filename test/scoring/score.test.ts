@@ -6,7 +6,11 @@ import { defaultRubric, formatHundredths, type Rubric } from "../../src/rubric";
 import { scoreAll, scoreUnit, type LineEntry, type UnitEntries, type UnitResult } from "../../src/scoring";
 
 const rubric: Rubric = defaultRubric();
-const unitEntries = (unit: string, lines: Record<string, LineEntry> = {}, rest: Partial<UnitEntries> = {}): UnitEntries => ({
+const unitEntries = (
+  unit: string,
+  lines: Record<string, LineEntry> = {},
+  rest: Partial<UnitEntries> = {},
+): UnitEntries => ({
   unit,
   lines,
   ...rest,
@@ -67,7 +71,12 @@ describe("a county: 石楼县 (73 lines, 92.00: no item 12, 13.1, 13.4, 13.5, 14
     expect(line(r, "county:13.3")).toMatchObject({ participates: false, exempted: false, score: 0 });
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([
-      expect.objectContaining({ code: "exemptionReason.missing", severity: "warning", lineKey: "county:13.3", field: "exemptionReason" }),
+      expect.objectContaining({
+        code: "exemptionReason.missing",
+        severity: "warning",
+        lineKey: "county:13.3",
+        field: "exemptionReason",
+      }),
     ]);
     expect(r.warnings[0].message).toContain("第13.3项");
     expect(r.warnings[0].message).toContain("0.30");
@@ -143,14 +152,19 @@ describe("a county: 石楼县 (73 lines, 92.00: no item 12, 13.1, 13.4, 13.5, 14
 
   test("是否参与打分 other than 是/否 is an error", () => {
     const r = score("石楼县", { "county:5": { participates: "Y" } });
-    expect(r.errors).toEqual([expect.objectContaining({ code: "participates.invalid", lineKey: "county:5", field: "participates" })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ code: "participates.invalid", lineKey: "county:5", field: "participates" }),
+    ]);
     expect(r.grade).toBe("待更正");
     expect(r.normalized).toBeNull();
   });
 
   test("entries for lines that are not the unit's are ignored", () => {
     // 石楼县 has no item 12 (县级政府（除石楼县）).
-    const r = score("石楼县", { "county:12.1": { deduction: "garbage", participates: "?" }, "common:1": { deduction: 9 } });
+    const r = score("石楼县", {
+      "county:12.1": { deduction: "garbage", participates: "?" },
+      "common:1": { deduction: 9 },
+    });
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([]);
     expect(fmt(r.normalized)).toBe("100.00");
@@ -163,7 +177,11 @@ describe("a county with a split line: 交城县 (86 lines, 99.60; 13.3 is 0.7 + 
     expect(r.unit).toBe("交城县");
     expect(fmt(r.applicableTotal)).toBe("99.60");
     expect(r.errors).toEqual([
-      expect.objectContaining({ code: "deduction.exceedsPoints", lineKey: "county:13.3", message: "第13.3项扣分 1.50 超过该项分值 1.00" }),
+      expect.objectContaining({
+        code: "deduction.exceedsPoints",
+        lineKey: "county:13.3",
+        message: "第13.3项扣分 1.50 超过该项分值 1.00",
+      }),
     ]);
     expect(r.grade).toBe("待更正");
     expect(r.normalized).toBeNull();
@@ -233,7 +251,9 @@ describe("a member unit of the other group: 市委组织部 (12 common lines, 50
     expect(fmt(r.bonus)).toBe("5.00");
     expect(fmt(r.finalScore)).toBe("101.00");
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([expect.objectContaining({ code: "bonus.capped", field: "bonus", message: "加分 6.00 超过上限 5.00，按 5.00 计" })]);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ code: "bonus.capped", field: "bonus", message: "加分 6.00 超过上限 5.00，按 5.00 计" }),
+    ]);
   });
 
   test("the penalty has no cap", () => {
@@ -303,7 +323,11 @@ describe("a member unit of the other group: 市委组织部 (12 common lines, 50
 describe("市体育局 (15 lines: common 50.00 + individual 1, 2, 69 at 0.70 each = 52.10)", () => {
   test("applicableTotal 52.10", () => {
     const r = score("市体育局", { "individual:69": { deduction: 0.7 } });
-    expect(r.lines.map((l) => l.key).filter((k) => k.startsWith("individual:"))).toEqual(["individual:1", "individual:2", "individual:69"]);
+    expect(r.lines.map((l) => l.key).filter((k) => k.startsWith("individual:"))).toEqual([
+      "individual:1",
+      "individual:2",
+      "individual:69",
+    ]);
     expect(fmt(r.applicableTotal)).toBe("52.10");
     // 52.10 − 0.70 = 51.40; 51.40 / 52.10 × 100 = 98.6564… → 98.66
     expect(fmt(r.normalized)).toBe("98.66");
@@ -323,7 +347,11 @@ describe("unknown units", () => {
 
 describe("附件1 and 附件2 beside a county's result", () => {
   test("scores, total, and not mixed into the final score", () => {
-    const r = scoreUnit(rubric, unitEntries("交城县"), { unit: "交城县", annex1: [50, 20, "8.5", 10], annex2: [90, 100, null, 85.5, "100"] });
+    const r = scoreUnit(rubric, unitEntries("交城县"), {
+      unit: "交城县",
+      annex1: [50, 20, "8.5", 10],
+      annex2: [90, 100, null, 85.5, "100"],
+    });
     // 50 + 20 + 8.5 + 10 = 88.50
     expect(r.annex1).toEqual({ scores: [5000, 2000, 850, 1000], total: 8850 });
     expect(r.annex2).toEqual([9000, 10000, null, 8550, 10000]);
@@ -339,7 +367,11 @@ describe("附件1 and 附件2 beside a county's result", () => {
   });
 
   test("out of range, not a number", () => {
-    const r = scoreUnit(rubric, unitEntries("交城县"), { unit: "交城县", annex1: [56, -1, "１０", 10.005], annex2: [101, 100, 100, 100, 100] });
+    const r = scoreUnit(rubric, unitEntries("交城县"), {
+      unit: "交城县",
+      annex1: [56, -1, "１０", 10.005],
+      annex2: [101, 100, 100, 100, 100],
+    });
     expect(r.errors.map((e) => [e.code, e.field, e.index])).toEqual([
       ["annex1.outOfRange", "annex1", 0],
       ["annex1.outOfRange", "annex1", 1],
@@ -347,7 +379,9 @@ describe("附件1 and 附件2 beside a county's result", () => {
       ["annex1.tooPrecise", "annex1", 3],
       ["annex2.outOfRange", "annex2", 0],
     ]);
-    expect(r.errors[0].message).toBe("附件1第1项（安全生产专项整治三年行动（55分））得分 56.00 超出范围，应在0 至 55.00 之间");
+    expect(r.errors[0].message).toBe(
+      "附件1第1项（安全生产专项整治三年行动（55分））得分 56.00 超出范围，应在0 至 55.00 之间",
+    );
     expect(r.errors[2].suggestion).toBe("10");
     expect(r.annex1).toEqual({ scores: [null, null, null, null], total: null });
     expect(r.grade).toBe("待更正");
@@ -399,10 +433,14 @@ describe("scoreAll: ranking", () => {
   });
 
   test("附件 without a score sheet, and for unknown units, are reported apart", () => {
-    const { counties, others } = scoreAll(rubric, [unitEntries("文水县")], [
-      { unit: "交城县", annex1: [50, 20, 10, 10], annex2: [] },
-      { unit: "某县", annex1: [], annex2: [] },
-    ]);
+    const { counties, others } = scoreAll(
+      rubric,
+      [unitEntries("文水县")],
+      [
+        { unit: "交城县", annex1: [50, 20, 10, 10], annex2: [] },
+        { unit: "某县", annex1: [], annex2: [] },
+      ],
+    );
     expect(counties.map((r) => r.unit)).toEqual(["文水县"]);
     expect(others.map((r) => [r.unit, codes(r.errors), r.annex1?.total ?? null])).toEqual([
       ["某县", ["unit.unknown"], null],

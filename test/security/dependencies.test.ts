@@ -10,22 +10,55 @@ const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
 const EXACT = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
 type Deps = Record<string, string>;
-const sections = { dependencies: (pkg.dependencies ?? {}) as Deps, devDependencies: (pkg.devDependencies ?? {}) as Deps };
+const sections = {
+  dependencies: (pkg.dependencies ?? {}) as Deps,
+  devDependencies: (pkg.devDependencies ?? {}) as Deps,
+};
 const all = (): [string, string, string][] =>
-  Object.entries(sections).flatMap(([section, deps]) => Object.entries(deps).map(([name, spec]): [string, string, string] => [section, name, spec]));
+  Object.entries(sections).flatMap(([section, deps]) =>
+    Object.entries(deps).map(([name, spec]): [string, string, string] => [section, name, spec]),
+  );
 
 describe("dependencies are pinned", () => {
   test("the exactness check itself: exact versions pass, ranges, tags, git and URL specs do not", () => {
     for (const ok of ["1.2.3", "0.0.1", "10.20.30", "1.0.0-beta.2", "1.0.0+build.5"]) expect(ok).toMatch(EXACT);
-    for (const bad of ["^1.2.3", "~1.2.3", ">=1.2.3", "<2", "1.2.x", "1.x", "*", "", "latest", "next", "1.2", "1.2.3 - 1.4.0", "1.2.3 || 2.0.0", "=1.2.3", "v1.2.3"])
+    for (const bad of [
+      "^1.2.3",
+      "~1.2.3",
+      ">=1.2.3",
+      "<2",
+      "1.2.x",
+      "1.x",
+      "*",
+      "",
+      "latest",
+      "next",
+      "1.2",
+      "1.2.3 - 1.4.0",
+      "1.2.3 || 2.0.0",
+      "=1.2.3",
+      "v1.2.3",
+    ])
       expect(bad).not.toMatch(EXACT);
-    for (const bad of ["git+https://github.com/a/b.git", "github:a/b", "a/b", "https://example.com/a.tgz", "file:../a", "npm:a@1.2.3", "workspace:*"])
+    for (const bad of [
+      "git+https://github.com/a/b.git",
+      "github:a/b",
+      "a/b",
+      "https://example.com/a.tgz",
+      "file:../a",
+      "npm:a@1.2.3",
+      "workspace:*",
+    ])
       expect(bad).not.toMatch(EXACT);
   });
 
   test("every version in package.json dependencies and devDependencies is exact", () => {
     expect(all().length).toBeGreaterThan(0);
-    expect(all().filter(([, , spec]) => !EXACT.test(spec)).map(([section, name, spec]) => `${section}: ${name}@${spec}`)).toEqual([]);
+    expect(
+      all()
+        .filter(([, , spec]) => !EXACT.test(spec))
+        .map(([section, name, spec]) => `${section}: ${name}@${spec}`),
+    ).toEqual([]);
   });
 
   test("overrides, if any, are exact versions too", () => {

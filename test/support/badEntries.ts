@@ -17,7 +17,15 @@ export interface BadEntry {
   readonly message: RegExp;
 }
 
-const entry = (what: string, inExcel: unknown, inFile: ExcelJS.CellValue, line: string, column: "E" | "H", code: string, message: RegExp): BadEntry => ({
+const entry = (
+  what: string,
+  inExcel: unknown,
+  inFile: ExcelJS.CellValue,
+  line: string,
+  column: "E" | "H",
+  code: string,
+  message: RegExp,
+): BadEntry => ({
   what,
   inExcel,
   inFile,
@@ -34,11 +42,43 @@ export const BAD_ENTRIES: readonly BadEntry[] = [
   entry("three decimals", 0.125, 0.125, "4", "E", "deduction.tooPrecise", /两位小数/),
   entry("full-width digits", "０．５", "０．５", "5", "E", "deduction.notNumber", /半角数字 0\.5/),
   entry("a Chinese full stop", "0。5", "0。5", "6", "E", "deduction.notNumber", /半角数字 0\.5/),
-  entry("a formula typed into an input", "=1+1", { formula: "1+1" } as ExcelJS.CellFormulaValue, "7", "E", "deduction.notNumber", /=1\+1/),
-  entry("the error #N/A", "#N/A", { error: "#N/A" } as ExcelJS.CellErrorValue, "10", "E", "deduction.notNumber", /#N\/A/),
-  entry("the error #REF!", "#REF!", { error: "#REF!" } as ExcelJS.CellErrorValue, "11", "E", "deduction.notNumber", /#REF!/),
+  entry(
+    "a formula typed into an input",
+    "=1+1",
+    { formula: "1+1" } as ExcelJS.CellFormulaValue,
+    "7",
+    "E",
+    "deduction.notNumber",
+    /=1\+1/,
+  ),
+  entry(
+    "the error #N/A",
+    "#N/A",
+    { error: "#N/A" } as ExcelJS.CellErrorValue,
+    "10",
+    "E",
+    "deduction.notNumber",
+    /#N\/A/,
+  ),
+  entry(
+    "the error #REF!",
+    "#REF!",
+    { error: "#REF!" } as ExcelJS.CellErrorValue,
+    "11",
+    "E",
+    "deduction.notNumber",
+    /#REF!/,
+  ),
   // Excel holds a date typed into a 0.00 cell as its serial number (44896): far over any line's points.
-  entry("a date", 44896, new Date(Date.UTC(2022, 11, 1)), "13.2", "E", "deduction.exceedsPoints", /扣分 44896\.00 超过该项分值/),
+  entry(
+    "a date",
+    44896,
+    new Date(Date.UTC(2022, 11, 1)),
+    "13.2",
+    "E",
+    "deduction.exceedsPoints",
+    /扣分 44896\.00 超过该项分值/,
+  ),
   entry("a boolean", true, true, "15", "E", "deduction.notNumber", /TRUE/),
   entry("是/否 misspelt", "不", "不", "16.1", "H", "participates.invalid", /只能填「是」或「否」/),
 ];

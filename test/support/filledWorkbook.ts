@@ -8,7 +8,11 @@ import { planToXlsx } from "../../src/xlsx";
 import { recalculateToCsv } from "./libreoffice";
 
 /** The unit sheets of a plan with entries typed in (sheet name → address → value). */
-export function filledSheets(rubric: Rubric, unitSheets: readonly SheetPlan[], entries: Record<string, Record<string, GridCell>>): SheetPlan[] {
+export function filledSheets(
+  rubric: Rubric,
+  unitSheets: readonly SheetPlan[],
+  entries: Record<string, Record<string, GridCell>>,
+): SheetPlan[] {
   return unitSheets.map((sheet) => {
     const grid = withEntries(planToGrid(sheet), entries[sheet.name] ?? {});
     return fillUnitSheet(rubric, sheet, readWorkbook(rubric, [grid]).units[0], grid);

@@ -8,7 +8,8 @@ export async function sheetXml(bytes: Uint8Array, sheetName: string): Promise<st
   const escaped = sheetName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const sheet = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(workbook);
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
-  const target = new RegExp(`<Relationship [^>]*Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
     new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${sheet[1]}"`).exec(rels);
   if (!target) throw new Error(`no relationship for ${sheetName}`);
   const path = target[1].startsWith("/") ? target[1].slice(1) : `xl/${target[1]}`;

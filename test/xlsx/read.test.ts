@@ -59,7 +59,11 @@ test("given the file's name, the message names it", async () => {
 /** A generated workbook's parts, each deflated again, for zips written byte by byte. */
 async function parts(): Promise<RawEntry[]> {
   const zip = await JSZip.loadAsync(await planToXlsx(buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan));
-  return Promise.all(Object.values(zip.files).filter((f) => !f.dir).map(async (f) => deflated(f.name, await f.async("uint8array"))));
+  return Promise.all(
+    Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map(async (f) => deflated(f.name, await f.async("uint8array"))),
+  );
 }
 
 test("a workbook written with ZIP64 records reads as any other: the guard follows the ZIP64 end record and extra fields", async () => {
@@ -70,18 +74,34 @@ test("a workbook written with ZIP64 records reads as any other: the guard follow
 
 test("a ZIP64 zip declaring a gigabyte in its extra field is refused before unpacking", async () => {
   const zeros = zerosDeflated(1024);
-  const bomb: RawEntry = { name: "xl/worksheets/sheet1.xml", stored: zeros.stored, method: 8, crc: zeros.crc, size: zeros.size };
+  const bomb: RawEntry = {
+    name: "xl/worksheets/sheet1.xml",
+    stored: zeros.stored,
+    method: 8,
+    crc: zeros.crc,
+    size: zeros.size,
+  };
   const others = (await parts()).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
-  expect(await rejection(writeZip([...others, bomb], { zip64: true, zip64Sizes: true }))).toMatch(/解压后过大（1\d{3} MB/);
+  expect(await rejection(writeZip([...others, bomb], { zip64: true, zip64Sizes: true }))).toMatch(
+    /解压后过大（1\d{3} MB/,
+  );
 });
 
 test("a part that inflates beyond the size its directory declares is stopped as it unpacks, ZIP64 or not", async () => {
   const zeros = zerosDeflated(300);
-  const bomb: RawEntry = { name: "xl/worksheets/sheet1.xml", stored: zeros.stored, method: 8, crc: zeros.crc, size: 1000 };
+  const bomb: RawEntry = {
+    name: "xl/worksheets/sheet1.xml",
+    stored: zeros.stored,
+    method: 8,
+    crc: zeros.crc,
+    size: 1000,
+  };
   const others = (await parts()).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
   const start = performance.now();
   expect(await rejection(writeZip([...others, bomb]))).toMatch(/已损坏：其中的内容与文件目录记录的大小不符/);
-  expect(await rejection(writeZip([...others, bomb], { zip64: true, zip64Sizes: true }))).toMatch(/已损坏：其中的内容与文件目录记录的大小不符/);
+  expect(await rejection(writeZip([...others, bomb], { zip64: true, zip64Sizes: true }))).toMatch(
+    /已损坏：其中的内容与文件目录记录的大小不符/,
+  );
   expect(performance.now() - start).toBeLessThan(2000); // 300 MB inflated would take longer
 });
 
@@ -105,7 +125,9 @@ test("a sheet of a few cells far apart, which would make a huge grid, is refused
   const xml = `<worksheet><sheetData>${Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join("")}</sheetData></worksheet>`;
   const others = (await parts()).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
   // The first sheet part of a single-county workbook is 附件1's.
-  expect(await rejection(writeZip([...others, deflated("xl/worksheets/sheet1.xml", xml)]))).toMatch(/工作表「附件1」过大/);
+  expect(await rejection(writeZip([...others, deflated("xl/worksheets/sheet1.xml", xml)]))).toMatch(
+    /工作表「附件1」过大/,
+  );
 });
 
 test("a zip bomb is refused from its central directory, before anything is unpacked", async () => {
@@ -118,12 +140,14 @@ test("a generated workbook reads back with its metadata row and formulas", async
   const sheets = await readXlsx(bytes);
   const shilou = sheets.find((s) => s.name === "石楼县")!;
   expect(shilou.cells[0].slice(0, 5)).toEqual(["scorecard/1", "unit", "石楼县", "luliang-2022", "2022.1"]);
-  expect(shilou.cells.flat().some((c) => typeof c === "object" && c !== null && c.formula.startsWith("=IF("))).toBe(true);
+  expect(shilou.cells.flat().some((c) => typeof c === "object" && c !== null && c.formula.startsWith("=IF("))).toBe(
+    true,
+  );
 });
 
 test("relative rows of a validation formula move with the row; absolute ones stay", () => {
   expect(shiftRows("D8", 3)).toBe("D11");
-  expect(shiftRows("$D$8+D8+\"A1\"", 2)).toBe("$D$8+D10+\"A1\"");
+  expect(shiftRows('$D$8+D8+"A1"', 2)).toBe('$D$8+D10+"A1"');
 });
 
 test("the lean reader gives the same grid as exceljs on a filled workbook", async () => {
@@ -149,7 +173,10 @@ test("the lean reader gives the same grid as exceljs on a filled workbook", asyn
       while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
       return out;
     };
-    expect({ sheet: fast[i].name, cells: trim(fast[i].cells) }).toEqual({ sheet: reference[i].name, cells: trim(reference[i].cells) });
+    expect({ sheet: fast[i].name, cells: trim(fast[i].cells) }).toEqual({
+      sheet: reference[i].name,
+      cells: trim(reference[i].cells),
+    });
   }
   const jc = fast.find((s) => s.name === "交城县")!;
   expect(jc.cells[7][6]).toBe("=不是公式 & <标签>");

@@ -23,7 +23,12 @@ import { format, type Messages } from "../locales";
 import { failure, Outcome, type OutcomeValue } from "./Outcome";
 
 const useStyles = makeStyles({
-  part: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  part: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+  },
 });
 
 type Props = { rubric: Rubric; messages: Messages; excel: ExcelActions };
@@ -44,7 +49,11 @@ export function ImportPanel({ rubric, messages: t, excel }: Props) {
       const lines = [...report.skipped.map((s) => `${s.sheet}：${s.reason}`), ...problemLines(preview)];
       setOutcome({
         intent: lines.length > 0 ? "warning" : "success",
-        title: format(t.imported, { inserted: report.inserted.length, replaced: report.replaced.length, skipped: report.skipped.length }),
+        title: format(t.imported, {
+          inserted: report.inserted.length,
+          replaced: report.replaced.length,
+          skipped: report.skipped.length,
+        }),
         lines,
       });
     } catch (err) {
@@ -59,7 +68,9 @@ export function ImportPanel({ rubric, messages: t, excel }: Props) {
     setBusy(true);
     let preview: ImportPreview;
     try {
-      const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const files = await Promise.all(
+        [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+      );
       preview = await excel.previewImport(rubric, files);
     } catch (err) {
       setOutcome(failure(t, err));
@@ -142,12 +153,18 @@ export function ExportPanel({ rubric, messages: t, excel, totalled }: Props & { 
     setBusy(true);
     try {
       const report = await excel.exportUnit(rubric, totalled);
-      const blob = new Blob([report.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+      const blob = new Blob([report.bytes as BlobPart], {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      });
       setOutcome({
         intent: report.notices.length > 0 ? "warning" : "success",
         title: format(t.exported, { unit: report.unit, file: report.fileName }),
         lines: [...(report.opened ? [t.exportOpened] : []), ...report.notices],
-        link: { href: URL.createObjectURL(blob), download: report.fileName, label: format(t.download, { file: report.fileName }) },
+        link: {
+          href: URL.createObjectURL(blob),
+          download: report.fileName,
+          label: format(t.download, { file: report.fileName }),
+        },
       });
     } catch (err) {
       setOutcome(failure(t, err));

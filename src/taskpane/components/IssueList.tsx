@@ -9,8 +9,22 @@ import { format, type Messages } from "../locales";
 
 const useStyles = makeStyles({
   group: { marginTop: tokens.spacingVerticalS },
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", textAlign: "left", justifyContent: "flex-start", width: "100%" },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  item: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+    textAlign: "left",
+    justifyContent: "flex-start",
+    width: "100%",
+  },
   text: { display: "flex", flexDirection: "column", alignItems: "flex-start", fontWeight: tokens.fontWeightRegular },
   badge: { flexShrink: 0, marginTop: "2px" },
   heading: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
@@ -59,7 +73,13 @@ export function IssueList({
         {issues.length === 0 ? t.noIssues : format(t.issueCounts, { errors, warnings: issues.length - errors })}
       </Caption1>
       {groupBySheet(issues).map((g) => (
-        <div key={g.sheet ?? ""} className={styles.group} role="group" aria-label={g.sheet ?? t.workbookIssues} data-sheet={g.sheet ?? ""}>
+        <div
+          key={g.sheet ?? ""}
+          className={styles.group}
+          role="group"
+          aria-label={g.sheet ?? t.workbookIssues}
+          data-sheet={g.sheet ?? ""}
+        >
           <div className={styles.heading}>
             <Body1 as="h3" block style={{ fontWeight: 600, margin: 0 }}>
               {g.sheet ?? t.workbookIssues}

@@ -1,5 +1,12 @@
 /** The result of an action, or its error: a Fluent MessageBar that the user can dismiss. */
-import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
 import type { Messages } from "../locales";
 
 export interface OutcomeValue {
@@ -9,7 +16,15 @@ export interface OutcomeValue {
   link?: { href: string; download: string; label: string };
 }
 
-export function Outcome({ value, messages: t, onDismiss }: { value: OutcomeValue; messages: Messages; onDismiss?: () => void }) {
+export function Outcome({
+  value,
+  messages: t,
+  onDismiss,
+}: {
+  value: OutcomeValue;
+  messages: Messages;
+  onDismiss?: () => void;
+}) {
   return (
     <MessageBar intent={value.intent} layout="multiline" data-testid="outcome" data-intent={value.intent}>
       <MessageBarBody>

@@ -4,7 +4,11 @@ import type { Messages } from "../locales";
 
 export function OutsideExcel({ messages: t }: { messages: Messages }) {
   return (
-    <section aria-labelledby="outside-title" data-testid="outside-excel" style={{ display: "flex", flexDirection: "column", gap: 12 }}>
+    <section
+      aria-labelledby="outside-title"
+      data-testid="outside-excel"
+      style={{ display: "flex", flexDirection: "column", gap: 12 }}
+    >
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle id="outside-title">{t.outsideExcelTitle}</MessageBarTitle>

@@ -7,7 +7,15 @@ import { Outcome, type OutcomeValue } from "./Outcome";
 
 const LISTED = 8;
 
-export function RulesCard({ rubric, messages: t, onLoad }: { rubric: Rubric; messages: Messages; onLoad(rubric: Rubric): void }) {
+export function RulesCard({
+  rubric,
+  messages: t,
+  onLoad,
+}: {
+  rubric: Rubric;
+  messages: Messages;
+  onLoad(rubric: Rubric): void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<OutcomeValue>();
 
@@ -25,7 +33,11 @@ export function RulesCard({ rubric, messages: t, onLoad }: { rubric: Rubric; mes
   };
 
   return (
-    <section aria-label={t.rulesInUse} data-testid="rules" style={{ display: "flex", flexDirection: "column", alignItems: "flex-start", gap: 4 }}>
+    <section
+      aria-label={t.rulesInUse}
+      data-testid="rules"
+      style={{ display: "flex", flexDirection: "column", alignItems: "flex-start", gap: 4 }}
+    >
       <Caption1>{t.rulesInUse}</Caption1>
       <Subtitle2 as="h2" block>
         {rubric.rules.name}

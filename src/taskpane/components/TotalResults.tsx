@@ -1,10 +1,27 @@
 /** The units' final scores, grades and ranks after 校验并汇总, counties and member units apart. */
-import { Badge, Body1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Badge,
+  Body1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
 import { formatHundredths } from "../../rubric";
 import type { UnitResult } from "../../scoring";
 import type { Messages } from "../locales";
 
-function ResultTable({ title, results, messages: t }: { title: string; results: readonly UnitResult[]; messages: Messages }) {
+function ResultTable({
+  title,
+  results,
+  messages: t,
+}: {
+  title: string;
+  results: readonly UnitResult[];
+  messages: Messages;
+}) {
   if (results.length === 0) return null;
   const ordered = [...results].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   return (
@@ -43,7 +60,15 @@ function ResultTable({ title, results, messages: t }: { title: string; results: 
   );
 }
 
-export function TotalResults({ counties, members, messages: t }: { counties: readonly UnitResult[]; members: readonly UnitResult[]; messages: Messages }) {
+export function TotalResults({
+  counties,
+  members,
+  messages: t,
+}: {
+  counties: readonly UnitResult[];
+  members: readonly UnitResult[];
+  messages: Messages;
+}) {
   return (
     <section aria-label={t.results} data-testid="results">
       <ResultTable title={t.countiesGroup} results={counties} messages={t} />

@@ -1,5 +1,15 @@
 /** Which units to generate sheets for: all, all counties, all member units, or single units found by search. */
-import { Caption1, Checkbox, Field, Radio, RadioGroup, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Checkbox,
+  Field,
+  Radio,
+  RadioGroup,
+  SearchBox,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
 import { chooseUnits } from "../../layout";
 import { normalizeName, type Rubric, type Unit } from "../../rubric";
@@ -53,7 +63,10 @@ export function UnitPicker({
   const listId = useId();
   const reg = rubric.registry;
   const shown = useMemo(
-    () => ({ counties: reg.counties.filter((u) => matches(u, query)), members: reg.members.filter((u) => matches(u, query)) }),
+    () => ({
+      counties: reg.counties.filter((u) => matches(u, query)),
+      members: reg.members.filter((u) => matches(u, query)),
+    }),
     [reg, query],
   );
   const picked = new Set(value.picked);
@@ -70,7 +83,12 @@ export function UnitPicker({
           {title}
         </Caption1>
         {units.map((u) => (
-          <Checkbox key={u.name} label={u.name} checked={picked.has(u.name)} onChange={(_, d) => toggle(u, d.checked === true)} />
+          <Checkbox
+            key={u.name}
+            label={u.name}
+            checked={picked.has(u.name)}
+            onChange={(_, d) => toggle(u, d.checked === true)}
+          />
         ))}
       </div>
     );

@@ -9,7 +9,8 @@ export const en: Messages = {
     "The Assessment Scoring Assistant is an Excel add-in: it generates the score sheets from the assessment rules, checks every entry as it is typed and totals every unit. It works inside Excel, not on its own in a browser.",
   outsideExcelHowTo: "How to open it in Excel",
   outsideExcelStep1: "Open a workbook in Excel (desktop or on the web);",
-  outsideExcelStep2: "Home → Add-ins → More settings → Upload My Add-in, then choose the manifest.xml your administrator gave you;",
+  outsideExcelStep2:
+    "Home → Add-ins → More settings → Upload My Add-in, then choose the manifest.xml your administrator gave you;",
   outsideExcelStep3: "On the Home tab, choose Assessment Scoring Assistant to open the task pane.",
   outsideExcelCli: "Without Excel, the scorecard command line generates and totals workbooks.",
   rulesInUse: "Rules in use",
@@ -57,14 +58,16 @@ export const en: Messages = {
   workbookIssues: "Whole workbook",
   liveChecking: "Entries are checked as they are typed: issues appear here.",
   repairSheet: "Repair this sheet",
-  repairSheetHint: "Rebuild “{sheet}” as generated: formulas and rows come back, entries are kept, replaced values go to the change log",
+  repairSheetHint:
+    "Rebuild “{sheet}” as generated: formulas and rows come back, entries are kept, replaced values go to the change log",
   repaired: "“{sheet}” repaired",
   repairedLogged: "{count} replaced values were written to the hidden 变更记录 (change log) sheet.",
   importWorkbooks: "Import returned workbooks",
   importHint: "Choose the .xlsx workbooks the units sent back; their score sheets are copied into this workbook.",
   importing: "Reading the workbooks…",
   importConflictTitle: "Replace existing score sheets?",
-  importConflictBody: "{count} units already have a score sheet in this workbook. Replacing overwrites their entries with the returned ones.",
+  importConflictBody:
+    "{count} units already have a score sheet in this workbook. Replacing overwrites their entries with the returned ones.",
   importReplace: "Replace",
   importKeep: "Keep them, import only new units",
   cancel: "Cancel",

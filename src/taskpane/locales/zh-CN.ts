@@ -4,7 +4,8 @@ export const zhCN = {
   appName: "考核打分助手",
   // Outside Excel
   outsideExcelTitle: "请在 Excel 中打开",
-  outsideExcelBody: "考核打分助手是 Excel 加载项：按考核细则生成考核打分表，录入时逐项校验，并汇总各单位成绩。它需要在 Excel 中使用，在浏览器中单独打开时不能工作。",
+  outsideExcelBody:
+    "考核打分助手是 Excel 加载项：按考核细则生成考核打分表，录入时逐项校验，并汇总各单位成绩。它需要在 Excel 中使用，在浏览器中单独打开时不能工作。",
   outsideExcelHowTo: "在 Excel 中打开的方法",
   outsideExcelStep1: "在 Excel（桌面版或网页版）中打开一个工作簿；",
   outsideExcelStep2: "开始 → 加载项 → 更多设置 → 上传我的加载项，选择管理员提供的 manifest.xml；",
