@@ -1,3 +1,4 @@
+import "./withOfficeClient";
 /**
  * The bad-input matrix in Excel, as a person meets it: each wrong entry, paste, deleted or inserted row, renamed or
  * deleted sheet and broken 汇总 gives a message in Chinese on its cell, and nothing anyone typed is lost — the cell

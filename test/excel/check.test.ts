@@ -1,3 +1,4 @@
+import "./withOfficeClient";
 import { checkSheet, startLiveChecking, whileWriting, type SheetCheck } from "../../src/excel/check";
 import { renderPlan } from "../../src/excel/render";
 import { buildWorkbookPlan } from "../../src/layout";

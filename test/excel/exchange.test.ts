@@ -1,3 +1,4 @@
+import "./withOfficeClient";
 /** Sending each unit its own workbook, and bringing the returned ones back in. */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

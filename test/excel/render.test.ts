@@ -1,3 +1,4 @@
+import "./withOfficeClient";
 import { asTypedText, renderPlan } from "../../src/excel/render";
 import { buildWorkbookPlan } from "../../src/layout";
 import { defaultRubric } from "../../src/rubric";

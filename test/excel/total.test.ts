@@ -1,3 +1,4 @@
+import "./withOfficeClient";
 import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
