@@ -2,7 +2,7 @@
  * 变更记录: every checked edit of a score sheet is appended to a hidden sheet (time, sheet, cell, old → new value,
  * who), so what was typed can always be traced and typed back. Old values come from the add-in's last reading of
  * the sheet; the first edit of a sheet the add-in has not read yet is logged with the old value unknown.
- * Everything is written as text or a number, never as a formula.
+ * Everything is written as text or a number, never as a formula, into text-formatted columns.
  */
 import { columnLetter, type GridCell, type GridSheet } from "../layout";
 import { asTypedText } from "./render";
@@ -97,6 +97,8 @@ export function queueChangeLogRows(
     return;
   }
   const sheet = context.workbook.worksheets.add(CHANGE_LOG_SHEET_NAME);
+  // Text format first, for every row to come: a time, a sheet named "2023.10" or a value like "3.10" stay as typed.
+  sheet.getRange("A:F").numberFormat = "@" as unknown as string[][];
   const range = sheet.getRange(`A1:F${rows.length + 1}`);
   range.values = [[...CHANGE_LOG_COLUMNS], ...rows];
   const table = sheet.tables.add(range, true);

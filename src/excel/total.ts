@@ -18,11 +18,12 @@ import {
 } from "../layout";
 import type { Rubric } from "../rubric";
 import { scoreAll, scoreUnit, withOutsideErrors, type Issue, type UnitResult } from "../scoring";
-import { sheetProblemIssues, whileWriting, type LocatedIssue } from "./check";
-import { rememberSheets } from "./inventory";
-import { readAllSheets } from "./readSheets";
-import { countedRun } from "./run";
-import { ExcelAdapterError, writeSheet } from "./render";
+import { sheetProblemIssues, type LocatedIssue } from "./check";
+import { adapterError } from "./errors";
+import { capabilities } from "./capabilities";
+import { readAllSheets, readsWhole, rememberSheets } from "./readSheets";
+import { newSession, ownWrites, run, type Session } from "./session";
+import { writeSheet } from "./render";
 
 export interface TotalReport {
   readonly counties: readonly UnitResult[];
@@ -85,11 +86,15 @@ const issueRow = (i: LocatedIssue): SummaryIssueRow => ({
   message: i.message,
 });
 
-export async function validateAndTotal(rubric: Rubric, now: () => Date = () => new Date()): Promise<TotalReport> {
+export async function validateAndTotal(
+  rubric: Rubric,
+  now: () => Date = () => new Date(),
+  session: Session = newSession(),
+): Promise<TotalReport> {
   const counter = { syncs: 0 };
   try {
-    return await countedRun(counter, async (context, sync) => {
-      const { grids, sheets } = await readAllSheets(context, sync);
+    return await run(counter, async (context, sync) => {
+      const { grids, sheets } = await readAllSheets(context, sync, session);
       const read = readWorkbook(rubric, grids);
       const computedAt = now().toLocaleString("zh-CN", { hour12: false });
       const { result, issues } = scoreWorkbook(rubric, read);
@@ -114,17 +119,19 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
         };
       }
       const plan = summaryValuesSheet(rubric, result, issues.map(issueRow), computedAt, liveTotals(read));
-      const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
-      await whileWriting(async () => {
+      const withPrint = capabilities.printSetup();
+      await ownWrites(context, sync, () => {
         const collection = context.workbook.worksheets;
         // 汇总 holds only what the add-in wrote: it is made anew each time.
         if (ours) collection.getItem(ours.name).delete();
         const ws = writeSheet(collection, { ...plan, name: ours?.name ?? SUMMARY_SHEET_NAME }, withPrint);
         if (ours) ws.position = ours.position;
         ws.activate();
-        await sync();
       });
-      rememberSheets([...sheets.map((s) => s.name).filter((n) => n !== ours?.name), ours?.name ?? SUMMARY_SHEET_NAME]);
+      rememberSheets(session, [
+        ...sheets.filter((s) => s.name !== ours?.name).map((s) => ({ name: s.name, ours: readsWhole(s.meta) })),
+        { name: ours?.name ?? SUMMARY_SHEET_NAME, ours: false },
+      ]);
       return {
         counties: result.counties,
         members: result.members,
@@ -136,7 +143,6 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
       };
     });
   } catch (err) {
-    if (err instanceof ExcelAdapterError) throw err;
-    throw new ExcelAdapterError(`校验并汇总失败：${(err as Error).message}`, err);
+    throw adapterError("校验并汇总失败", err);
   }
 }

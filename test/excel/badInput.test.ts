@@ -7,7 +7,6 @@ import "./withOfficeClient";
  */
 import { CHANGE_LOG_SHEET_NAME } from "../../src/excel/changeLog";
 import { checkSheet, startLiveChecking, type SheetCheck } from "../../src/excel/check";
-import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { REPAIR_SOURCE, repairUnitSheet } from "../../src/excel/repair";
 import { validateAndTotal } from "../../src/excel/total";
@@ -27,7 +26,6 @@ function lineRow(plan: WorkbookPlan, sheet: string, label: string): number {
 async function setUp() {
   const excel = new FakeExcel();
   excel.install();
-  forgetSheets();
   const plan = buildWorkbookPlan(rubric, UNITS).plan;
   await renderPlan(plan);
   const checks: SheetCheck[] = [];

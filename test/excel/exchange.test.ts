@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exportUnit } from "../../src/excel/exportUnit";
 import { applyImport, previewImport } from "../../src/excel/importWorkbooks";
-import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import {
@@ -33,7 +32,6 @@ function inputCell(plan: WorkbookPlan, sheetName: string, label: string, column:
 async function officeWorkbook(units: string[]) {
   const excel = new FakeExcel();
   excel.install();
-  forgetSheets();
   const plan = buildWorkbookPlan(
     rubric,
     units.map((u) => rubric.findUnit(u)!),

@@ -114,6 +114,14 @@ export class FakeExcel {
     return group?.by;
   }
 
+  /** Runs `fn` soon after, as Excel raises events: settle() waits for it. */
+  private later(fn: () => void) {
+    const run: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0))
+      .then(fn)
+      .finally(() => this.running.delete(run));
+    this.running.add(run);
+  }
+
   /** Waits until every change handler Excel started has finished (Excel does not wait for them). */
   async settle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
@@ -204,13 +212,13 @@ export class FakeExcel {
       else this.undoStack.push((ctx.undoGroup = { by: "add-in", cells: befores }));
     }
     // Change events for the add-in's own writes come after the batch, when Excel gets to them.
-    setTimeout(() => {
+    this.later(() => {
       for (const c of changed.filter((x) => x.events && this.sheets.includes(x.sheet)))
         this.raise(c.sheet, c.box, {
           source: "Local",
           triggerSource: this.supports("1.14") ? "ThisLocalAddin" : undefined,
         });
-    }, 0);
+    });
     if (failure) throw failure;
     const bytes = this.responses.filter((r) => r.sync === sync).reduce((a, r) => a + r.bytes, 0);
     if (bytes > PAYLOAD_LIMIT)
@@ -301,6 +309,8 @@ export class FakeExcel {
               cellsIn(box).forEach((a) => {
                 const b = boxOf(a)!;
                 const v = at(b.top - box.top, b.left - box.left);
+                // "null input in a two-dimensional array is ignored" (learn.microsoft.com, "Set values or formulas")
+                if (v === null && shape) return;
                 if (prop === "numberFormat") sheet.formats.set(a, String(v));
                 else sheet.set(a, coerceTyped(v, sheet.formatOf(a)));
               });
@@ -324,7 +334,20 @@ export class FakeExcel {
         if (prop === "visibility") return sheet.visibility;
         if (prop === "getRange") return (address: string) => this.range(ctx, sheet, address);
         if (prop === "getUsedRange") return () => this.usedRange(ctx, sheet);
-        if (prop === "tables") return { add: (range: { address: string }) => this.addTable(ctx, sheet, range.address) };
+        if (prop === "tables")
+          return {
+            add: (range: { address: string }) => this.addTable(ctx, sheet, range.address),
+            getItem: (name: string) => {
+              const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+              if (table) return this.tableProxy(ctx, table);
+              this.queue(ctx, {
+                apply: () => {
+                  throw excelError("ItemNotFound", `ItemNotFound: table ${name}`);
+                },
+              });
+              return this.nullObject();
+            },
+          };
         if (prop === "delete")
           return () => {
             this.record(ctx, sheet, "", "worksheet.delete()", undefined);
@@ -575,12 +598,12 @@ export class FakeExcel {
                 );
                 if (problem) throw problem;
                 this.sheets.push(sheet);
-                setTimeout(() => {
+                this.later(() => {
                   for (const h of this.addedHandlers) {
                     const run = h({ worksheetId: sheet.id }).finally(() => this.running.delete(run));
                     this.running.add(run);
                   }
-                }, 0);
+                });
               },
             });
             return w(sheet);

@@ -1,5 +1,4 @@
 import "./withOfficeClient";
-import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/layout";
@@ -33,7 +32,6 @@ function inputCell(plan: WorkbookPlan, sheetName: string, label: string, column:
 async function generated(units: readonly Unit[]) {
   const excel = new FakeExcel();
   excel.install();
-  forgetSheets();
   const plan = buildWorkbookPlan(rubric, units).plan;
   await renderPlan(plan);
   const type = (sheet: string, cells: Record<string, unknown>) => {
