@@ -153,10 +153,12 @@ export async function applyImport(preview: ImportPreview, options: { replace: bo
         group.forEach((sheet, i) => ids.push({ sheet, id: result!.value[i] }));
       }
       // Then the sheets they replace go, and the new ones take their names.
-      await ownWrites(context, sync, () => {
-        for (const { sheet } of ids) if (sheet.conflict && sheet.existing) worksheets.getItem(sheet.existing).delete();
-        for (const { sheet, id } of ids) if (sheet.conflict) worksheets.getItem(id).name = sheet.sheet;
-      });
+      if (ids.some((x) => x.sheet.conflict))
+        await ownWrites(context, sync, () => {
+          for (const { sheet } of ids)
+            if (sheet.conflict && sheet.existing) worksheets.getItem(sheet.existing).delete();
+          for (const { sheet, id } of ids) if (sheet.conflict) worksheets.getItem(id).name = sheet.sheet;
+        });
       for (const { sheet } of ids) {
         inserted.push(sheet.sheet);
         if (sheet.conflict) replaced.push(sheet.unit);

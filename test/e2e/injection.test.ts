@@ -50,7 +50,7 @@ describe("in Excel", () => {
     excel = new FakeExcel();
     excel.install();
     await renderPlan(plan);
-    await startLiveChecking(
+    const live = await startLiveChecking(
       rubric,
       () => undefined,
       (e) => {
@@ -58,6 +58,7 @@ describe("in Excel", () => {
       },
     );
     await excel.personTypes("石楼县", typedCells());
+    await live.flush(); // as the pane does before 校验并汇总
     await validateAndTotal(rubric);
   });
 

@@ -109,12 +109,14 @@ export function mirror(fake: any, real: any): any {
         if (typeof r === "function" && typeof f === "function")
           return (...args: unknown[]) => {
             const twin = (a: unknown, side: string) => (a && typeof a === "object" && (a as any)[side]) || a;
-            const rr = r.apply(
+            const rr = Reflect.apply(
+              r,
               real,
               args.map((a) => twin(a, TWIN)),
             );
             return mirror(
-              f.apply(
+              Reflect.apply(
+                f,
                 fake,
                 args.map((a) => twin(a, FAKE)),
               ),
