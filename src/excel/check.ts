@@ -62,12 +62,13 @@ export function checkGrid(rubric: Rubric, grid: GridSheet): Omit<SheetCheck, "sy
 export async function checkSheet(rubric: Rubric, sheetNameOrId: string): Promise<SheetCheck> {
   const counter = { syncs: 0 };
   try {
-    return await run(counter, async (context, sync) => {
+    return await run(counter, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheetNameOrId);
       ws.load("name");
-      const used = loadUsedRange(ws, () => ws.name);
-      await sync();
-      const { scoreSheet: _ignored, ...check } = checkGrid(rubric, used.grid());
+      const used = loadUsedRange(ws);
+      counter.syncs++;
+      await context.sync();
+      const { scoreSheet: _ignored, ...check } = checkGrid(rubric, used.grid(ws.name));
       return { ...check, syncs: counter.syncs };
     });
   } catch (err) {
@@ -95,13 +96,14 @@ async function checkChange(
   now: () => Date,
 ): Promise<{ check: SheetCheck; sheet: string; rows: (string | number | boolean)[][] } | undefined> {
   const counter = { syncs: 0 };
-  return run(counter, async (context, sync) => {
+  return run(counter, async (context) => {
     const ws = context.workbook.worksheets.getItem(event.worksheetId);
     ws.load("name");
-    const used = loadUsedRange(ws, () => ws.name);
-    await sync();
+    const used = loadUsedRange(ws);
+    counter.syncs++;
+    await context.sync();
     if (ws.name === CHANGE_LOG_SHEET_NAME) return undefined;
-    const grid = used.grid();
+    const grid = used.grid(ws.name);
     const { scoreSheet, ...rest } = checkGrid(rubric, grid);
     const check = { ...rest, syncs: counter.syncs };
     if (!scoreSheet) return { check, sheet: ws.name, rows: [] };
@@ -117,12 +119,14 @@ async function checkChange(
 /** Appends rows to 变更记录 in one read and one write; false when a sheet of that name is not the add-in's. */
 export async function writeChangeLog(rows: (string | number | boolean)[][]): Promise<boolean> {
   if (rows.length === 0) return true;
-  return run({ syncs: 0 }, async (context, sync) => {
+  const counter = { syncs: 0 };
+  return run(counter, async (context, sync) => {
     const logSheet = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET_NAME);
     logSheet.load("name");
     const logTable = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE);
     logTable.load("name");
-    await sync();
+    counter.syncs++;
+    await context.sync();
     if (logTable.isNullObject && !logSheet.isNullObject) return false;
     await ownWrites(context, sync, () => queueChangeLogRows(context, logTable, rows));
     return true;
@@ -187,7 +191,8 @@ export async function startLiveChecking(
     }));
   const registrations: OfficeExtension.EventHandlerResult<unknown>[] = [];
   const session = options.session ?? newSession();
-  await run({ syncs: 0 }, async (context, sync) => {
+  const counter = { syncs: 0 };
+  await run(counter, async (context, sync) => {
     const worksheets = context.workbook.worksheets;
     if (workbookWide) registrations.push(worksheets.onChanged.add(handler));
     const { grids, sheets } = await readAllSheets(context, sync, session);
@@ -203,7 +208,8 @@ export async function startLiveChecking(
           });
         }),
       );
-      await sync();
+      counter.syncs++;
+      await context.sync();
     }
   });
   return {

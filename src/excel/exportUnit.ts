@@ -47,9 +47,9 @@ export async function exportUnit(
         ? context.workbook.worksheets.getItem(options.sheetName)
         : context.workbook.worksheets.getActiveWorksheet();
       ws.load("name");
-      const used = loadUsedRange(ws, () => ws.name);
+      const used = loadUsedRange(ws);
       await sync();
-      return used.grid();
+      return used.grid(ws.name);
     });
   } catch (err) {
     throw new ExcelAdapterError(`读取工作表失败：${(err as Error).message}`, err);

@@ -25,7 +25,7 @@ export interface WorkbookSheets {
 
 interface Queued {
   head: Excel.Range;
-  used?: { grid: () => GridSheet };
+  used?: { grid: (name: string) => GridSheet };
 }
 
 export async function readAllSheets(
@@ -40,7 +40,7 @@ export async function readAllSheets(
     const ws = sheets.getItem(name);
     const head = ws.getRange(MARKER);
     head.load("values");
-    queued.set(name, { head, used: whole && !headsOnly ? loadUsedRange(ws, () => name) : undefined });
+    queued.set(name, { head, used: whole && !headsOnly ? loadUsedRange(ws) : undefined });
   };
   sheets.load("items/name,items/position");
   const guess = session.known ?? [];
@@ -63,14 +63,14 @@ export async function readAllSheets(
     const q = queued.get(ws.name)!;
     return !headsOnly && !q.used && readsWhole(readMeta(q.head.values[0]));
   });
-  for (const ws of late) queued.get(ws.name)!.used = loadUsedRange(sheets.getItem(ws.name), () => ws.name);
+  for (const ws of late) queued.get(ws.name)!.used = loadUsedRange(sheets.getItem(ws.name));
   if (late.length > 0) await sync();
   const grids: GridSheet[] = [];
   const out: WorkbookSheets["sheets"] = [];
   for (const ws of sheets.items) {
     const q = queued.get(ws.name)!;
     const meta = readMeta(q.head.values[0]);
-    if (q.used && readsWhole(meta)) grids.push(q.used.grid());
+    if (q.used && readsWhole(meta)) grids.push(q.used.grid(ws.name));
     out.push({ name: ws.name, position: ws.position, meta });
   }
   session.known = out.map((s) => ({ name: s.name, ours: readsWhole(s.meta) }));

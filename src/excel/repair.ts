@@ -47,15 +47,17 @@ export async function repairUnitSheet(
       sheets.load("items/name");
       const ws = sheets.getItem(sheetName);
       ws.load(["name", "position"]);
-      const used = loadUsedRange(ws, () => ws.name);
+      const used = loadUsedRange(ws);
       const logSheet = sheets.getItemOrNullObject(CHANGE_LOG_SHEET_NAME);
       logSheet.load("name");
       const logTable = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE);
       logTable.load("name");
-      await sync();
+      counter.syncs++;
+      await context.sync();
 
       const name = ws.name;
-      const before = used.grid();
+      const position = ws.position;
+      const before = used.grid(ws.name);
       const source = readWorkbook(rubric, [before]).units[0];
       if (!source) throw new ExcelAdapterError(`「${name}」不是本规则的考核打分表，无法修复。`);
       const unit = rubric.findUnit(source.entries.unit)!;
@@ -94,7 +96,7 @@ export async function repairUnitSheet(
           ws.delete();
           rebuilt.name = name;
           for (const t of plan.tables) rebuilt.tables.getItem(`${t.name}_new`).name = t.name;
-          rebuilt.position = ws.position;
+          rebuilt.position = position;
           rebuilt.activate();
         });
       } catch (err) {
@@ -115,12 +117,15 @@ export async function repairUnitSheet(
 /** Deletes a half-built sheet, if it got made; a failure here changes nothing a person typed. */
 async function removeQuietly(name: string): Promise<void> {
   try {
-    await run({ syncs: 0 }, async (context, sync) => {
+    const counter = { syncs: 0 };
+    await run(counter, async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(name);
-      await sync();
+      counter.syncs++;
+      await context.sync();
       if (ws.isNullObject) return;
       ws.delete();
-      await sync();
+      counter.syncs++;
+      await context.sync();
     });
   } catch {
     // Left for the person to delete: it holds nothing of theirs.

@@ -92,12 +92,15 @@ export function usedRangeToGrid(
   return { name, cells };
 }
 
-/** Queues the load of a sheet's used range; `grid()` gives it after the sync. */
-export function loadUsedRange(ws: Excel.Worksheet, name: () => string) {
+/** Queues the load of a sheet's used range; `grid(name)` gives it after the sync. */
+export function loadUsedRange(ws: Excel.Worksheet): { grid: (name: string) => GridSheet } {
   const used = ws.getUsedRange();
   used.load(["formulas", "values", "rowIndex", "columnIndex"]);
-  return { grid: () => usedRangeToGrid(name(), used.rowIndex, used.columnIndex, used.formulas, used.values) };
+  return { grid: (name) => loadedGrid(name, used) };
 }
+
+const loadedGrid = (name: string, used: Excel.Range) =>
+  usedRangeToGrid(name, used.rowIndex, used.columnIndex, used.formulas, used.values);
 
 /** Standard base64 of bytes (what createWorkbook and insertWorksheetsFromBase64 take). */
 export function toBase64(bytes: Uint8Array): string {

@@ -69,10 +69,3 @@ export function arrayShape(value: unknown): { rows: number; cols: number } | und
   if (!Array.isArray(value)) return undefined;
   return { rows: value.length, cols: Array.isArray(value[0]) ? value[0].length : 0 };
 }
-
-/**
- * Undo (learn.microsoft.com, "Undo capabilities in Excel add-ins"; ExcelApi 1.20 requirement set page; OfficeDev/
- * office-js #3788, #6170): before ExcelApi 1.20 any write by an add-in clears the undo stack; from 1.20 writes are
- * undoable, each context.sync() its own undo group, except these, which still clear the stack.
- */
-export const CLEARS_UNDO_FROM_1_20 = new Set(["visibility", "protect", "delete", "insertWorksheetsFromBase64"]);

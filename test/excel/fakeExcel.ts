@@ -1,13 +1,5 @@
 import { readXlsx } from "../../src/xlsx/read";
-import {
-  arrayShape,
-  CLEARS_UNDO_FROM_1_20,
-  coerceTyped,
-  excelError,
-  PAYLOAD_LIMIT,
-  sheetNameProblem,
-  tableNameProblem,
-} from "./excelRules";
+import { arrayShape, coerceTyped, excelError, PAYLOAD_LIMIT, sheetNameProblem, tableNameProblem } from "./excelRules";
 import { Box, boxOf, cellsIn, colLetters, FakeSheet, type FakeTable } from "./fakeSheet";
 
 export { FakeSheet, type FakeTable } from "./fakeSheet";
@@ -36,7 +28,12 @@ export interface MeasuredRequest {
 type Handler = (event: unknown) => Promise<void>;
 interface Op {
   readonly apply: () => void | Promise<void>;
-  /** A write Excel puts on its undo stack (or, for some, clears it with). */
+  /**
+   * Undo (learn.microsoft.com, "Undo capabilities in Excel add-ins"; ExcelApi 1.20 requirement set page; OfficeDev/
+   * office-js #3788, #6170): before 1.20 any add-in write clears the undo stack; from 1.20 a write is an undo step
+   * (each context.sync() its own group), except sheet visibility, protect, delete and insertWorksheetsFromBase64,
+   * which still clear it ("clears").
+   */
   readonly undo?: "write" | "clears";
   readonly changed?: { sheet: FakeSheet; box: Box };
 }
@@ -83,6 +80,15 @@ export class FakeExcel {
   readonly changeHandlers: Handler[] = [];
   readonly addedHandlers: Handler[] = [];
   private readonly running = new Set<Promise<void>>();
+  /** A step to fail, counted in syncs from now: that batch applies its first half of operations, then fails. */
+  private breakAt: number | undefined;
+  /** Why Excel.createWorkbook fails, when it should (a blocked pop-up, a policy). */
+  createWorkbookError: Error | undefined;
+
+  /** The `n`-th sync from now (1 = the next) fails midway, as a batch does when one of its operations fails. */
+  breakSync(n: number): void {
+    this.breakAt = this.syncs + n - 1;
+  }
   private nextId = 1;
 
   supports(version: string): boolean {
@@ -189,7 +195,13 @@ export class FakeExcel {
     let undo: "none" | "write" | "clears" = "none";
     const befores: UndoGroup["cells"] = [];
     let failure: unknown;
-    for (const op of ops) {
+    const broken = this.breakAt === sync;
+    if (broken) this.breakAt = undefined;
+    for (const [i, op] of ops.entries()) {
+      if (broken && i >= Math.floor(ops.length / 2)) {
+        failure = excelError("GeneralException", "An internal error has occurred (the double failed this step).");
+        break;
+      }
       const snapshot = op.changed ? cellsIn(op.changed.box).map((a) => ({ a, v: op.changed!.sheet.grid.get(a) })) : [];
       try {
         await op.apply();
@@ -542,7 +554,8 @@ export class FakeExcel {
   private newContext(options: Ctx["options"]): Ctx {
     const ctx: Ctx = { ops: [], options, api: undefined };
     const w = (s: FakeSheet) => this.worksheet(ctx, s);
-    const fake = this;
+    const excel = (): FakeExcel => this;
+    const fake = excel();
     ctx.api = {
       sync: () => this.sync(ctx),
       application: { suspendApiCalculationUntilNextSync: () => undefined },
@@ -643,6 +656,7 @@ export class FakeExcel {
       PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
       PaperType: { a4: "A4" },
       createWorkbook: async (base64: string) => {
+        if (this.createWorkbookError) throw this.createWorkbookError;
         this.openedWorkbooks.push(base64);
       },
       WorksheetPositionType: { end: "End" },
