@@ -68,6 +68,24 @@ export function diffSheets(before: GridSheet | undefined, after: GridSheet, addr
   return changes;
 }
 
+/**
+ * The reading to diff the next edit against: `before` with the cells of `address` taken from `after`. Cells outside
+ * the address may have changed in an edit whose event is still to come: they stay as they were, for that event to
+ * find them changed.
+ */
+export function advanceSnapshot(before: GridSheet | undefined, after: GridSheet, address?: string): GridSheet {
+  const bounds = addressBounds(address);
+  if (!before || !bounds) return after;
+  const rows = Math.max(before.cells.length, after.cells.length);
+  const cells = Array.from({ length: rows }, (_, r) => [...(before.cells[r] ?? [])]);
+  for (let r = bounds.top; r <= Math.min(bounds.bottom, rows); r++)
+    for (let c = bounds.left; c <= bounds.right; c++) {
+      while (cells[r - 1].length < c) cells[r - 1].push(null);
+      cells[r - 1][c - 1] = after.cells[r - 1]?.[c - 1] ?? null;
+    }
+  return { name: after.name, cells };
+}
+
 function shown(v: GridCell | typeof UNKNOWN_BEFORE): string | number | boolean {
   if (v !== null && typeof v === "object") return asTypedText(v.formula);
   return asTypedText(v);

@@ -10,7 +10,14 @@ import { issueLocation, readWorkbook, tamperCheck, type GridSheet, type SheetPro
 import type { Rubric } from "../rubric";
 import { scoreUnit, type Issue, type UnitResult } from "../scoring";
 import { capabilities } from "./capabilities";
-import { CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, changeLogRows, diffSheets, queueChangeLogRows } from "./changeLog";
+import {
+  advanceSnapshot,
+  CHANGE_LOG_SHEET_NAME,
+  CHANGE_LOG_TABLE,
+  changeLogRows,
+  diffSheets,
+  queueChangeLogRows,
+} from "./changeLog";
 import { adapterError, ExcelAdapterError } from "./errors";
 import { readAllSheets } from "./readSheets";
 import { loadUsedRange, newSession, ownWrites, run, type Session } from "./session";
@@ -108,7 +115,7 @@ async function checkChange(
     const check = { ...rest, syncs: counter.syncs };
     if (!scoreSheet) return { check, sheet: ws.name, rows: [] };
     const changes = diffSheets(snapshots.get(ws.name), grid, event.address);
-    snapshots.set(ws.name, grid);
+    snapshots.set(ws.name, advanceSnapshot(snapshots.get(ws.name), grid, event.address));
     // A co-author's own pane logs their edits; logging them here too would log each edit twice.
     if (changes.length === 0 || event.source === "Remote") return { check, sheet: ws.name, rows: [] };
     const source = SOURCE_LABEL[event.source] ?? String(event.source ?? "");
