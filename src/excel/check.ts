@@ -223,20 +223,23 @@ export async function startLiveChecking(
     flush,
     pending: () => pending.length,
     stop: async () => {
-      await flush();
+      // From now on no handler checks anything, even if Excel cannot be reached to remove them.
       stopped = true;
-      // A registration is removed by a sync of the context it was added in (the ones of later sheets have theirs).
-      const byContext = new Map<Excel.RequestContext, typeof registrations>();
-      for (const r of registrations)
-        byContext.set(r.context as Excel.RequestContext, [
-          ...(byContext.get(r.context as Excel.RequestContext) ?? []),
-          r,
-        ]);
-      for (const [context, group] of byContext)
-        await Excel.run(context, async (ctx) => {
-          for (const r of group) r.remove();
-          await ctx.sync();
-        });
+      try {
+        await flush();
+      } finally {
+        // A registration is removed by a sync of the context it was added in (later sheets' have their own).
+        const byContext = new Map<Excel.RequestContext, typeof registrations>();
+        for (const r of registrations) {
+          const context = r.context as Excel.RequestContext;
+          byContext.set(context, [...(byContext.get(context) ?? []), r]);
+        }
+        for (const [context, group] of byContext)
+          await Excel.run(context, async (ctx) => {
+            for (const r of group) r.remove();
+            await ctx.sync();
+          });
+      }
     },
   };
 }

@@ -49,6 +49,14 @@ export interface AppProps {
 type TabValue = "generate" | "total" | "exchange";
 type IssuesBySheet = ReadonlyMap<string | undefined, readonly LocatedIssue[]>;
 
+/**
+ * Stops live checking without an unhandled rejection: once asked to stop, the handlers check nothing more even when
+ * Excel could not be reached to remove them (src/excel/check.ts), so nothing is left to tell the person.
+ */
+function stopQuietly(stop: () => Promise<void>): void {
+  stop().catch((err: unknown) => console.warn("live checking did not stop cleanly", err));
+}
+
 function bySheet(issues: readonly LocatedIssue[]): IssuesBySheet {
   const map = new Map<string | undefined, LocatedIssue[]>();
   for (const i of issues) map.set(i.sheet, [...(map.get(i.sheet) ?? []), i]);
@@ -90,23 +98,26 @@ function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>)
     let gone = false;
     setIssues(new Map());
     setLiveError(undefined);
-    const onCheck = (check: SheetCheck) =>
+    const onCheck = (check: SheetCheck) => {
+      // A check that ran says live checking works again: an earlier failure's message goes.
+      setLiveError(undefined);
       setIssues((old) =>
         new Map(old).set(
           check.sheet,
           check.issues.map((i) => ({ ...i, sheet: i.sheet ?? check.sheet })),
         ),
       );
+    };
     const onNotice = (notice: string) => setNotices((old) => (old.includes(notice) ? old : [...old, notice]));
     excel
       .watch(rubric, onCheck, (err) => setLiveError(err.message), onNotice)
       .then(
-        (s) => (gone ? void s() : (stop = s)),
+        (s) => (gone ? stopQuietly(s) : (stop = s)),
         (err: Error) => !gone && setLiveError(err.message),
       );
     return () => {
       gone = true;
-      void stop?.();
+      if (stop) stopQuietly(stop);
     };
   }, [excel, rubric]);
 
