@@ -9,6 +9,7 @@ import { fromHundredths } from "../rubric";
 import { readWorkbook, summaryValuesSheet, type ReadWorkbook, type SummaryIssueRow } from "../layout";
 import type { UnitResult } from "../scoring";
 import { totalWorkbooks, type ReturnedWorkbook } from "../totalling";
+import { progressSummary, progressTable } from "./progressText";
 import { planToXlsx, READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
 import type { Output } from "./rulesCommand";
 import { CliError, loadRulesFrom } from "./rulesSource";
@@ -17,6 +18,7 @@ export interface TotalOptions {
   json?: boolean;
   out?: string;
   rules?: string;
+  progress?: boolean;
 }
 
 export interface TotalIssue {
@@ -66,7 +68,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     workbooks.push({ file: name, read });
   }
 
-  const { result, issues: located } = totalWorkbooks(rubric, workbooks);
+  const { result, issues: located, progress } = totalWorkbooks(rubric, workbooks);
   issues.push(
     ...located.map((i) => ({
       file: i.file ?? "",
@@ -82,7 +84,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   const all: UnitResult[] = [...result.counties, ...result.members];
 
   if (options.json) {
-    io.out(JSON.stringify({ units: all.map(unitJson), issues }, null, 2));
+    io.out(JSON.stringify({ units: all.map(unitJson), issues, progress }, null, 2));
   } else {
     for (const [title, group] of [
       ["县（市、区）", result.counties],
@@ -117,6 +119,8 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
           : ` ${[i.file, i.sheet, i.cell].filter(Boolean).join(" ")}`;
       io.out(`${i.severity === "error" ? "错误" : "警告"}${where}：${i.message}`);
     }
+    for (const line of options.progress ? progressTable(rubric, progress) : progressSummary(rubric, progress))
+      io.out(line);
     const errors = issues.filter((i) => i.severity === "error").length;
     io.out(`汇总了 ${all.length} 个单位：${errors} 个错误，${issues.length - errors} 个警告。`);
   }
