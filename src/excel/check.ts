@@ -8,7 +8,8 @@
  */
 import { issueLocation, readWorkbook, tamperCheck, type GridSheet, type SheetProblem } from "../layout";
 import type { Rubric } from "../rubric";
-import { scoreUnit, type Issue, type UnitResult } from "../scoring";
+import { scoreUnit, type UnitResult } from "../scoring";
+import type { LocatedIssue } from "../totalling";
 import { capabilities } from "./capabilities";
 import {
   advanceSnapshot,
@@ -24,10 +25,7 @@ import { loadUsedRange, newSession, ownWrites, run, type Session } from "./sessi
 
 export { usedRangeToGrid } from "./session";
 
-export interface LocatedIssue extends Issue {
-  readonly sheet?: string;
-  readonly cell?: string;
-}
+export type { LocatedIssue };
 
 export interface SheetCheck {
   readonly sheet: string;
