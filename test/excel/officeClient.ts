@@ -8,7 +8,6 @@
  * whatever the client itself refuses (a wrong argument, a property set on a read-only one) fails the same way.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { createContext, Script } from "node:vm";
 
 export interface CapturedRequest {
@@ -27,7 +26,7 @@ export interface OfficeClient {
   take(): CapturedRequest[];
 }
 
-const SCRIPT = join(__dirname, "../../node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js");
+const SCRIPT = require.resolve("@microsoft/office-js/dist/excel-web-16.00.debug.js");
 /** Not a real host: the client only needs a URL that is not "local document" to use sendRequest. */
 const DOUBLE_URL = "https://excel-double.invalid";
 
