@@ -198,3 +198,16 @@ test("a failed Excel.createWorkbook says why", async () => {
   expect(report.opened).toBe(false);
   expect(report.notices.join("\n")).toContain("The pop-up was blocked.");
 });
+
+test("校验并汇总 and 修复本表 of all 57 units keep every request under 2 MB as Office sends it", async () => {
+  const excel = new FakeExcel();
+  excel.install();
+  const session = newSession();
+  await renderPlan(buildWorkbookPlan(rubric, rubric.registry.all).plan, session);
+  const from = excel.syncs;
+  await validateAndTotal(rubric, undefined, session);
+  await repairUnitSheet(rubric, "石楼县");
+  const sent = excel.requests.filter((r) => r.sync >= from);
+  expect(sent.length).toBeGreaterThanOrEqual(4);
+  expect(Math.max(...sent.map((r) => r.bytes))).toBeLessThanOrEqual(2 * 1024 * 1024);
+});

@@ -269,8 +269,9 @@ export class FakeExcel {
     this.queue(ctx, {
       undo: "write",
       apply: () => {
+        if (!sheet.protected) return;
         const box = boxOf(address);
-        if (sheet.protected && (!box || !sheet.isUnlocked(box)))
+        if (!box || !sheet.isUnlocked(box))
           throw excelError(
             "AccessDenied",
             `「${sheet.name}」 is protected: ${address || "the sheet"} cannot be changed.`,
@@ -318,14 +319,15 @@ export class FakeExcel {
                 return;
               }
               const at = (i: number, j: number) => (shape ? (value as unknown[][])[i][j] : value);
-              cellsIn(box).forEach((a) => {
-                const b = boxOf(a)!;
-                const v = at(b.top - box.top, b.left - box.left);
-                // "null input in a two-dimensional array is ignored" (learn.microsoft.com, "Set values or formulas")
-                if (v === null && shape) return;
-                if (prop === "numberFormat") sheet.formats.set(a, String(v));
-                else sheet.set(a, coerceTyped(v, sheet.formatOf(a)));
-              });
+              for (let r = box.top; r <= box.bottom; r++)
+                for (let c = box.left; c <= box.right; c++) {
+                  const a = `${colLetters(c)}${r}`;
+                  const v = at(r - box.top, c - box.left);
+                  // "null input in a two-dimensional array is ignored" (learn.microsoft.com, "Set values or formulas")
+                  if (v === null && shape) continue;
+                  if (prop === "numberFormat") sheet.formats.set(a, String(v));
+                  else sheet.set(a, coerceTyped(v, sheet.formatOf(a)));
+                }
             },
           });
           return true;

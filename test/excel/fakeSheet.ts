@@ -77,7 +77,7 @@ export class FakeSheet {
 
   formatOf(address: string): string | undefined {
     const own = this.formats.get(address);
-    if (own !== undefined) return own;
+    if (own !== undefined || this.formatBoxes.length === 0) return own;
     const b = boxOf(address)!;
     return [...this.formatBoxes].reverse().find((f) => inside(b, f.box))?.format;
   }
