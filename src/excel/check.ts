@@ -13,6 +13,7 @@ import type { LocatedIssue } from "../totalling";
 import { capabilities } from "./capabilities";
 import {
   advanceSnapshot,
+  CHANGE_LOG_COLUMNS,
   CHANGE_LOG_SHEET_NAME,
   CHANGE_LOG_TABLE,
   changeLogRows,
@@ -132,8 +133,21 @@ export async function writeChangeLog(rows: (string | number | boolean)[][]): Pro
     logTable.load("name");
     counter.syncs++;
     await context.sync();
-    if (logTable.isNullObject && !logSheet.isNullObject) return false;
-    await ownWrites(context, sync, () => queueChangeLogRows(context, logTable, rows));
+    let halfMade = false;
+    if (logTable.isNullObject && !logSheet.isNullObject) {
+      // Our own header without its table is a 变更记录 whose making failed midway (a batch is no transaction): its
+      // rows are still waiting here, so it is made again. Anything else is a person's sheet and is left alone.
+      const head = logSheet.getRange("A1:F1");
+      head.load("values");
+      counter.syncs++;
+      await context.sync();
+      halfMade = head.values[0].every((v, i) => v === CHANGE_LOG_COLUMNS[i]);
+      if (!halfMade) return false;
+    }
+    await ownWrites(context, sync, () => {
+      if (halfMade) logSheet.delete();
+      queueChangeLogRows(context, logTable, rows);
+    });
     return true;
   });
 }
@@ -168,6 +182,12 @@ export async function startLiveChecking(
   const told = new Set<string>();
   let stopped = false;
   let queue: Promise<void> = Promise.resolve();
+  /** Runs `job` after everything queued before it; a failed job does not stop the ones after it. */
+  const enqueue = (job: () => Promise<void>): Promise<void> => {
+    const done = queue.then(job);
+    queue = done.catch(() => undefined);
+    return done;
+  };
   const handle = async (event: Excel.WorksheetChangedEventArgs) => {
     // The add-in's own writes: said by triggerSource (1.14); before, they raise no events (ownWrites).
     if (stopped || (knowsTrigger && event.triggerSource === Excel.EventTriggerSource.thisLocalAddin)) return;
@@ -181,9 +201,9 @@ export async function startLiveChecking(
     }
   };
   // One queue: two edits inside one round trip must not both find no 变更记录 and both make it.
-  const handler = (event: Excel.WorksheetChangedEventArgs) => (queue = queue.then(() => handle(event)));
+  const handler = (event: Excel.WorksheetChangedEventArgs) => enqueue(() => handle(event));
   const flush = () =>
-    (queue = queue.then(async () => {
+    enqueue(async () => {
       if (pending.length === 0) return;
       const rows = pending.slice();
       if (await writeChangeLog(rows)) pending.splice(0, rows.length);
@@ -193,7 +213,7 @@ export async function startLiveChecking(
           `已有名为「${CHANGE_LOG_SHEET_NAME}」的工作表（不是本加载项生成的），修改未记入变更记录；请将其改名。`,
         );
       }
-    }));
+    });
   const registrations: OfficeExtension.EventHandlerResult<unknown>[] = [];
   const session = options.session ?? newSession();
   const counter = { syncs: 0 };

@@ -67,6 +67,20 @@ describe("Undo", () => {
   });
 });
 
+test("a failed write of 变更记录 keeps its rows for the next flush, and checking goes on", async () => {
+  const { excel, row, sheet } = await workbook();
+  const { live, checks } = await watching();
+  await excel.personTypes("石楼县", { [`E${row("5")}`]: 0.5 });
+  excel.breakSync(2); // the write after the look-up fails midway
+  await expect(live.flush()).rejects.toThrow();
+  expect(live.pending()).toBe(1);
+  await excel.personTypes("石楼县", { [`E${row("6")}`]: 1 });
+  expect(checks).toHaveLength(2);
+  await live.flush();
+  const log = sheet("变更记录");
+  expect([2, 3].map((r) => log.cell(`C${r}`))).toEqual([`E${row("5")}`, `E${row("6")}`]);
+});
+
 describe("cell-edit mode", () => {
   test("ExcelApi 1.11: a batch waits until the person leaves the cell (delayForCellEdit), then runs", async () => {
     const { excel, session } = await workbook("1.11");
