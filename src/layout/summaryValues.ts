@@ -11,11 +11,11 @@
 import { fromHundredths, type PartKey, type Rubric } from "../rubric";
 import { lineName, type UnitResult } from "../scoring";
 import { cellRef, sheetRef, stringLiteral } from "./a1";
-import { PENDING, TOTAL_ORDER, type TotalKey } from "./columns";
+import { NO, PENDING, TOTAL_ORDER, YES, type TotalKey } from "./columns";
 import { metaCells } from "./meta";
 import type { CellContent, ChartPlan, ConditionalFormatPlan, Literal, PlacedCell, SheetPlan, TablePlan } from "./plan";
 import { summaryColumns, summarySheetShell } from "./summarySheet";
-import { STYLE } from "./unitSheet";
+import { STYLE } from "./styles";
 
 export interface SummaryIssueRow {
   readonly file?: string;
@@ -115,7 +115,7 @@ export function summaryValuesSheet(
         num(r.bonus),
         num(r.penalty),
         num(r.finalScore),
-        r.veto ? "是" : "否",
+        r.veto ? YES : NO,
         r.grade,
         r.errors.map((e) => e.message).join("\n"),
         r.warnings.map((w) => w.message).join("\n"),

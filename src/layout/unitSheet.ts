@@ -31,30 +31,7 @@ import type {
   ValidationPlan,
 } from "./plan";
 import { metaCells } from "./meta";
-
-export const STYLE = {
-  title: { bold: true, size: 16, align: "center" } as CellStyle,
-  subtitle: { size: 12, align: "center" } as CellStyle,
-  signature: { size: 11 } as CellStyle,
-  note: { size: 10, wrap: true } as CellStyle,
-  text: { wrap: true, verticalAlign: "top", border: true } as CellStyle,
-  points: { numberFormat: "0.0#", align: "center", verticalAlign: "top", border: true } as CellStyle,
-  score: { numberFormat: "0.00", align: "center", verticalAlign: "top", border: true } as CellStyle,
-  input: { wrap: true, verticalAlign: "top", border: true, input: true, fill: "#FFFDE7" } as CellStyle,
-  inputNumber: {
-    numberFormat: "0.00",
-    align: "center",
-    verticalAlign: "top",
-    border: true,
-    input: true,
-    fill: "#FFFDE7",
-  } as CellStyle,
-  label: { bold: true, border: true } as CellStyle,
-  total: { bold: true, numberFormat: "0.00", align: "center", border: true } as CellStyle,
-};
-
-export const INVALID_FILL = "#F8CBAD";
-export const MISSING_FILL = "#FFE699";
+import { INVALID_FILL, MISSING_FILL, STYLE } from "./styles";
 
 /** Where the figures of a unit sheet are: what the reader and the summary refer to. */
 export interface UnitSheetMap {

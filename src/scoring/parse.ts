@@ -4,6 +4,7 @@
  */
 import type { Hundredths } from "../rubric";
 import { cellText, isEmptyCell, type CellValue } from "./entries";
+import { NO, YES } from "./words";
 
 export type AmountFailure = "notNumber" | "negative" | "tooPrecise";
 
@@ -89,8 +90,8 @@ export function parseYesNo(value: CellValue | undefined, empty: boolean): boolea
   if (isEmptyCell(value)) return empty;
   if (typeof value !== "string") return undefined;
   const text = value.trim();
-  if (text === "是") return true;
-  if (text === "否") return false;
+  if (text === YES) return true;
+  if (text === NO) return false;
   return undefined;
 }
 

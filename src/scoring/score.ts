@@ -21,9 +21,7 @@ import {
 } from "./entries";
 import { ISSUE_CODES, type Issue, type IssueCode, type IssueField } from "./issues";
 import { parseAmount, parseVetoConditions, parseYesNo, type ParsedAmount } from "./parse";
-
-/** The grade of a unit with an error. */
-export const PENDING_GRADE = "待更正";
+import { PENDING_GRADE } from "./words";
 
 export interface LineResult {
   key: string;
