@@ -14,3 +14,5 @@ export * from "./summaryValues";
 export * from "./tamper";
 export * from "./fill";
 export * from "./repair";
+export * from "./styles";
+export * from "./messages";

@@ -9,19 +9,13 @@ import type { CellValue, CountyAnnexEntries, Issue, UnitEntries } from "../scori
 import { cellRef } from "./a1";
 import { ANNEX_KEY_COLUMNS, annex1Header, annex2Header } from "./annexSheets";
 import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER, type TotalKey } from "./columns";
+import type { GridCell, GridSheet } from "./grid";
 import { readMeta } from "./meta";
-import { REPAIR_HINT } from "./repair";
-import type { Literal, SheetMeta } from "./plan";
+import { REPAIR_HINT } from "./messages";
+import type { SheetMeta } from "./plan";
 
-/** A cell as read from a workbook: a literal, or a formula with its cached result. */
-export type GridCell = Literal | { readonly formula: string; readonly result: Literal };
-
-export interface GridSheet {
-  readonly name: string;
-  readonly hidden?: boolean;
-  /** cells[row - 1][col - 1] */
-  readonly cells: readonly (readonly GridCell[])[];
-}
+// The grid types moved to grid.ts; named here too for code that still imports them from the reader.
+export type { GridCell, GridSheet };
 
 export type EntryField =
   | "deduction"
