@@ -4,6 +4,7 @@
  * adjustments table (加分, 减分, 一票否优) and the unit's totals as formulas.
  */
 import { formatPoints, fromHundredths, type Rubric, type ScoringLine, type Unit } from "../rubric";
+import { vetoConditionRange } from "../scoring";
 import { cellRef, trimText } from "./a1";
 import {
   ADJUST_COLUMNS,
@@ -147,7 +148,7 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
       rule: { kind: "list", values: [YES, NO] },
       allowBlank: true,
       errorTitle: "一票否优",
-      errorMessage: "请选择「是」或「否」；为「是」时在说明栏写明属于哪一种情形（一）至（五）。",
+      errorMessage: `请选择「是」或「否」；为「是」时在说明栏写明属于哪一种情形${vetoConditionRange(rules.vetoConditions.length)}。`,
     },
   );
   for (const r of [adjustRows.bonus, adjustRows.penalty]) {
