@@ -14,6 +14,7 @@ import {
   tamperCheck,
   type ReadWorkbook,
   type SummaryIssueRow,
+  UNREAD_SHEET_CODES,
 } from "../layout";
 import {
   lineName,
@@ -92,7 +93,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
       continue;
     }
     for (const p of read.problems) {
-      if (p.code === "sheet.otherRules") unreadable = true;
+      if (UNREAD_SHEET_CODES.has(p.code)) unreadable = true;
       issues.push({
         file: name,
         sheet: p.sheet,
@@ -108,7 +109,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     if (
       read.units.length === 0 &&
       read.annexes.length === 0 &&
-      !read.problems.some((p) => p.code === "sheet.otherRules")
+      !read.problems.some((p) => UNREAD_SHEET_CODES.has(p.code))
     ) {
       unreadable = true;
       fileIssue("file.noScoreSheets", `「${name}」中没有考核打分助手生成的打分表（工作表第一行的标记缺失），未汇总`);

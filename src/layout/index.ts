@@ -16,3 +16,4 @@ export * from "./fill";
 export * from "./repair";
 export * from "./styles";
 export * from "./messages";
+export * from "./formatVersion";
