@@ -52,8 +52,8 @@ export default tseslint.config(
     },
   },
   {
-    // The layers: rubric, scoring, layout and totalling are pure; Office.js is only used in src/excel (its global `Excel`
-    // and `Office` are refused here too).
+    // The layers: rubric, scoring, layout and totalling are pure; Office.js is only used in src/excel (its globals
+    // `Excel` and `Office` are refused here too).
     files: ["src/rubric/**", "src/scoring/**", "src/layout/**", "src/totalling/**"],
     rules: {
       "no-restricted-imports": [
