@@ -109,6 +109,23 @@ export function upgradeSheet(sheet: GridSheet, meta: SheetMeta, formats: Workboo
   return { ok: true, sheet: out, from, cellInFile };
 }
 
+/** A sheet read from an upgraded grid (a ReadUnitSheet) with every address as it is in the file. */
+export function addressesInFile<
+  T extends {
+    readonly cells: ReadonlyMap<string, string>;
+    readonly shownTotals: Readonly<Partial<Record<string, { readonly cell: string }>>>;
+    readonly shownScores: ReadonlyMap<string, { readonly cell: string }>;
+  },
+>(read: T, cellInFile: (address: string) => string): T {
+  const moved = <V extends { readonly cell: string }>(v: V): V => ({ ...v, cell: cellInFile(v.cell) });
+  return {
+    ...read,
+    cells: new Map([...read.cells].map(([key, cell]) => [key, cellInFile(cell)])),
+    shownTotals: Object.fromEntries(Object.entries(read.shownTotals).map(([key, v]) => [key, v && moved(v)])),
+    shownScores: new Map([...read.shownScores].map(([key, v]) => [key, moved(v)])),
+  };
+}
+
 /**
  * The usual step for a column added: a column inserted before `col` (1-based) in every row, as Excel's 插入列
  * would (cells from `col` on move one to the right), `value(row, cells)` filling the new cell of each row (1-based

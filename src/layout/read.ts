@@ -10,7 +10,7 @@ import { cellRef } from "./a1";
 import { ANNEX_KEY_COLUMNS, annex1Header, annex2Header } from "./annexSheets";
 import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER, type TotalKey } from "./columns";
 import type { GridCell, GridSheet } from "./grid";
-import { upgradeSheet, WORKBOOK_FORMATS, type WorkbookFormats } from "./formatVersion";
+import { addressesInFile, upgradeSheet, WORKBOOK_FORMATS, type WorkbookFormats } from "./formatVersion";
 import { readMeta } from "./meta";
 import { REPAIR_HINT } from "./messages";
 import type { SheetMeta } from "./plan";
@@ -156,7 +156,7 @@ export function readWorkbook(
         unit.kind === "county" ? ["county"] : ["common", "individual"],
         problems,
       );
-      out.units.push(upgraded.from === formats.current ? read : inFile(read, upgraded.cellInFile));
+      out.units.push(upgraded.from === formats.current ? read : addressesInFile(read, upgraded.cellInFile));
       out.problems.push(...problems.map((p) => (p.cell ? { ...p, cell: upgraded.cellInFile(p.cell) } : p)));
     } else if (meta.role === "annex1" || meta.role === "annex2") {
       out.annexSheets[meta.role] = sheet.name;
@@ -169,17 +169,6 @@ export function readWorkbook(
   }
   out.annexes.push(...annex.values());
   return out;
-}
-
-/** A unit sheet read from an upgraded grid, with every address as it is in the file. */
-function inFile(read: ReadUnitSheet, cellInFile: (address: string) => string): ReadUnitSheet {
-  const moved = <T extends { cell: string }>(v: T): T => ({ ...v, cell: cellInFile(v.cell) });
-  return {
-    ...read,
-    cells: new Map([...read.cells].map(([key, cell]) => [key, cellInFile(cell)])),
-    shownTotals: Object.fromEntries(Object.entries(read.shownTotals).map(([key, v]) => [key, moved(v)])),
-    shownScores: new Map([...read.shownScores].map(([key, v]) => [key, moved(v)])),
-  };
 }
 
 function readUnitSheet(
