@@ -6,7 +6,7 @@
  * checked against the request budget), and only then are the sheets they replace deleted and the new ones given
  * their names: a failure on the way leaves every old sheet where it was. Nothing is replaced without that answer.
  */
-import { readWorkbook } from "../layout";
+import { readWorkbook, UNREAD_SHEET_CODES } from "../layout";
 import type { Rubric } from "../rubric";
 import { capabilities } from "./capabilities";
 import { adapterError, ExcelAdapterError } from "./errors";
@@ -70,12 +70,12 @@ export async function previewImport(
       continue;
     }
     for (const p of read.problems.filter(
-      (p) => p.code === "sheet.otherRules" || p.code === "sheet.duplicateUnit" || p.code === "sheet.unknownUnit",
+      (p) => UNREAD_SHEET_CODES.has(p.code) || p.code === "sheet.duplicateUnit" || p.code === "sheet.unknownUnit",
     )) {
       problems.push({ file: file.name, message: p.message });
     }
     if (read.units.length === 0) {
-      if (!read.problems.some((p) => p.code === "sheet.otherRules"))
+      if (!read.problems.some((p) => UNREAD_SHEET_CODES.has(p.code)))
         problems.push({ file: file.name, message: "文件中没有考核打分助手生成的打分表，未导入" });
       continue;
     }

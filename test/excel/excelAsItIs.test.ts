@@ -12,11 +12,12 @@ import { repairUnitSheet } from "../../src/excel/repair";
 import { newSession } from "../../src/excel/session";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan, fillUnitSheet, planToGrid, readWorkbook, withEntries } from "../../src/layout";
-import { defaultRubric, defaultRulesJson, loadRubric, type Rubric } from "../../src/rubric";
+import { loadRubric, type Rubric } from "../../src/rubric";
 import { planToXlsx } from "../../src/xlsx";
+import { luliang2022, luliang2022Json } from "../support/rules";
 import { FakeExcel } from "./fakeExcel";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const UNITS = [rubric.findUnit("石楼县")!, rubric.findUnit("交城县")!];
 
 async function workbook(apiVersion = "1.14", rules: Rubric = rubric) {
@@ -156,7 +157,7 @@ describe("no step loses an entry (a batch is not a transaction)", () => {
 });
 
 test("text stays text: a rules version like 2023.10 is read back as written, so its sheets are recognised", async () => {
-  const rules = loadRubric({ ...(defaultRulesJson as object), version: "2023.10" });
+  const rules = loadRubric({ ...(luliang2022Json as object), version: "2023.10" });
   const { excel, session } = await workbook("1.14", rules);
   const report = await validateAndTotal(rules, undefined, session);
   expect(report.issues.filter((i) => i.code === "sheet.otherRules")).toEqual([]);

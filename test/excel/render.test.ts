@@ -1,10 +1,10 @@
 import "./withOfficeClient";
 import { asTypedText, renderPlan } from "../../src/excel/render";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { FakeExcel } from "./fakeExcel";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 
 describe("generating the score sheets in Excel", () => {
   // Excel on the web refuses requests over 5 MB; in one request, as Office's own client serializes it, all units
