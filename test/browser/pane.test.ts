@@ -468,6 +468,7 @@ test("a live-check error goes once a later check succeeds", async () => {
     },
     [cell],
   );
+  await page.getByRole("tab", { name: /校验汇总/ }).click(); // live checking's status shows there
   await page.getByText(/校验失败/).waitFor();
   await page.evaluate(([c]) => (window as any).__excel.fake.personTypes("石楼县", { [c]: 0.3 }), [cell]);
   await expect(
