@@ -53,7 +53,10 @@ describe("scorecard rules", () => {
     writeFileSync(file, JSON.stringify(rules));
     const { code, out } = await run(["rules", "--lint", "--rules", file]);
     expect(code).toBe(1);
-    expect(out).toMatch(/错误 \[section\.total\] 附件3「七、防范遏制事故（30分）」：各细则分值合计 31分，应为 30分/);
+    expect(out).toMatch(/错误 附件3「七、防范遏制事故（30分）」：各细则分值合计 31分，应为 30分/);
+    expect(out).not.toMatch(/\[[a-z]+\.[A-Za-z.]+\]/);
+    const json = await run(["rules", "--lint", "--json", "--rules", file]);
+    expect(JSON.parse(json.out).findings).toContainEqual(expect.objectContaining({ code: "section.total" }));
   });
 
   test("a rules file that is not JSON, or missing, is refused with exit 2 and a message", async () => {
