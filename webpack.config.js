@@ -114,7 +114,8 @@ module.exports = async (env, argv) => {
   };
   if (serving) {
     config.devServer = {
-      port: 3000,
+      // 3000 is the port of manifest.xml; DEV_SERVER_PORT lets a test serve beside a running npm start.
+      port: Number(process.env.DEV_SERVER_PORT || 3000),
       // https://localhost:3000/ opens the task pane (webpack-dev-middleware's index file).
       devMiddleware: { index: "taskpane.html" },
       headers: { "Access-Control-Allow-Origin": "*" },
