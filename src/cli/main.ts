@@ -79,6 +79,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .argument("<工作簿.xlsx...>", "交回的 .xlsx 工作簿（可以有多个）")
     .option("--json", "以 JSON 输出成绩和问题清单")
     .option("--out <文件.xlsx>", "把汇总表写入 .xlsx 文件（不能是要汇总的工作簿之一）")
+    .option("--progress", "列出每个单位各方（考核组、市安委办、各部门、专班）打分的交回情况")
     .option("--rules <文件>", "规则文件（JSON）")
     .action(async (files: string[], options) => {
       const { runTotal } = await import("./totalCommand");
