@@ -60,12 +60,15 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Refuses an output path that is also one of the inputs: the summary would replace a returned workbook. */
-export function refuseInputAsOutput(out: string, inputs: readonly string[]): void {
-  const clash = inputs.find((input) => sameFile(out, input));
-  if (clash === undefined) return;
-  throw new CliError(
-    `--out ${out} 就是要汇总的工作簿「${clash}」：汇总表不能覆盖交回的工作簿。请给汇总表另起一个名字，例如 --out 汇总.xlsx`,
+/** The inputs that are the file at `out`, however they are spelled (another case, a link, ./ or ../). */
+export function inputsAt(out: string, inputs: readonly string[]): string[] {
+  return inputs.filter((input) => sameFile(out, input));
+}
+
+/** The refusal of an output path that is also an input: the summary would replace a returned workbook. */
+export function inputAsOutputError(out: string, input: string): CliError {
+  return new CliError(
+    `--out ${out} 就是要汇总的工作簿「${input}」：汇总表不能覆盖交回的工作簿，文件未改动。请给汇总表另起一个名字，例如 --out 汇总.xlsx`,
     2,
   );
 }
