@@ -6,9 +6,14 @@
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { entryCellKey, readWorkbook } from "../../src/layout";
+import { defaultRubric } from "../../src/rubric";
+import { readXlsx } from "../../src/xlsx";
 
 const tmp = mkdtempSync(join(tmpdir(), "scorecard-total-"));
+const rubric = defaultRubric();
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -95,3 +100,27 @@ function linked(name: string, make: (to: string) => void): string {
   make(to);
   return to;
 }
+
+describe("一票否优 as assessors write it", () => {
+  test("「是」 with the condition's number and a description: the veto applies, no warning, the text as typed", async () => {
+    const file = join(tmp, "否优.xlsx");
+    expect((await run(["generate", "--out", file, "--units", "市委组织部"])).code).toBe(0);
+    const read = readWorkbook(rubric, await readXlsx(readFileSync(file)));
+    const unit = read.units[0];
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet(unit.sheet)!;
+    sheet.getCell(unit.cells.get(entryCellKey(undefined, "veto"))!).value = "是";
+    const typed = "（三）发生2起较大道路运输事故";
+    sheet.getCell(unit.cells.get(entryCellKey(undefined, "vetoConditions"))!).value = typed;
+    await book.xlsx.writeFile(file);
+
+    const { code, out } = await run(["total", file, "--json"]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.issues).toEqual([]);
+    expect(result.units[0]).toMatchObject({ unit: "市委组织部", veto: true, final: 100, grade: "良好" });
+    const again = readWorkbook(rubric, await readXlsx(readFileSync(file)));
+    expect(again.units[0].entries.vetoConditions).toBe(typed);
+  });
+});
