@@ -10,6 +10,7 @@ import {
   readMeta,
   readWorkbook,
   summaryValuesSheet,
+  UNREAD_SHEET_CODES,
   type GridSheet,
   type ReadWorkbook,
   type SummaryIssueRow,
@@ -80,7 +81,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
       );
       continue;
     }
-    if (read.problems.some((p) => p.code === "sheet.otherRules")) unreadable = true;
+    if (read.problems.some((p) => UNREAD_SHEET_CODES.has(p.code))) unreadable = true;
     else if (read.units.length === 0 && read.annexes.length === 0 && isSummaryOnly(sheets)) {
       skipped.push({
         file: name,

@@ -7,6 +7,10 @@ import {
   parseYesNo,
   toHalfWidthNumber,
 } from "../../src/scoring";
+import { luliang2022 } from "../support/rules";
+
+/** The 2022 rules name five 一票否优 conditions. */
+const conditions = luliang2022.rules.vetoConditions.length;
 
 describe("parseAmount", () => {
   test.each([
@@ -105,14 +109,22 @@ describe("parseVetoConditions", () => {
     ["三、一、三", [1, 3]],
     [null, []],
   ] as const)("%p → %p", (input, expected) => {
-    expect(parseVetoConditions(input)).toEqual({ conditions: expected, outOfRange: [], unrecognized: "" });
+    expect(parseVetoConditions(input, conditions)).toEqual({ conditions: expected, outOfRange: [], unrecognized: "" });
   });
 
   test("out of range and unrecognized parts are kept apart", () => {
-    expect(parseVetoConditions("（一）（六）")).toEqual({ conditions: [1], outOfRange: ["六"], unrecognized: "" });
-    expect(parseVetoConditions("13")).toEqual({ conditions: [], outOfRange: ["13"], unrecognized: "" });
-    expect(parseVetoConditions("0,2")).toEqual({ conditions: [2], outOfRange: ["0"], unrecognized: "" });
-    expect(parseVetoConditions("重大事故")).toEqual({ conditions: [], outOfRange: [], unrecognized: "重大事故" });
+    expect(parseVetoConditions("（一）（六）", conditions)).toEqual({
+      conditions: [1],
+      outOfRange: ["六"],
+      unrecognized: "",
+    });
+    expect(parseVetoConditions("13", conditions)).toEqual({ conditions: [], outOfRange: ["13"], unrecognized: "" });
+    expect(parseVetoConditions("0,2", conditions)).toEqual({ conditions: [2], outOfRange: ["0"], unrecognized: "" });
+    expect(parseVetoConditions("重大事故", conditions)).toEqual({
+      conditions: [],
+      outOfRange: [],
+      unrecognized: "重大事故",
+    });
   });
 
   // A condition named with its description, as assessors write it: the number counts, the description is free text
@@ -133,17 +145,21 @@ describe("parseVetoConditions", () => {
     ["（三）一年内发生2起", [3]],
     ["（３）发生２起", [3]],
   ] as const)("%p → %p, the description accepted", (input, expected) => {
-    expect(parseVetoConditions(input)).toEqual({ conditions: expected, outOfRange: [], unrecognized: "" });
+    expect(parseVetoConditions(input, conditions)).toEqual({ conditions: expected, outOfRange: [], unrecognized: "" });
   });
 
   test("a description without a condition's number is unrecognized, its figures kept as typed", () => {
-    expect(parseVetoConditions("发生2起较大道路运输事故")).toEqual({
+    expect(parseVetoConditions("发生2起较大道路运输事故", conditions)).toEqual({
       conditions: [],
       outOfRange: [],
       unrecognized: "发生2起较大道路运输事故",
     });
-    expect(parseVetoConditions("2起较大事故").unrecognized).toBe("2起较大事故");
-    expect(parseVetoConditions("（六）发生2起")).toEqual({ conditions: [], outOfRange: ["六"], unrecognized: "" });
+    expect(parseVetoConditions("2起较大事故", conditions).unrecognized).toBe("2起较大事故");
+    expect(parseVetoConditions("（六）发生2起", conditions)).toEqual({
+      conditions: [],
+      outOfRange: ["六"],
+      unrecognized: "",
+    });
   });
 });
 
