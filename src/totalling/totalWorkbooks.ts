@@ -19,7 +19,6 @@ import { fromProblem, lineOf, type LocatedIssue, type ReturnedWorkbook } from ".
 import { progressOf, type UnitProgress } from "./progress";
 import { annexKey, mergeAnnexes, mergeUnitSheets, type MergedUnit, type SheetSource } from "./merge";
 
-/** What totalling gives. (Declared here, not in located.ts, which progress.ts imports: no circle of imports.) */
 export interface Totalling {
   /** Counties and member units ranked, and what belongs to neither (unknown names, 附件 rows without a sheet). */
   readonly result: ScoreAllResult;
