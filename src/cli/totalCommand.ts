@@ -15,7 +15,7 @@ import {
   type ReadWorkbook,
   type SummaryIssueRow,
 } from "../layout";
-import type { UnitResult } from "../scoring";
+import { NO, YES, type UnitResult } from "../scoring";
 import { totalWorkbooks, type ReturnedWorkbook } from "../totalling";
 import { progressSummary, progressTable } from "./progressText";
 import { planToXlsx, READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
@@ -133,7 +133,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
             f(r.bonus),
             f(r.penalty),
             f(r.finalScore),
-            r.veto ? "是" : "否",
+            r.veto ? YES : NO,
             r.grade,
           ].join("\t"),
         );
