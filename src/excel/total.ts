@@ -15,7 +15,7 @@ import {
 } from "../layout";
 import type { Rubric } from "../rubric";
 import type { UnitResult } from "../scoring";
-import { totalWorkbooks, type LocatedIssue } from "../totalling";
+import { totalWorkbooks, type LocatedIssue, type UnitProgress } from "../totalling";
 import { adapterError } from "./errors";
 import { capabilities } from "./capabilities";
 import { readAllSheets, readsWhole, rememberSheets } from "./readSheets";
@@ -33,6 +33,8 @@ export interface TotalReport {
   readonly notices: string[];
   /** When it ran, as shown in 汇总. */
   readonly computedAt: string;
+  /** Every unit with each party's part: in, missing or in conflict, and where to look. */
+  readonly progress?: readonly UnitProgress[];
 }
 
 /** What each unit sheet's total cells show now, for the summary's 核对 column. */
@@ -71,7 +73,7 @@ export async function validateAndTotal(
       const { grids, sheets } = await readAllSheets(context, sync, session);
       const read = readWorkbook(rubric, grids);
       const computedAt = now().toLocaleString("zh-CN", { hour12: false });
-      const { result, issues } = totalWorkbooks(rubric, [{ read }]);
+      const { result, issues, progress } = totalWorkbooks(rubric, [{ read }]);
       const notices: string[] = [];
       if (read.units.length === 0) {
         notices.push("工作簿中没有考核打分助手生成的打分表，请先“生成打分表”或“导入回收的工作簿”。");
@@ -90,6 +92,7 @@ export async function validateAndTotal(
           syncs: counter.syncs,
           notices,
           computedAt,
+          progress,
         };
       }
       const plan = summaryValuesSheet(rubric, result, issues.map(issueRow), computedAt, liveTotals(read));
@@ -114,6 +117,7 @@ export async function validateAndTotal(
         syncs: counter.syncs,
         notices,
         computedAt,
+        progress,
       };
     });
   } catch (err) {

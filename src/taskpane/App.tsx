@@ -19,13 +19,14 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Rubric } from "../rubric";
+import { allParties, type Rubric } from "../rubric";
 import type { ExcelActions, LocatedIssue, SheetCheck, Totalled, TotalReport } from "./actions";
 import { ExportPanel, ImportPanel } from "./components/Exchange";
 import { IssueList } from "./components/IssueList";
 import { failure, Outcome, type OutcomeValue } from "./components/Outcome";
 import { OutsideExcel } from "./components/OutsideExcel";
 import { RulesCard } from "./components/RulesCard";
+import { PartsProgress } from "./components/PartsProgress";
 import { TotalResults } from "./components/TotalResults";
 import { chosenUnits, UnitPicker, type UnitChoice } from "./components/UnitPicker";
 import { format, type Messages } from "./locales";
@@ -250,6 +251,9 @@ function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>)
         )}
         {totalled && <Outcome value={totalled} messages={t} onDismiss={() => setTotalled(undefined)} />}
         {report && <TotalResults counties={report.counties} members={report.members} messages={t} />}
+        {report?.progress && (
+          <PartsProgress progress={report.progress} parties={allParties(rubric)} messages={t} onSelect={selectCell} />
+        )}
         {liveError ? (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{liveError}</MessageBarBody>
