@@ -2,3 +2,4 @@ export * from "./write";
 export * from "./read";
 export * from "./zipGuard";
 export * from "./fastRead";
+export * from "./scan";

@@ -9,6 +9,7 @@
 import JSZip from "jszip";
 import type { GridSheet } from "../layout";
 import { readXlsxFast, UnpackError } from "./fastRead";
+import { ScanError } from "./scan";
 import { inspectZip, ZipFormatError } from "./zipGuard";
 
 export class WorkbookReadError extends Error {
@@ -96,7 +97,7 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, name?: string): P
       sizes: summary.sizes,
     });
   } catch (err) {
-    if (err instanceof UnpackError) {
+    if (err instanceof UnpackError || err instanceof ScanError) {
       switch (err.problem) {
         case "cells":
           throw fail(`${it}的工作表「${err.sheet}」过大（超过 ${READ_LIMITS.cells} 个单元格），不像考核打分表，未读取`);
