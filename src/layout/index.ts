@@ -14,3 +14,4 @@ export * from "./summaryValues";
 export * from "./tamper";
 export * from "./fill";
 export * from "./repair";
+export * from "./sheetChecks";
