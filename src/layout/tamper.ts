@@ -46,7 +46,8 @@ function staleScore(
     if (!isFormulaCell(at.value)) continue;
     const cached = at.value.result;
     const line = result.lines.find((l) => l.key === lineKey);
-    if (!line || cached === null || cached === "") continue;
+    // A text amount makes the formula #N/A while the core reads the amount: its own message says so.
+    if (!line || cached === null || cached === "" || isTextAmount(sheet.entries.lines[lineKey]?.deduction)) continue;
     const row = Number(/\d+$/.exec(at.cell)?.[0]);
     const intact =
       at.value.formula === "=" ||
