@@ -28,15 +28,23 @@ export class ScanError extends Error {
   }
 }
 
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
+/**
+ * XML's entities replaced: numeric references first, then the five named ones with &amp; last, so that "&amp;lt;"
+ * stays "&lt;". Native replaceAll rather than one callback per entity: formulas are full of &quot;.
+ */
 export function unescapeXml(text: string): string {
   if (!text.includes("&")) return text; // most texts: no entity to replace
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) =>
-    e[0] === "#"
-      ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
-      : (ENTITIES[e] ?? m),
-  );
+  let out = text;
+  if (out.includes("&#"))
+    out = out.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (_m, e: string) =>
+      String.fromCodePoint(e[0] === "x" ? parseInt(e.slice(1), 16) : parseInt(e, 10)),
+    );
+  return out
+    .replaceAll("&quot;", '"')
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&apos;", "'")
+    .replaceAll("&amp;", "&");
 }
 
 /** Excel's `_xHHHH_` escapes in a string (ST_Xstring): `_x000D_` is a carriage return, `_x005F_` a literal `_`. */
@@ -45,13 +53,29 @@ export function decodeXstring(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** One compiled pattern per attribute name: the reader asks for the same few names on every cell. */
+/** One compiled pattern per attribute name, for the rare attribute written with blanks around its "=". */
 const ATTRIBUTES = new Map<string, RegExp>();
-export const attr = (tag: string, name: string): string | undefined => {
+function spacedAttr(tag: string, name: string): string | undefined {
   let pattern = ATTRIBUTES.get(name);
   if (!pattern) ATTRIBUTES.set(name, (pattern = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = pattern.exec(tag);
   return m ? unescapeXml(m[1] ?? m[2]) : undefined;
+}
+
+const isBlank = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+
+/** An attribute's value in a start tag (`tag` begins with a blank), found with indexOf: it runs on every cell. */
+export const attr = (tag: string, name: string): string | undefined => {
+  const key = `${name}=`;
+  for (let i = tag.indexOf(key); i > 0; i = tag.indexOf(key, i + 1)) {
+    if (!isBlank(tag.charCodeAt(i - 1))) continue;
+    const quote = tag[i + key.length];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = tag.indexOf(quote, i + key.length + 1);
+    return end < 0 ? undefined : unescapeXml(tag.slice(i + key.length + 1, end));
+  }
+  const spaced = [" =", "\t", "\n", "\r"].some((b) => tag.includes(name + b)) || tag.includes(`${key} `);
+  return spaced ? spacedAttr(tag, name) : undefined;
 };
 
 const NAMESPACES = {
@@ -89,11 +113,20 @@ function runText(xml: string): string {
   return decodeXstring(out);
 }
 
-/** "AB12" → row 12, column 28; undefined for anything else. */
+/** "AB12" (or "$AB$12") → row 12, column 28; undefined for anything else. */
 function position(ref: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return undefined;
-  return { row: Number(m[2]), col: [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+  let i = ref.charCodeAt(0) === 0x24 ? 1 : 0; // $
+  let col = 0;
+  for (const start = i; i < ref.length && i < start + 3; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + c - 0x60;
+  }
+  if (col === 0) return undefined;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  const digits = ref.slice(i);
+  if (!/^\d+$/.test(digits)) return undefined;
+  return { row: Number(digits), col };
 }
 
 type Value = Exclude<GridCell, object>;

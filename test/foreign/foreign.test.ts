@@ -12,6 +12,7 @@ import { buildWorkbookPlan } from "../../src/layout";
 import { defaultRubric, fromHundredths } from "../../src/rubric";
 import { scoreUnit } from "../../src/scoring";
 import { planToXlsx, readXlsx } from "../../src/xlsx";
+import { bothReaders } from "../support/bothReaders";
 import {
   inlineStrings,
   libreOffice,
@@ -157,6 +158,14 @@ beforeAll(async () => {
     reports.set(file, await total(file));
   }
 }, 600_000);
+
+test("the browser's reader (JSZip) and the command line's (node:zlib) give the same grid on every file", async () => {
+  for (const file of [...reports.keys()]) {
+    const { jszip, zlib } = await bothReaders(new Uint8Array(readFileSync(path(file))), file);
+    expect(jszip).toHaveProperty("grid");
+    expect({ file, ...zlib }).toEqual({ file, ...jszip });
+  }
+}, 60000);
 
 const errors = (r: Report) => r.issues.filter((i) => i.severity === "error");
 const codes = (r: Report) => [...new Set(r.issues.map((i) => i.code))].sort();
