@@ -32,6 +32,14 @@ export class ScanError extends Error {
  * XML's entities replaced: numeric references first, then the five named ones with &amp; last, so that "&amp;lt;"
  * stays "&lt;". Native replaceAll rather than one callback per entity: formulas are full of &quot;.
  */
+const NAMED: readonly [string, string][] = [
+  ["&quot;", '"'],
+  ["&lt;", "<"],
+  ["&gt;", ">"],
+  ["&apos;", "'"],
+  ["&amp;", "&"], // last
+];
+
 export function unescapeXml(text: string): string {
   if (!text.includes("&")) return text; // most texts: no entity to replace
   let out = text;
@@ -39,12 +47,8 @@ export function unescapeXml(text: string): string {
     out = out.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (_m, e: string) =>
       String.fromCodePoint(e[0] === "x" ? parseInt(e.slice(1), 16) : parseInt(e, 10)),
     );
-  return out
-    .replaceAll("&quot;", '"')
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&apos;", "'")
-    .replaceAll("&amp;", "&");
+  for (const [entity, ch] of NAMED) if (out.includes(entity)) out = out.replaceAll(entity, ch);
+  return out;
 }
 
 /** Excel's `_xHHHH_` escapes in a string (ST_Xstring): `_x000D_` is a carriage return, `_x005F_` a literal `_`. */
