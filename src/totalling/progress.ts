@@ -17,6 +17,9 @@ export interface PartProgress {
   readonly status: PartStatus;
   /** The files its entries came from (none in the add-in, where everything is one workbook). */
   readonly files: readonly string[];
+  /** Where to look: the conflicting cell, else the part's first input cell (in its first file). */
+  readonly sheet?: string;
+  readonly cell?: string;
 }
 
 export interface UnitProgress {
@@ -62,15 +65,37 @@ export function progressOf(
           if (annex && !isEmptyCell(annex[which][i])) {
             found(annexSource.get(annexKey(unit.name, which, i)) ?? annexSource.get(annexKey(unit.name, which, -1)));
           }
-      const inConflict = conflicts.some((c) => c.unit === unit.name && concerns(part, c));
+      const conflict = conflicts.find((c) => c.unit === unit.name && concerns(part, c));
       return {
         party: part.party,
-        status: inConflict ? "conflict" : filled ? "received" : "missing",
+        status: conflict ? "conflict" : filled ? "received" : "missing",
         files: [...files].sort(),
+        ...(conflict ? { sheet: conflict.sheet, cell: conflict.cell } : firstCell(part, unit.name, m, annexSource)),
       };
     });
     return { unit: unit.name, kind: unit.kind, parts };
   });
+}
+
+/** The part's first input cell: its first line's 扣分, or its first 附件 column. */
+function firstCell(
+  part: PartyShare,
+  unit: string,
+  m: MergedUnit | undefined,
+  annexSource: ReadonlyMap<string, ReturnedWorkbook>,
+): { sheet?: string; cell?: string } {
+  const [firstLine] = part.lineKeys;
+  if (m && firstLine) {
+    const sheet = m.sources[0].sheet;
+    return { sheet: sheet.sheet, cell: sheet.cells.get(entryCellKey(firstLine, "deduction")) };
+  }
+  for (const which of ["annex1", "annex2"] as const) {
+    if (part[which].length === 0) continue;
+    const key = annexKey(unit, which, part[which][0]);
+    const wb = annexSource.get(key) ?? annexSource.get(annexKey(unit, which, -1));
+    if (wb) return { sheet: wb.read.annexSheets[which], cell: wb.read.annexCells.get(key) };
+  }
+  return {};
 }
 
 function concerns(part: PartyShare, issue: LocatedIssue): boolean {

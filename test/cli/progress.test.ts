@@ -40,5 +40,7 @@ test("a team's file for 交城县: its part in, the others missing, in text and 
     party: "考核组",
     status: "received",
     files: ["交城县.xlsx"],
+    sheet: "交城县",
+    cell: at.line("交城县", "1", "E"), // where the pane jumps to: the part's first input cell
   });
 });
