@@ -1,5 +1,5 @@
 /** The cell scanner on sheet XML as other writers produce it (ECMA-376 Part 1, §18.3.1). */
-import { decodeXstring, scanSheet, ScanError } from "../../src/xlsx";
+import { decodeXstring, scanSheet, ScanError, scanWorkbook } from "../../src/xlsx";
 
 const sheet = (data: string, ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"') =>
   `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${data}</sheetData></worksheet>`;
@@ -44,4 +44,22 @@ test("a few cells far apart make no huge grid: the place budget counts the gaps"
   expect(() =>
     scan(sheet('<row r="1"><c r="A1"><v>1</v></c></row><row r="5000"><c r="A5000"><v>1</v></c></row>')),
   ).toThrow(ScanError);
+});
+
+test("a workbook written with prefixes throughout (x: for SpreadsheetML, ns1: for relationships) reads whole", async () => {
+  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const pkg = "http://schemas.openxmlformats.org/package/2006/relationships";
+  const parts: Record<string, string> = {
+    "xl/workbook.xml": `<x:workbook xmlns:x="${main}" xmlns:ns1="${rel}"><x:sheets><x:sheet name="甲" sheetId="1" ns1:id="R1"/><x:sheet name="乙" sheetId="2" state="hidden" ns1:id="R2"/></x:sheets></x:workbook>`,
+    "xl/_rels/workbook.xml.rels": `<p:Relationships xmlns:p="${pkg}"><p:Relationship Id="R1" Target="worksheets/a.xml"/><p:Relationship Id="R2" Target="/xl/worksheets/b.xml"/></p:Relationships>`,
+    "xl/sharedStrings.xml": `<x:sst xmlns:x="${main}"><x:si><x:t>一</x:t></x:si><x:si/><x:si><x:r><x:t>三</x:t></x:r></x:si></x:sst>`,
+    "xl/worksheets/a.xml": `<x:worksheet xmlns:x="${main}"><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+    "xl/worksheets/b.xml": `<x:worksheet xmlns:x="${main}"><x:sheetData><x:row><x:c t="s"><x:v>1</x:v></x:c><x:c><x:v>4</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+  };
+  const sheets = await scanWorkbook(async (p) => parts[p], 1000);
+  expect(sheets).toEqual([
+    { name: "甲", hidden: false, cells: [["一", "三"]] },
+    { name: "乙", hidden: true, cells: [["", 4]] },
+  ]);
 });
