@@ -12,6 +12,7 @@ export * from "./read";
 export * from "./grid";
 export * from "./summaryValues";
 export * from "./tamper";
+export * from "./stale";
 export * from "./fill";
 export * from "./repair";
 export * from "./sheetChecks";

@@ -11,7 +11,7 @@ import { ANNEX_KEY_COLUMNS, annex1Header, annex2Header } from "./annexSheets";
 import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER, type TotalKey } from "./columns";
 import { readMeta } from "./meta";
 import { REPAIR_HINT } from "./repair";
-import { isTextAmount } from "./tamper";
+import { isTextAmount } from "./stale";
 import { findHeaderRows, grouped, lostMarker, unitMismatch, type RowProblem } from "./sheetChecks";
 import type { Literal, SheetMeta } from "./plan";
 

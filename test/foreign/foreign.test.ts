@@ -89,6 +89,7 @@ beforeAll(async () => {
     job("filled", set(ENTRIES));
     job("text", set([[`E${row("1")}`, "0.5"]]));
     job("manual", set(ENTRIES), true);
+    job("manual-bonus", set([[`H${bonus}`, 2]]), true);
     job("inserted-row", [["insertRows", UNIT, row("3"), 1], ...set([[`E${row("3")}`, 1]])]);
     job("duplicate-bonus", [
       ["insertRows", UNIT, bonus + 1, 1],
@@ -170,8 +171,8 @@ test("the browser's reader (JSZip) and the command line's (node:zlib) give the s
 const errors = (r: Report) => r.issues.filter((i) => i.severity === "error");
 const codes = (r: Report) => [...new Set(r.issues.map((i) => i.code))].sort();
 
-test("the corpus: 14 LibreOffice files (7 per filter), 6 openpyxl, 3 SheetJS, 4 hand-written", () => {
-  expect(reports.size).toBe(27);
+test("the corpus: 16 LibreOffice files (8 per filter), 6 openpyxl, 3 SheetJS, 4 hand-written", () => {
+  expect(reports.size).toBe(29);
 });
 
 describe("filled correctly: read right, graded, nothing said against them", () => {
@@ -230,9 +231,12 @@ describe("refused with the real cause, naming file, sheet and cell", () => {
     expect(only("sj-text", "sheet.textAmount", `E${row("2")}`).message).toMatch(/第2项扣分「0\.5」是文本/);
   });
 
-  test.each(["lo-ms2007-manual", "lo-ooxml-manual", "sj-stale"])("%s: calculation off or stale results", (name) => {
-    expect(only(name, "sheet.notRecalculated").message).toMatch(/表格未重新计算.*按 F9 .*保存/);
-  });
+  test.each(["lo-ms2007-manual", "lo-ooxml-manual", "lo-ms2007-manual-bonus", "lo-ooxml-manual-bonus", "sj-stale"])(
+    "%s: calculation off or stale results",
+    (name) => {
+      expect(only(name, "sheet.notRecalculated").message).toMatch(/表格未重新计算.*按 F9 .*保存/);
+    },
+  );
 
   test.each(["lo-ms2007-inserted-row", "lo-ooxml-inserted-row"])("%s: a deduction on an inserted row", (name) => {
     expect(only(name, "sheet.rowWithoutLine", `E${row("3")}`).message).toMatch(/没有序号.*暂不评等次/);
