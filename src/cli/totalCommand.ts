@@ -6,7 +6,13 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fromHundredths } from "../rubric";
-import { readWorkbook, summaryValuesSheet, type ReadWorkbook, type SummaryIssueRow } from "../layout";
+import {
+  readWorkbook,
+  summaryValuesSheet,
+  UNREAD_SHEET_CODES,
+  type ReadWorkbook,
+  type SummaryIssueRow,
+} from "../layout";
 import type { UnitResult } from "../scoring";
 import { totalWorkbooks, type ReturnedWorkbook } from "../totalling";
 import { progressSummary, progressTable } from "./progressText";
@@ -60,7 +66,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
       );
       continue;
     }
-    if (read.problems.some((p) => p.code === "sheet.otherRules")) unreadable = true;
+    if (read.problems.some((p) => UNREAD_SHEET_CODES.has(p.code))) unreadable = true;
     else if (read.units.length === 0 && read.annexes.length === 0) {
       unreadable = true;
       fileIssue("file.noScoreSheets", `「${name}」中没有考核打分助手生成的打分表（工作表第一行的标记缺失），未汇总`);

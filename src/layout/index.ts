@@ -16,3 +16,6 @@ export * from "./stale";
 export * from "./fill";
 export * from "./repair";
 export * from "./sheetChecks";
+export * from "./styles";
+export * from "./messages";
+export * from "./formatVersion";

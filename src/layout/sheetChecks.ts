@@ -4,7 +4,8 @@
  */
 import type { Rubric } from "../rubric";
 import { LINE_COLUMNS } from "./columns";
-import type { GridCell, GridSheet, SheetProblem } from "./read";
+import type { GridCell, GridSheet } from "./grid";
+import type { SheetProblem } from "./read";
 
 const cellText = (cell: GridCell | undefined): string => {
   if (cell === undefined || cell === null) return "";

@@ -15,7 +15,8 @@ import {
   normalizedFormula,
   penaltyFormula,
 } from "./formulas";
-import type { GridCell, ReadUnitSheet } from "./read";
+import type { GridCell } from "./grid";
+import type { ReadUnitSheet } from "./read";
 
 export type FormulaCell = { formula: string; result: string | number | boolean | null };
 export const isFormulaCell = (v: GridCell): v is FormulaCell => v !== null && typeof v === "object";

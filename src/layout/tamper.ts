@@ -6,9 +6,10 @@
 import { formatHundredths } from "../rubric";
 import type { UnitResult } from "../scoring";
 import { TOTAL_LABELS, type TotalKey } from "./columns";
-import { REPAIR_HINT } from "./repair";
+import type { GridCell } from "./grid";
+import { REPAIR_HINT } from "./messages";
+import type { ReadUnitSheet, SheetProblem } from "./read";
 import { hasTextAmount, isFormulaCell, staleFigure, totalDiffers } from "./stale";
-import type { GridCell, ReadUnitSheet, SheetProblem } from "./read";
 
 function shown(v: GridCell): string {
   if (isFormulaCell(v)) return String(v.result ?? "");

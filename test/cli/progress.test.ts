@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { planCells } from "../support/planCells";
 
-const rules2022 = defaultRubric();
+const rules2022 = luliang2022;
 const tmp = mkdtempSync(join(tmpdir(), "scorecard-progress-"));
 
 async function run(args: string[]) {

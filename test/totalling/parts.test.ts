@@ -5,11 +5,11 @@
  * are named with the cell and both values, and the unit waits for a person to settle it.
  */
 import { buildWorkbookPlan, planToGrid, readWorkbook, withEntries, type BuiltWorkbook } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { totalWorkbooks, type ReturnedWorkbook } from "../../src/totalling";
 import { planCells } from "../support/planCells";
 
-const rules2022 = defaultRubric();
+const rules2022 = luliang2022;
 const plan = (names: readonly string[]) =>
   buildWorkbookPlan(
     rules2022,
