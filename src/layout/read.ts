@@ -8,17 +8,19 @@ import type { Rubric } from "../rubric";
 import type { CellValue, CountyAnnexEntries, Issue, UnitEntries } from "../scoring";
 import { cellRef } from "./a1";
 import { ANNEX_KEY_COLUMNS, annex1Header, annex2Header } from "./annexSheets";
-import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER, type TotalKey } from "./columns";
+import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER } from "./columns";
 import type { GridCell, GridSheet } from "./grid";
 import { addressesInFile, upgradeSheet, WORKBOOK_FORMATS, type WorkbookFormats } from "./formatVersion";
 import { readMeta } from "./meta";
 import { REPAIR_HINT } from "./messages";
 import type { SheetMeta } from "./plan";
 import { findHeaderRows, grouped, lostMarker, unitMismatch, type RowProblem } from "./sheetChecks";
+import type { ReadUnitSheet, SheetProblem } from "./readTypes";
 import { isTextAmount } from "./stale";
 
 // The grid types moved to grid.ts; named here too for code that still imports them from the reader.
 export type { GridCell, GridSheet };
+export type { ReadUnitSheet, SheetProblem };
 
 export type EntryField =
   | "deduction"
@@ -32,34 +34,12 @@ export type EntryField =
   | "annex1"
   | "annex2";
 
-/** A problem with the workbook itself (not with an entry): other rules, a unit twice, rows missing. */
-export interface SheetProblem {
-  readonly sheet: string;
-  readonly code: string;
-  readonly severity: "error" | "warning";
-  readonly message: string;
-  readonly cell?: string;
-  readonly unit?: string;
-}
-
 /**
  * Whether a problem keeps its unit from being graded (待更正). A sheet of other rules is only left out: the unit may
  * well have a current sheet beside it.
  */
 export const holdsUnitBack = (p: Pick<SheetProblem, "code" | "severity">): boolean =>
   p.severity === "error" && p.code !== "sheet.otherRules";
-
-export interface ReadUnitSheet {
-  readonly sheet: string;
-  readonly meta: SheetMeta;
-  readonly entries: UnitEntries;
-  /** Where each entry is: `${lineKey}|${field}` or `|bonus` … → "E12". */
-  readonly cells: ReadonlyMap<string, string>;
-  /** The totals the workbook's formulas show, with their cells, for the tamper check. */
-  readonly shownTotals: Partial<Record<TotalKey, { cell: string; value: GridCell }>>;
-  /** Each line's 得分 cell as found (a formula, or a number someone typed over it). */
-  readonly shownScores: ReadonlyMap<string, { cell: string; value: GridCell }>;
-}
 
 export interface ReadWorkbook {
   readonly units: ReadUnitSheet[];

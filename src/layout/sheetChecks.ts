@@ -5,7 +5,7 @@
 import type { Rubric } from "../rubric";
 import { LINE_COLUMNS } from "./columns";
 import type { GridCell, GridSheet } from "./grid";
-import type { SheetProblem } from "./read";
+import type { SheetProblem } from "./readTypes";
 
 const cellText = (cell: GridCell | undefined): string => {
   if (cell === undefined || cell === null) return "";

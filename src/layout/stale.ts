@@ -16,7 +16,7 @@ import {
   penaltyFormula,
 } from "./formulas";
 import type { GridCell } from "./grid";
-import type { ReadUnitSheet } from "./read";
+import type { ReadUnitSheet } from "./readTypes";
 
 export type FormulaCell = { formula: string; result: string | number | boolean | null };
 export const isFormulaCell = (v: GridCell): v is FormulaCell => v !== null && typeof v === "object";
