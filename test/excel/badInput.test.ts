@@ -187,7 +187,7 @@ describe("rows deleted or inserted inside a scoring table", () => {
     await excel.personTypes("石楼县", { [`E${row("3")}`]: 1, [`G${row("3")}`]: "补充：消防通道堵塞" });
     const check = await checkSheet(rubric, "石楼县");
     expect(check.issues.find((i) => i.code === "sheet.rowWithoutLine")).toMatchObject({
-      severity: "warning",
+      severity: "error",
       cell: `E${row("3")}`,
     });
     expect(check.result!.lines.find((l) => l.label === "5")!.deduction).toBe(50);
