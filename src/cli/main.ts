@@ -47,6 +47,17 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     });
 
   program
+    .command("generate-units")
+    .description("为每个单位各生成一个工作簿（发给各单位填写），一次生成全部")
+    .requiredOption("--out-dir <dir>", "输出文件夹：每个单位一个 .xlsx 文件，以单位名称命名")
+    .option("--units <units>", "all（默认）、counties、members，或以逗号分隔的单位名称", "all")
+    .option("--rules <file>", "规则文件（JSON）")
+    .action(async (options) => {
+      const { runGeneratePerUnit } = await import("./generatePerUnit");
+      exitCode = await runGeneratePerUnit(options, io);
+    });
+
+  program
     .command("total")
     .description("汇总交回的工作簿：逐项校验、折算、计入加减分和一票否优、评定等次并排名")
     .argument("<files...>", "交回的 .xlsx 工作簿")
