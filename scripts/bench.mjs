@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { READING_PREFACE, PER_UNIT_PREFACE } from "./bench/prefaces.mjs";
@@ -284,6 +284,7 @@ measure(`scorecard generate (full workbook, ${unitCount + 3} sheets)`, 5, () => 
 // How each figure is made: scripts/bench/files.mjs and scripts/bench/perUnit.mjs (and the table's "what it does").
 // ---------------------------------------------------------------------------------------------------------------
 step(`${unitCount} returned one-unit workbooks, filled as an assessor would (scripts/bench/returned.mjs)`);
+const loadBefore = loadavg()[0];
 const files = await writeReturnedWorkbooks({ rubric, layout, planToXlsx }, join(tmp, "returned"));
 const runsArg = process.argv.indexOf("--runs");
 const rounds = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
@@ -295,7 +296,11 @@ const perUnit = perUnitBenchmarks({
   rounds: Math.max(1, Math.floor(rounds / 2)), // 57 separate runs are long: half as many rounds
   step,
 });
+// Others' work on the machine slows every tool alike but not always in proportion: say how busy it was.
+const busy = `Load average (1 min) ${loadBefore.toFixed(1)} before these figures, ${loadavg()[0].toFixed(1)} after, on ${cpus().length} cores.`;
 const filesSection = `${READING_PREFACE(files.length, rounds)}
+
+${busy}
 
 ${reading.table}
 
