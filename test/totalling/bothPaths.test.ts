@@ -11,34 +11,25 @@ import { main } from "../../src/cli/main";
 import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
-import { ANNEX_HEADER_ROW, buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { buildWorkbookPlan } from "../../src/layout";
+import { luliang2022 } from "../support/rules";
 import { planToXlsx } from "../../src/xlsx";
 import { FakeExcel } from "../excel/fakeExcel";
+import { planCells } from "../support/planCells";
 
-const rules2022 = defaultRubric();
+const rules2022 = luliang2022;
 const UNITS = ["交城县", "石楼县", "文水县", "市交通局", "市体育局"];
 const built = buildWorkbookPlan(
   rules2022,
   UNITS.map((n) => rules2022.findUnit(n)!),
 );
-const counties = built.units.filter((u) => u.unit.kind === "county").map((u) => u.unit.name);
-/** A county's 附件1/附件2 cell: its row under the header, the score columns from C on. */
-const annexCell = (county: string, index: number) =>
-  `${String.fromCharCode(67 + index)}${ANNEX_HEADER_ROW + 1 + counties.indexOf(county)}`;
-/** The 扣分 (E) or 存在的问题 (G) cell of a line on a unit's sheet, from the plan. */
-function lineCell(unit: string, label: string, col: "E" | "G", part?: string): string {
-  const u = built.units.find((x) => x.unit.name === unit)!;
-  const table = part ? u.map.tables.find((t) => t.part === part)! : u.map.tables[0];
-  const rows = built.plan.sheets.find((s) => s.name === u.sheetName)!.tables.find((t) => t.name === table.name)!.rows;
-  return `${col}${table.first + rows.findIndex((r) => r[0] === label)}`;
-}
+const at = planCells(built);
 
 const ENTRIES: Record<string, Record<string, string | number>> = {
-  交城县: { [lineCell("交城县", "5", "E")]: 0.5, [lineCell("交城县", "5", "G")]: "台账不全" },
-  文水县: { [lineCell("文水县", "1", "E")]: "半分" }, // not a number: 待更正
-  市交通局: { [lineCell("市交通局", "1", "E", "common")]: 1 },
-  附件1: { [annexCell("交城县", 0)]: 50, [annexCell("石楼县", 0)]: 40 },
+  交城县: { [at.line("交城县", "5", "E")]: 0.5, [at.line("交城县", "5", "G")]: "台账不全" },
+  文水县: { [at.line("文水县", "1", "E")]: "半分" }, // not a number: 待更正
+  市交通局: { [at.line("市交通局", "1", "E", "common")]: 1 },
+  附件1: { [at.annex("交城县", 0)]: 50, [at.annex("石楼县", 0)]: 40 },
 };
 const DELETED = "石楼县";
 
