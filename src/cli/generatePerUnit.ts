@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildWorkbookPlan, chooseUnits } from "../layout";
 import { planToXlsx } from "../xlsx";
+import { fsError } from "./fsErrors";
 import type { Output } from "./rulesCommand";
 import { CliError, loadRulesFrom } from "./rulesSource";
 
@@ -45,14 +46,14 @@ export async function runGeneratePerUnit(options: GeneratePerUnitOptions, io: Ou
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new CliError(`无法创建文件夹「${dir}」：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 2);
+    throw fsError(err, dir, "write");
   }
   for (const { unit, path } of files) {
     const bytes = await planToXlsx(buildWorkbookPlan(rubric, [unit]).plan);
     try {
       writeFileSync(path, bytes, { flag: "wx" }); // "wx": never replace a file that appeared meanwhile
     } catch (err) {
-      throw new CliError(`无法写入「${path}」：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 2);
+      throw fsError(err, path, "write");
     }
   }
   const counties = units.filter((u) => u.kind === "county").length;
