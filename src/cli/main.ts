@@ -74,10 +74,11 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
 
   program
     .command("generate-units")
+    .usage("--out-dir <文件夹> [选项]")
     .description("为每个单位各生成一个工作簿（发给各单位填写），一次生成全部")
-    .requiredOption("--out-dir <dir>", "输出文件夹：每个单位一个 .xlsx 文件，以单位名称命名")
-    .option("--units <units>", "all（默认）、counties、members，或以逗号分隔的单位名称", "all")
-    .option("--rules <file>", "规则文件（JSON）")
+    .requiredOption("--out-dir <文件夹>", "输出文件夹：每个单位一个 .xlsx 文件，以单位名称命名；已有同名文件时不生成")
+    .option("--units <单位>", "all（默认）、counties、members，或以逗号分隔的单位名称（可用简称）")
+    .option("--rules <文件>", "规则文件（JSON）")
     .action(async (options) => {
       const { runGeneratePerUnit } = await import("./generatePerUnit");
       exitCode = await runGeneratePerUnit(options, io);
