@@ -6,12 +6,16 @@
 // Microsoft's own Office.js client (test/excel/officeClient.ts): round trips are context.sync() calls, request sizes
 // the UTF-8 bytes of each request body as Office serializes it, response sizes the JSON of the ranges loaded.
 // "Excel on the web" adds a simulated 100 ms per round trip; the rest of that time is the add-in's own work.
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, statSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { READING_PREFACE, PER_UNIT_PREFACE } from "./bench/prefaces.mjs";
+import { readingBenchmarks, readingTables } from "./bench/files.mjs";
+import { perUnitBenchmarks } from "./bench/perUnit.mjs";
+import { writeReturnedWorkbooks } from "./bench/returned.mjs";
 
 const require = createRequire(import.meta.url);
 const root = new URL("..", import.meta.url).pathname;
@@ -26,7 +30,7 @@ const benchJs = join(root, "lib/bench"); // inside the repository, so that node_
 execFileSync("npx", ["tsc", "-p", "tsconfig.bench.json", "--noCheck"], { cwd: root, stdio: "inherit" });
 const { defaultRubric, defaultRulesJson, lintRules } = require(join(root, "lib/rubric/index.js"));
 const { scoreAll } = require(join(root, "lib/scoring/index.js"));
-const { buildWorkbookPlan } = require(join(root, "lib/layout/index.js"));
+const layout = require(join(root, "lib/layout/index.js"));
 const { planToXlsx } = require(join(root, "lib/xlsx/index.js"));
 
 /** Median, min and max of several samples. */
@@ -287,93 +291,41 @@ measure("rules linter (2022 rules)", 20, () => lintRules(defaultRulesJson));
 const scorecard = join(root, "bin/scorecard.js");
 const full = join(tmp, "full.xlsx");
 step("scorecard generate");
-measure(`scorecard generate (full workbook, ${unitCount + 3} sheets)`, 5, () =>
-  execFileSync(process.execPath, [scorecard, "generate", "--out", full]),
-);
+measure(`scorecard generate (full workbook, ${unitCount + 3} sheets)`, 5, () => {
+  rmSync(full, { force: true }); // generate never replaces a file
+  execFileSync(process.execPath, [scorecard, "generate", "--out", full]);
+});
 
-// Single-unit workbooks, as they come back by email.
-const returned = join(tmp, "returned");
-mkdirSync(returned);
-for (const unit of rubric.registry.all) {
-  const bytes = await planToXlsx(buildWorkbookPlan(rubric, [unit]).plan);
-  writeFileSync(join(returned, `${unit.name}.xlsx`), bytes);
-}
-const files = readdirSync(returned).map((f) => join(returned, f));
-const runTotal = () => {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [scorecard, "total", ...files, "--json"], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return performance.now() - t;
-};
-const soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
+// ---------------------------------------------------------------------------------------------------------------
+// Returned workbooks: scorecard total beside what an office would use instead, and the command line's outputs.
+// How each figure is made: scripts/bench/files.mjs and scripts/bench/perUnit.mjs (and the table's "what it does").
+// ---------------------------------------------------------------------------------------------------------------
+step(`${unitCount} returned one-unit workbooks, filled as an assessor would (scripts/bench/returned.mjs)`);
+const loadBefore = loadavg()[0];
+const files = await writeReturnedWorkbooks({ rubric, layout, planToXlsx }, join(tmp, "returned"));
+const runsArg = process.argv.indexOf("--runs");
+const rounds = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
+const reading = readingTables(readingBenchmarks({ root, tmp, files, rounds, step }), files.length);
+const perUnit = perUnitBenchmarks({
+  root,
+  tmp,
+  units: rubric.registry.all.map((u) => u.name),
+  rounds: Math.max(1, Math.floor(rounds / 2)), // 57 separate runs are long: half as many rounds
+  step,
 });
-step(
-  `scorecard total over ${files.length} files${soffice ? ", interleaved with LibreOffice passes over the same files" : ""}`,
-);
-runTotal(); // warm the file cache for both
-const totals = [];
-const passes = [];
-const ratios = [];
-const profile = join(tmp, "lo-profile");
-const loPass = () => {
-  const out = join(tmp, "lo-out");
-  rmSync(out, { recursive: true, force: true });
-  const t = performance.now();
-  execFileSync(
-    soffice,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "csv",
-      "--outdir",
-      out,
-      ...files,
-    ],
-    { stdio: "pipe" },
-  );
-  return performance.now() - t;
-};
-if (soffice) loPass(); // LibreOffice makes its profile on the first start: not part of a pass
-// Interleaved, so that a machine busy with something else slows both alike; the ratio is taken pass by pass.
-for (let i = 0; i < 5; i++) {
-  const pair = [];
-  for (let k = 0; k < 3; k++) pair.push(runTotal());
-  totals.push(...pair);
-  if (soffice) {
-    const lo = loPass();
-    passes.push(lo);
-    ratios.push(lo / stats(pair).median);
-  }
-}
-rows.push({
-  name: `scorecard total over ${files.length} returned workbooks (process start to exit)`,
-  ...stats(totals),
-  unit: "ms",
-  target: "",
-});
-if (soffice) {
-  rows.push({
-    name: `LibreOffice headless: one conversion pass over the same ${files.length} files`,
-    ...stats(passes),
-    unit: "ms",
-    target: "",
-  });
-  rows.push({
-    name: "ratio LibreOffice pass / scorecard total (each pass against the median of 3 totals beside it)",
-    ...stats(ratios),
-    unit: "x",
-    target: "≥ 10x",
-  });
-} else {
-  step("LibreOffice (soffice) not found: no ratio (npm run test:setup installs it)");
-}
+// Others' work on the machine slows every tool alike but not always in proportion: say how busy it was.
+const busy = `Load average (1 min) ${loadBefore.toFixed(1)} before these figures, ${loadavg()[0].toFixed(1)} after, on ${cpus().length} cores.`;
+const filesSection = `${READING_PREFACE(files.length, rounds)}
+
+${busy}
+
+${reading.table}
+
+${reading.targets}
+
+${PER_UNIT_PREFACE}
+
+${perUnit.table}`;
 
 step("production task-pane bundle (webpack)");
 try {
@@ -418,7 +370,7 @@ const table = [
   ),
 ].join("\n");
 console.log(
-  `\nOffice.js (test double; median (min–max) of 5 runs, 3 with latency)\n\n${officeTable}\n\n${table}\n\n${machine}`,
+  `\nOffice.js (test double; median (min–max) of 5 runs, 3 with latency)\n\n${officeTable}\n\n${table}\n\n${filesSection}\n\n${machine}`,
 );
 const report = `# Benchmarks
 
@@ -441,10 +393,11 @@ ${officeTable}
 
 ## Scoring core, command line, bundle
 
-\`scorecard total\` is timed from process start to exit; each LibreOffice pass runs between three \`total\` runs and
-the ratio is that pass against their median, so a busy machine slows both alike.
-
 ${table}
+
+## Returned workbooks: scorecard beside what an office would use instead
+
+${filesSection}
 `;
 if (write) writeFileSync(join(root, "docs/benchmarks.md"), report);
 else step("not written to docs/benchmarks.md (run `npm run bench -- --write` to record these figures)");
