@@ -12,6 +12,7 @@ import {
   type ChartPlan,
   type Range,
   type SheetPlan,
+  TABLE_HEADER_STYLE,
   type WorkbookPlan,
 } from "../layout";
 import { rememberSheets } from "./inventory";
@@ -60,7 +61,38 @@ function styleRange(range: Excel.Range, style: CellStyle | undefined) {
   // A single value (not an array) applies to every cell of the range.
   if (style.numberFormat) range.numberFormat = style.numberFormat as unknown as string[][];
   if (style.fill) range.format.fill.color = style.fill;
+  if (style.border) {
+    // RangeBorderCollection.getItem (ExcelApi 1.1): each edge and the inside lines of the range, thin and grey.
+    for (const edge of [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      "InsideHorizontal",
+      "InsideVertical",
+    ] as const) {
+      const border = range.format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.color = "#999999";
+    }
+  }
   if (style.input) range.format.protection.locked = false;
+}
+
+/**
+ * Row heights from the plan (RangeFormat.rowHeight, points, ExcelApi 1.1), one write per run of rows of the same
+ * height, so a sheet of a hundred rows costs a few dozen operations in the same batch.
+ */
+function setRowHeights(ws: Excel.Worksheet, heights: Readonly<Record<number, number>>) {
+  const rows = Object.keys(heights)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1 && heights[rows[j + 1]] === heights[rows[i]]) j++;
+    ws.getRange(`${rows[i]}:${rows[j]}`).format.rowHeight = heights[rows[i]];
+    i = j + 1;
+  }
 }
 
 /** Queues everything a sheet plan holds onto a new sheet (no sync). */
@@ -87,9 +119,11 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
         ws.getRange(`${columnLetter(t.left + j)}:${columnLetter(t.left + j)}`).format.columnWidth =
           col.width * POINTS_PER_CHAR;
     });
+    styleRange(ws.getRange(address(t.top, t.left, 1, t.columns.length)), TABLE_HEADER_STYLE);
     const table = ws.tables.add(whole, true);
     table.name = t.name;
   }
+  setRowHeights(ws, plan.rowHeights);
   for (const m of plan.merges)
     ws.getRange(address(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)).merge(false);
   for (const v of plan.validations) {
@@ -128,7 +162,6 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
   }
   for (const r of plan.hiddenRows) ws.getRange(`${r}:${r}`).rowHidden = true;
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
-  if (plan.hidden) ws.visibility = Excel.SheetVisibility.hidden;
   for (const chart of plan.charts ?? []) drawChart(ws, chart);
   if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   return ws;
@@ -150,15 +183,29 @@ function drawChart(ws: Excel.Worksheet, plan: ChartPlan) {
   chart.setPosition(address(plan.anchor.top, plan.anchor.left), address(plan.anchor.bottom, plan.anchor.right));
 }
 
-/** Print setup needs ExcelApi 1.9; without it the sheets still work and the user is told. */
+/**
+ * Print setup needs ExcelApi 1.9 (PageLayout: zoom, margins in points, headersFooters; PageBreakCollection.add
+ * "adds a page break before the top-left cell of the range"); without it the sheets still work and the user is told.
+ * A fixed scale rather than fit-to-width, because Excel ignores manual page breaks under "fit to".
+ */
 function printSetup(ws: Excel.Worksheet, plan: SheetPlan) {
+  const { print } = plan;
   const layout = ws.pageLayout;
   layout.orientation =
-    plan.print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+    print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
   layout.paperSize = Excel.PaperType.a4;
-  if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  if (plan.print.titleRows) layout.setPrintTitleRows(`$${plan.print.titleRows.from}:$${plan.print.titleRows.to}`);
-  if (plan.print.header) layout.headersFooters.defaultForAllPages.centerHeader = plan.print.header.replace(/&/g, "&&");
+  layout.zoom = { scale: print.scale };
+  layout.leftMargin = print.margins.left;
+  layout.rightMargin = print.margins.right;
+  layout.topMargin = print.margins.top;
+  layout.bottomMargin = print.margins.bottom;
+  layout.headerMargin = print.margins.header;
+  layout.footerMargin = print.margins.footer;
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.from}:$${print.titleRows.to}`);
+  const page = layout.headersFooters.defaultForAllPages;
+  if (print.header) page.centerHeader = print.header.replace(/&/g, "&&");
+  if (print.footer) page.centerFooter = print.footer;
+  for (const after of print.breaksAfter) ws.horizontalPageBreaks.add(`A${after + 1}`);
 }
 
 /**

@@ -8,6 +8,7 @@ import { columnLetter } from "./a1";
 import { planToGrid } from "./grid";
 import type { CellContent, Literal, SheetPlan, TablePlan } from "./plan";
 import { readWorkbook, type GridCell, type GridSheet, type ReadUnitSheet } from "./read";
+import { finishUnitSheet } from "./unitSheet";
 
 const parse = (address: string) => {
   const m = /^([A-Z]+)(\d+)$/.exec(address)!;
@@ -46,5 +47,6 @@ export function fillUnitSheet(
     const address = `${columnLetter(c.col)}${c.row}`;
     return values.has(address) ? { ...c, value: values.get(address)! } : c;
   });
-  return { ...plan, cells, tables: plan.tables.map(put) };
+  // Cached results and row heights follow the entries (a long finding makes its row taller).
+  return finishUnitSheet(rubric, { ...plan, cells, tables: plan.tables.map(put) });
 }

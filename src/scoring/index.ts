@@ -3,3 +3,4 @@ export * from "./entries";
 export * from "./issues";
 export * from "./parse";
 export * from "./score";
+export * from "./unscored";

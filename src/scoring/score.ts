@@ -20,6 +20,7 @@ import {
   type UnitEntries,
 } from "./entries";
 import { ISSUE_CODES, type Issue, type IssueCode, type IssueField } from "./issues";
+import { isUnscored, UNSCORED_GRADE } from "./unscored";
 import { parseAmount, parseVetoConditions, parseYesNo, type ParsedAmount } from "./parse";
 
 /** The grade of a unit with an error. */
@@ -475,7 +476,13 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, annex?: CountyAn
   const gradeBeforeVeto = finalScore === null ? null : rubric.gradeOf(finalScore);
   const hasErrors = issues.errors.length > 0;
   const grade =
-    hasErrors || gradeBeforeVeto === null ? PENDING_GRADE : veto ? capGrade(rubric, gradeBeforeVeto) : gradeBeforeVeto;
+    hasErrors || gradeBeforeVeto === null
+      ? PENDING_GRADE
+      : isUnscored(entries)
+        ? UNSCORED_GRADE
+        : veto
+          ? capGrade(rubric, gradeBeforeVeto)
+          : gradeBeforeVeto;
 
   const result: UnitResult = {
     unit: unit.name,
@@ -510,7 +517,7 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, annex?: CountyAn
  */
 export function rankResults(rubric: Rubric, results: readonly UnitResult[]): UnitResult[] {
   const order = (r: UnitResult) => rubric.findUnit(r.unit)?.order ?? Number.MAX_SAFE_INTEGER;
-  const rankable = (r: UnitResult) => r.errors.length === 0 && r.finalScore !== null;
+  const rankable = (r: UnitResult) => r.errors.length === 0 && r.finalScore !== null && r.grade !== UNSCORED_GRADE;
   const ranked = results
     .filter(rankable)
     .sort((a, b) => (b.finalScore ?? 0) - (a.finalScore ?? 0) || order(a) - order(b) || a.unit.localeCompare(b.unit));
