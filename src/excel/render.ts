@@ -61,22 +61,57 @@ function styleRange(range: Excel.Range, style: CellStyle | undefined) {
   // A single value (not an array) applies to every cell of the range.
   if (style.numberFormat) range.numberFormat = style.numberFormat as unknown as string[][];
   if (style.fill) range.format.fill.color = style.fill;
-  if (style.border) {
-    // RangeBorderCollection.getItem (ExcelApi 1.1): each edge and the inside lines of the range, thin and grey.
-    for (const edge of [
+  if (style.input) range.format.protection.locked = false;
+}
+
+/**
+ * Thin grey lines around and inside each rectangle (RangeBorderCollection.getItem, ExcelApi 1.1). Drawn per
+ * rectangle — a whole table, a run of bordered cells — not per cell: a cell at a time, the borders of 57 sheets
+ * would take Excel on the web past its 5 MB request limit.
+ */
+function drawBorders(ws: Excel.Worksheet, rects: readonly Range[]) {
+  for (const r of rects) {
+    const range = ws.getRange(address(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1));
+    // The string forms of Excel.BorderIndex and Excel.BorderLineStyle, which Office.js accepts as well.
+    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = [
       "EdgeTop",
       "EdgeBottom",
       "EdgeLeft",
       "EdgeRight",
-      "InsideHorizontal",
-      "InsideVertical",
-    ] as const) {
+    ];
+    if (r.bottom > r.top) edges.push("InsideHorizontal");
+    if (r.right > r.left) edges.push("InsideVertical");
+    for (const edge of edges) {
       const border = range.format.borders.getItem(edge);
       border.style = "Continuous";
       border.color = "#999999";
     }
   }
-  if (style.input) range.format.protection.locked = false;
+}
+
+/** The rectangles to border: every table, and the bordered cells outside tables in runs down a column. */
+export function borderRects(plan: SheetPlan): Range[] {
+  const rects: Range[] = plan.tables
+    .filter((t) => t.columns.some((c) => c.style?.border))
+    .map((t) => ({ top: t.top, left: t.left, bottom: t.top + t.rows.length, right: t.left + t.columns.length - 1 }));
+  const cells = plan.cells
+    .filter((c) => c.style?.border)
+    .map((c) => ({ row: c.row, col: c.col }))
+    .sort((a, b) => a.col - b.col || a.row - b.row);
+  for (const c of cells) {
+    const last = rects[rects.length - 1];
+    if (last && last.left === c.col && last.right === c.col && last.bottom === c.row - 1) {
+      rects[rects.length - 1] = { ...last, bottom: c.row };
+    } else rects.push({ top: c.row, left: c.col, bottom: c.row, right: c.col });
+  }
+  // Neighbouring runs over the same rows (labels beside their values) become one rectangle.
+  const merged: Range[] = [];
+  for (const r of rects) {
+    const i = merged.findIndex((m) => m.top === r.top && m.bottom === r.bottom && m.right === r.left - 1);
+    if (i >= 0) merged[i] = { ...merged[i], right: r.right };
+    else merged.push(r);
+  }
+  return merged;
 }
 
 /**
@@ -124,6 +159,7 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
     table.name = t.name;
   }
   setRowHeights(ws, plan.rowHeights);
+  drawBorders(ws, borderRects(plan));
   for (const m of plan.merges)
     ws.getRange(address(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)).merge(false);
   for (const v of plan.validations) {

@@ -91,7 +91,18 @@ async function filled(unit: string, cells: Record<string, number>): Promise<Uint
   );
   const ws = wb.getWorksheet(unit)!;
   for (const [address, value] of Object.entries(cells)) ws.getCell(address).value = value;
+  // A program that calculates (Excel, WPS, LibreOffice) saves new cached results with the entries; exceljs does
+  // not, and the generated file's would be stale: saved without any, as a script (openpyxl) would.
+  dropCachedResults(ws);
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function dropCachedResults(ws: ExcelJS.Worksheet) {
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+    }),
+  );
 }
 
 /** The row of a line (part and label, e.g. "individual", "69") on a single-unit sheet. */
@@ -99,7 +110,7 @@ function rowOf(unit: string, part: string, label: string): number {
   const built = buildWorkbookPlan(rubric, [rubric.findUnit(unit)!]);
   const name = built.units[0].map.tables.find((t) => t.part === part)!.name;
   const table = built.plan.sheets.find((s) => s.name === unit)!.tables.find((t) => t.name === name)!;
-  return table.top + 1 + table.rows.findIndex((r) => r[0] === label);
+  return table.top + 1 + table.rows.findIndex((r) => String(r[0]) === label);
 }
 
 const GOOD = ["石楼县.xlsx", "市体育局.xlsx"];

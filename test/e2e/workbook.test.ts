@@ -37,7 +37,7 @@ function at(unit: string, part: string, label: string, col: "E" | "G" | "H" | "I
   const table = map.tables.find((t) => t.part === part)!;
   const sheet = built.plan.sheets.find((s) => s.name === sheetOf(unit).sheetName)!;
   const rows = sheet.tables.find((t) => t.name === table.name)!.rows;
-  const i = rows.findIndex((r) => r[0] === label);
+  const i = rows.findIndex((r) => String(r[0]) === label);
   if (i < 0) throw new Error(`${unit} has no line ${part}:${label}`);
   return `${col}${table.first + i}`;
 }
