@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the tests use, installed only when missing (a second run costs nothing):
 # LibreOffice Calc recomputes the generated workbooks' formulas without the add-in; chromium runs the task pane's
-# browser tests (test/browser, through playwright-core), with fonts-noto-cjk so that its Chinese shows in screenshots.
+# browser tests (test/browser, through playwright-core), with fonts-noto-cjk so that its Chinese shows in screenshots;
+# the print test (test/print) prints with LibreOffice and reads the PDF with poppler-utils, in Carlito (metrics of
+# Calibri, the workbooks' default font) so that columns are as wide as in Excel.
 set -euo pipefail
-PACKAGES=(libreoffice-calc chromium fonts-noto-cjk)
+PACKAGES=(libreoffice-calc chromium fonts-noto-cjk fonts-crosextra-carlito poppler-utils)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

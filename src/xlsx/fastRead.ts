@@ -80,7 +80,8 @@ function runText(xml: string): string {
   const withoutPhonetic = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
   let out = "";
   for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t\s*\/>/g)) out += unescapeXml(m[1] ?? "");
-  return out;
+  // Excel's escapes in text (ST_Xstring, ECMA-376 Part 1, 22.9.2.19): _xHHHH_ is one UTF-16 unit, _x005F_ a "_".
+  return out.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 function columnIndex(ref: string): { row: number; col: number } {

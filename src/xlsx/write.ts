@@ -43,11 +43,18 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined) {
  */
 function setValue(cell: ExcelJS.Cell, value: CellContent) {
   if (isFormula(value)) cell.value = cellFormula(value);
-  else cell.value = value; // exceljs stores a string as a shared string: text, whatever it starts with
+  else cell.value = typeof value === "string" ? escapeText(value) : value; // a shared string: text, whatever it starts with
 }
 
+/**
+ * A text that holds "_x0041_" would be read by Excel as "A" (ST_Xstring escapes, ECMA-376 Part 1, 22.9.2.19):
+ * its underscore is written as _x005F_, so the text comes back as typed.
+ */
+const escapeText = (text: string) => text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_");
+
+// An empty text result is left out: a cell without a cached value shows blank too, and readers differ on <v></v>.
 const cellFormula = (value: { formula: string; result?: string | number | boolean | null }) =>
-  (value.result === undefined || value.result === null
+  (value.result === undefined || value.result === null || value.result === ""
     ? { formula: bare(value.formula) }
     : { formula: bare(value.formula), result: value.result }) as ExcelJS.CellFormulaValue;
 
@@ -141,7 +148,10 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
       columns: t.columns.map((c, i) =>
         i === 0 ? { name: c.name, totalsRowLabel: TOTAL_ROW_LABEL } : { name: c.name },
       ),
-      rows: t.rows.map((r) => r.map((v) => (isFormula(v) ? cellFormula(v) : v))) as unknown[][],
+      // exceljs writes these rows into the cells again: the same values as setValue gives them.
+      rows: t.rows.map((r) =>
+        r.map((v) => (isFormula(v) ? cellFormula(v) : typeof v === "string" ? escapeText(v) : v)),
+      ) as unknown[][],
     });
   }
   if (plan.protect) {

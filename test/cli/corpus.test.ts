@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { main } from "../../src/cli/main";
+import { dropCachedResults } from "../support/cachedResults";
 import { buildWorkbookPlan } from "../../src/layout";
 import { defaultRubric, fromHundredths } from "../../src/rubric";
 import { scoreUnit } from "../../src/scoring";
@@ -91,18 +92,8 @@ async function filled(unit: string, cells: Record<string, number>): Promise<Uint
   );
   const ws = wb.getWorksheet(unit)!;
   for (const [address, value] of Object.entries(cells)) ws.getCell(address).value = value;
-  // A program that calculates (Excel, WPS, LibreOffice) saves new cached results with the entries; exceljs does
-  // not, and the generated file's would be stale: saved without any, as a script (openpyxl) would.
   dropCachedResults(ws);
   return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-function dropCachedResults(ws: ExcelJS.Worksheet) {
-  ws.eachRow((row) =>
-    row.eachCell((cell) => {
-      if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-    }),
-  );
 }
 
 /** The row of a line (part and label, e.g. "individual", "69") on a single-unit sheet. */
