@@ -6,6 +6,7 @@
  */
 import type { Rubric } from "../rubric";
 import { scoreUnit, type UnitResult } from "../scoring";
+import { parseCellRef } from "./a1";
 import type { TotalKey } from "./columns";
 import { planToGrid } from "./grid";
 import { isFormula, type CellContent, type Literal, type SheetPlan } from "./plan";
@@ -21,11 +22,6 @@ const TOTAL_VALUE: Record<TotalKey, (r: UnitResult) => Literal> = {
   grade: (r) => r.grade,
 };
 
-const parse = (address: string) => {
-  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
-};
-
 /** The unit sheet plan with each line's 得分 and each total carrying the core's result; other sheets unchanged. */
 export function withCachedResults(rubric: Rubric, plan: SheetPlan): { sheet: SheetPlan; result?: UnitResult } {
   const read = readWorkbook(rubric, [planToGrid(plan)]).units[0];
@@ -35,8 +31,8 @@ export function withCachedResults(rubric: Rubric, plan: SheetPlan): { sheet: She
   // By "row:col" of the formula cell.
   const values = new Map<string, Literal>();
   const put = (address: string, value: Literal) => {
-    const p = parse(address);
-    values.set(`${p.row}:${p.col}`, value);
+    const p = parseCellRef(address);
+    if (p) values.set(`${p.row}:${p.col}`, value);
   };
   const lineScore = new Map(result.lines.map((l) => [l.key, l]));
   for (const [key, at] of read.shownScores) {

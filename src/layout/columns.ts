@@ -59,7 +59,6 @@ export const TOTAL_ORDER: readonly TotalKey[] = [
   "grade",
 ];
 
-export const YES = "是";
-export const NO = "否";
-export const PENDING = "待更正";
-export const UNSCORED = "未评分";
+/** The 是/否 answers and the pending grade, written into validation lists and formulas (one source: scoring/words). */
+export { YES, NO, PENDING_GRADE as PENDING } from "../scoring/words";
+export { UNSCORED_GRADE as UNSCORED } from "../scoring/words";

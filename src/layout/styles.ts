@@ -1,4 +1,7 @@
-/** The looks shared by the generated sheets (fonts in points, fills "#RRGGBB"). */
+/**
+ * The cell styles and highlight fills shared by the generated sheets (unit sheets, 附件, 汇总), so that every sheet
+ * prints alike and an input cell looks the same wherever it is.
+ */
 import type { CellStyle } from "./plan";
 
 export const STYLE = {
@@ -24,5 +27,7 @@ export const STYLE = {
   total: { bold: true, numberFormat: "0.00", align: "center", border: true } as CellStyle,
 };
 
+/** Fill of an entry the core would reject (conditional format). */
 export const INVALID_FILL = "#F8CBAD";
+/** Fill of an entry that is missing (a 不参与 line without its written reason). */
 export const MISSING_FILL = "#FFE699";

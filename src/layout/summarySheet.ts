@@ -6,7 +6,7 @@
 import type { Rubric, Unit } from "../rubric";
 import { scoreUnit } from "../scoring";
 import { cellRef, sheetRef, stringLiteral, trimText } from "./a1";
-import { PENDING, UNSCORED, YES, NO, type TotalKey } from "./columns";
+import { NO, PENDING, UNSCORED, YES, type TotalKey } from "./columns";
 import { ANNEX_SHEET_NAMES } from "./annexSheets";
 import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
 import { metaCells } from "./meta";

@@ -10,7 +10,7 @@
  */
 import { fromHundredths, type PartKey, type Rubric } from "../rubric";
 import { lineName, type UnitResult } from "../scoring";
-import { cellRef, sheetRef, stringLiteral } from "./a1";
+import { cellRef, parseCellRef, sheetRef, stringLiteral } from "./a1";
 import { NO, PENDING, TOTAL_ORDER, UNSCORED, YES, type TotalKey } from "./columns";
 import { metaCells } from "./meta";
 import type { CellContent, ChartPlan, ConditionalFormatPlan, Literal, PlacedCell, SheetPlan, TablePlan } from "./plan";
@@ -69,11 +69,10 @@ function literal(value: unknown): string {
 function unchangedFormula(live: LiveTotals): string | undefined {
   const parts = TOTAL_ORDER.flatMap((k) => {
     const at = live.shown[k];
-    const m = at && /^([A-Z]+)(\d+)$/.exec(at.cell);
-    if (!at || !m) return [];
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const ref = at && parseCellRef(at.cell);
+    if (!at || !ref) return [];
     return [
-      `IFERROR(${sheetRef(live.sheet, Number(m[2]), col)},"#")=${literal(at.value === null || at.value === undefined ? "" : at.value)}`,
+      `IFERROR(${sheetRef(live.sheet, ref.row, ref.col)},"#")=${literal(at.value === null || at.value === undefined ? "" : at.value)}`,
     ];
   });
   return parts.length === 0 ? undefined : `AND(${parts.join(",")})`;

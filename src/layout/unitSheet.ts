@@ -5,6 +5,7 @@
  * the signature lines.
  */
 import { formatPoints, fromHundredths, type Rubric, type Unit } from "../rubric";
+import { vetoConditionRange } from "../scoring";
 import { cellRef, trimText } from "./a1";
 import { withCachedResults } from "./cached";
 import {
@@ -36,8 +37,6 @@ import type {
   ValidationPlan,
 } from "./plan";
 import { INVALID_FILL, STYLE } from "./styles";
-
-export { INVALID_FILL, MISSING_FILL, STYLE } from "./styles";
 
 /** Where the figures of a unit sheet are: what the reader and the summary refer to. */
 export interface UnitSheetMap {
@@ -161,7 +160,7 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
       rule: { kind: "list", values: [YES, NO] },
       allowBlank: true,
       errorTitle: "一票否优",
-      errorMessage: "请选择「是」或「否」；为「是」时在说明栏写明属于哪一种情形（一）至（五）。",
+      errorMessage: `请选择「是」或「否」；为「是」时在说明栏写明属于哪一种情形${vetoConditionRange(rules.vetoConditions.length)}。`,
     },
   );
   for (const r of [adjustRows.bonus, adjustRows.penalty]) {

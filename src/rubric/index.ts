@@ -7,3 +7,4 @@ export * from "./model";
 export * from "./load";
 export * from "./lint";
 export { defaultRubric, defaultRulesJson } from "./default";
+export * from "./parties";

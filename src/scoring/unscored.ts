@@ -7,8 +7,6 @@
 import { isEmptyCell, type CellValue, type UnitEntries } from "./entries";
 import { parseYesNo } from "./parse";
 
-export const UNSCORED_GRADE = "未评分";
-
 const blankOr = (value: CellValue | undefined, fallback: "是" | "否") =>
   isEmptyCell(value) || (typeof value === "string" && value.trim() === fallback);
 

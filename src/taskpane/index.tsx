@@ -42,7 +42,7 @@ function start(inExcel: boolean, displayLanguage?: string) {
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady((info) => start(info.host === Office.HostType.Excel, Office.context?.displayLanguage));
+  void Office.onReady((info) => start(info.host === Office.HostType.Excel, Office.context?.displayLanguage));
 } else {
   start(false);
 }

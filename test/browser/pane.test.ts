@@ -6,7 +6,7 @@
 import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric, defaultRulesJson } from "../../src/rubric";
+import { luliang2022, luliang2022Json } from "../support/rules";
 import { planToXlsx } from "../../src/xlsx/write";
 import { excelDouble } from "./double";
 import {
@@ -60,7 +60,7 @@ function expectClean(w: WatchedPage) {
   expect(w.errors).toEqual([]);
 }
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const plan = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan;
 const table = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
 /** The 扣分 cell of a line of 石楼县's sheet. */
@@ -439,7 +439,7 @@ test("another rules file: a broken one is refused with the problems in Chinese, 
   await expect(rules.innerText()).resolves.toContain("不是有效的 JSON");
   await screenshot(page, "10-rules-refused");
 
-  const next = structuredClone(defaultRulesJson) as Record<string, unknown>;
+  const next = structuredClone(luliang2022Json) as Record<string, unknown>;
   next.version = "2023.1";
   next.year = 2023;
   next.name = "2023年度考核（测试）";

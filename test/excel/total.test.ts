@@ -2,11 +2,12 @@ import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/layout";
-import { defaultRubric, type Unit } from "../../src/rubric";
+import { type Unit } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { scoreAll, type UnitEntries } from "../../src/scoring";
 import { FakeExcel, type FakeSheet } from "./fakeExcel";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 
 const letter = (c: number): string =>
   (c >= 26 ? letter(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
