@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { defaultRubric, defaultRulesJson, loadRubric, RulesError, type Rubric } from "../rubric";
 import { CliError } from "./errors";
+import { fsReason } from "./fsErrors";
 
 export { CliError };
 
@@ -12,13 +13,27 @@ export function readRulesJson(file: string | undefined): unknown {
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
-    throw new CliError(`无法读取规则文件 ${file}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 2);
+    throw new CliError(`无法读取规则文件「${file}」：${fsReason(err, "read")}`, 2);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
-    throw new CliError(`规则文件 ${file} 不是有效的 JSON：${(err as Error).message}`, 2);
+    throw new CliError(`规则文件「${file}」不是有效的 JSON${jsonWhere(text, err)}，请检查括号、引号和逗号`, 2);
   }
+}
+
+/** Where JSON.parse stopped, as "（第 3 行第 5 列附近）": its own message is English. */
+function jsonWhere(text: string, err: unknown): string {
+  const message = (err as Error).message;
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return `（第 ${lineColumn[1]} 行第 ${lineColumn[2]} 列附近）`;
+  const position = /position (\d+)/.exec(message);
+  if (!position) return "";
+  const before = text
+    .replace(/^\uFEFF/, "")
+    .slice(0, Number(position[1]))
+    .split("\n");
+  return `（第 ${before.length} 行第 ${before[before.length - 1].length + 1} 列附近）`;
 }
 
 /**
