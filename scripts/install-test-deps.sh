@@ -4,9 +4,11 @@
 # browser tests (test/browser, through playwright-core), with fonts-noto-cjk so that its Chinese shows in screenshots;
 # python3-uno drives LibreOffice and python3-openpyxl saves workbooks as openpyxl does, for the corpus of returned
 # workbooks made by other programs (test/foreign, run with Debian's /usr/bin/python3); npm run bench also compares
-# scorecard with openpyxl reading and with LibreOffice recomputing through python3-uno.
+# scorecard with openpyxl reading and with LibreOffice recomputing through python3-uno; the print test (test/print)
+# prints with LibreOffice and reads the PDF with poppler-utils, in Carlito (metrics of Calibri, the workbooks' default
+# font) so that columns are as wide as in Excel.
 set -euo pipefail
-PACKAGES=(libreoffice-calc chromium fonts-noto-cjk python3-uno python3-openpyxl)
+PACKAGES=(libreoffice-calc chromium fonts-noto-cjk fonts-crosextra-carlito poppler-utils python3-uno python3-openpyxl)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -15,7 +15,7 @@ import {
   type ReadWorkbook,
   type SummaryIssueRow,
 } from "../layout";
-import { NO, YES, type UnitResult } from "../scoring";
+import { NO, UNSCORED_GRADE, YES, type UnitResult } from "../scoring";
 import { totalWorkbooks, type ReturnedWorkbook } from "../totalling";
 import { progressSummary, progressTable } from "./progressText";
 import { READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
@@ -133,7 +133,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
             f(r.normalized),
             f(r.bonus),
             f(r.penalty),
-            f(r.finalScore),
+            f(shownFinal(r)),
             r.veto ? YES : NO,
             r.grade,
           ].join("\t"),
@@ -203,6 +203,9 @@ function isSummaryOnly(sheets: readonly GridSheet[]): boolean {
   return roles.includes("summary") && roles.every((r) => r === undefined || r === "summary" || r === "changeLog");
 }
 
+/** A unit not scored yet has no final score to show, as in 汇总 (its 100 is only the empty sheet's). */
+const shownFinal = (r: UnitResult) => (r.grade === UNSCORED_GRADE ? null : r.finalScore);
+
 function unitJson(r: UnitResult) {
   return {
     unit: r.unit,
@@ -212,7 +215,7 @@ function unitJson(r: UnitResult) {
     normalized: n(r.normalized),
     bonus: n(r.bonus),
     penalty: n(r.penalty),
-    final: n(r.finalScore),
+    final: n(shownFinal(r)),
     veto: r.veto,
     grade: r.grade,
     rank: r.rank,

@@ -13,6 +13,7 @@ import {
   type ChartPlan,
   type Range,
   type SheetPlan,
+  TABLE_HEADER_STYLE,
   type WorkbookPlan,
 } from "../layout";
 import { capabilities } from "./capabilities";
@@ -73,6 +74,72 @@ function styleRange(range: Excel.Range, style: CellStyle | undefined) {
   if (style.input) range.format.protection.locked = false;
 }
 
+/**
+ * Thin grey lines around and inside each rectangle (RangeBorderCollection.getItem, ExcelApi 1.1). Drawn per
+ * rectangle — a whole table, a run of bordered cells — not per cell: a cell at a time, the borders of 57 sheets
+ * would take Excel on the web past its 5 MB request limit.
+ */
+function drawBorders(ws: Excel.Worksheet, rects: readonly Range[]) {
+  for (const r of rects) {
+    const range = ws.getRange(address(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1));
+    // The string forms of Excel.BorderIndex and Excel.BorderLineStyle, which Office.js accepts as well.
+    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+    ];
+    if (r.bottom > r.top) edges.push("InsideHorizontal");
+    if (r.right > r.left) edges.push("InsideVertical");
+    for (const edge of edges) {
+      const border = range.format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.color = "#999999";
+    }
+  }
+}
+
+/** The rectangles to border: every table, and the bordered cells outside tables in runs down a column. */
+export function borderRects(plan: SheetPlan): Range[] {
+  const rects: Range[] = plan.tables
+    .filter((t) => t.columns.some((c) => c.style?.border))
+    .map((t) => ({ top: t.top, left: t.left, bottom: t.top + t.rows.length, right: t.left + t.columns.length - 1 }));
+  const cells = plan.cells
+    .filter((c) => c.style?.border)
+    .map((c) => ({ row: c.row, col: c.col }))
+    .sort((a, b) => a.col - b.col || a.row - b.row);
+  for (const c of cells) {
+    const last = rects[rects.length - 1];
+    if (last && last.left === c.col && last.right === c.col && last.bottom === c.row - 1) {
+      rects[rects.length - 1] = { ...last, bottom: c.row };
+    } else rects.push({ top: c.row, left: c.col, bottom: c.row, right: c.col });
+  }
+  // Neighbouring runs over the same rows (labels beside their values) become one rectangle.
+  const merged: Range[] = [];
+  for (const r of rects) {
+    const i = merged.findIndex((m) => m.top === r.top && m.bottom === r.bottom && m.right === r.left - 1);
+    if (i >= 0) merged[i] = { ...merged[i], right: r.right };
+    else merged.push(r);
+  }
+  return merged;
+}
+
+/**
+ * Row heights from the plan (RangeFormat.rowHeight, points, ExcelApi 1.1), one write per run of rows of the same
+ * height, so a sheet of a hundred rows costs a few dozen operations in the same batch.
+ */
+function setRowHeights(ws: Excel.Worksheet, heights: Readonly<Record<number, number>>) {
+  const rows = Object.keys(heights)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1 && heights[rows[j + 1]] === heights[rows[i]]) j++;
+    ws.getRange(`${rows[i]}:${rows[j]}`).format.rowHeight = heights[rows[i]];
+    i = j + 1;
+  }
+}
+
 /** Queues everything a sheet plan holds onto a new sheet (no sync). */
 export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, withPrint: boolean): Excel.Worksheet {
   const ws = sheets.add(plan.name);
@@ -100,9 +167,12 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
         ws.getRange(`${columnLetter(t.left + j)}:${columnLetter(t.left + j)}`).format.columnWidth =
           col.width * POINTS_PER_CHAR;
     });
+    styleRange(ws.getRange(address(t.top, t.left, 1, t.columns.length)), TABLE_HEADER_STYLE);
     const table = ws.tables.add(whole, true);
     table.name = t.name;
   }
+  setRowHeights(ws, plan.rowHeights);
+  drawBorders(ws, borderRects(plan));
   for (const m of plan.merges)
     ws.getRange(address(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)).merge(false);
   for (const v of plan.validations) {
@@ -141,7 +211,6 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
   }
   for (const r of plan.hiddenRows) ws.getRange(`${r}:${r}`).rowHidden = true;
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
-  if (plan.hidden) ws.visibility = Excel.SheetVisibility.hidden;
   for (const chart of plan.charts ?? []) drawChart(ws, chart);
   if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   return ws;
@@ -163,15 +232,29 @@ function drawChart(ws: Excel.Worksheet, plan: ChartPlan) {
   chart.setPosition(address(plan.anchor.top, plan.anchor.left), address(plan.anchor.bottom, plan.anchor.right));
 }
 
-/** Print setup needs ExcelApi 1.9; without it the sheets still work and the user is told. */
+/**
+ * Print setup needs ExcelApi 1.9 (PageLayout: zoom, margins in points, headersFooters; PageBreakCollection.add
+ * "adds a page break before the top-left cell of the range"); without it the sheets still work and the user is told.
+ * A fixed scale rather than fit-to-width, because Excel ignores manual page breaks under "fit to".
+ */
 function printSetup(ws: Excel.Worksheet, plan: SheetPlan) {
+  const { print } = plan;
   const layout = ws.pageLayout;
   layout.orientation =
-    plan.print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+    print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
   layout.paperSize = Excel.PaperType.a4;
-  if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  if (plan.print.titleRows) layout.setPrintTitleRows(`$${plan.print.titleRows.from}:$${plan.print.titleRows.to}`);
-  if (plan.print.header) layout.headersFooters.defaultForAllPages.centerHeader = plan.print.header.replace(/&/g, "&&");
+  layout.zoom = { scale: print.scale };
+  layout.leftMargin = print.margins.left;
+  layout.rightMargin = print.margins.right;
+  layout.topMargin = print.margins.top;
+  layout.bottomMargin = print.margins.bottom;
+  layout.headerMargin = print.margins.header;
+  layout.footerMargin = print.margins.footer;
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.from}:$${print.titleRows.to}`);
+  const page = layout.headersFooters.defaultForAllPages;
+  if (print.header) page.centerHeader = print.header.replace(/&/g, "&&");
+  if (print.footer) page.centerFooter = print.footer;
+  for (const after of print.breaksAfter) ws.horizontalPageBreaks.add(`A${after + 1}`);
 }
 
 /**

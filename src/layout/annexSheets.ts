@@ -1,6 +1,8 @@
 /** 附件1 (4 scores per county) and 附件2 (5 scores per county): one table each, a row per county. */
 import { formatPoints, toHundredths, type Rubric, type Unit } from "../rubric";
-import { cellRef, trimText } from "./a1";
+import { cellRef } from "./a1";
+import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
+import { invalidAmountTest } from "./formulas";
 import { metaCells } from "./meta";
 import type { CellContent, ConditionalFormatPlan, PlacedCell, SheetPlan, TableColumn, ValidationPlan } from "./plan";
 import { INVALID_FILL, STYLE } from "./styles";
@@ -43,6 +45,7 @@ export function annexSheetPlan(rubric: Rubric, which: "annex1" | "annex2", count
       ? [
           {
             formula: `=IF(COUNT(${cellRef(row, scoreLeft)}:${cellRef(row, scoreLeft + titles.length - 1)})<${titles.length},"",SUM(${cellRef(row, scoreLeft)}:${cellRef(row, scoreLeft + titles.length - 1)}))`,
+            result: "", // nothing entered yet
           },
         ]
       : [];
@@ -61,20 +64,15 @@ export function annexSheetPlan(rubric: Rubric, which: "annex1" | "annex2", count
       errorTitle: "分数超出范围",
       errorMessage: `「${titles[i]}」请填写 0 至 ${max} 之间的数字，最多两位小数。`,
     });
-    const ref = cellRef(first, col);
-    formats.push({
-      range,
-      formula: `AND(LEN(${trimText(ref)})>0,NOT(AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${max},ROUND(${ref},2)=${ref})))`,
-      fill: INVALID_FILL,
-    });
+    formats.push({ range, formula: invalidAmountTest(cellRef(first, col), max), fill: INVALID_FILL });
   });
   const lastCol = columns.length;
   const title = isOne ? rubric.rules.annex1.title : rubric.rules.annex2.title;
   const cells: PlacedCell[] = [
     ...metaCells({ role: which, rulesId: rubric.id, rulesVersion: rubric.version }),
-    { row: 2, col: 1, value: `${ANNEX_SHEET_NAMES[which]}：${title}`, style: STYLE.title },
+    { row: 2, col: 1, value: `${ANNEX_SHEET_NAMES[which]}：${title}`, style: { ...STYLE.title, wrap: true } },
   ];
-  return {
+  return fitSheet({
     name: ANNEX_SHEET_NAMES[which],
     meta: { role: which, rulesId: rubric.id, rulesVersion: rubric.version },
     columnWidths: {},
@@ -84,14 +82,18 @@ export function annexSheetPlan(rubric: Rubric, which: "annex1" | "annex2", count
     validations,
     conditionalFormats: formats,
     hiddenRows: [1],
+    rowHeights: {},
     protect: true,
     print: {
       orientation: "landscape",
       paper: "A4",
       titleRows: { from: header, to: header },
       header: ANNEX_SHEET_NAMES[which],
-      fitToWidth: true,
+      footer: PAGE_FOOTER,
+      scale: 100,
+      breaksAfter: [],
+      margins: PAGE_MARGINS,
     },
     freezeRows: header,
-  };
+  });
 }

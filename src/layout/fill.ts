@@ -8,6 +8,7 @@ import { columnLetter, parseCellRef } from "./a1";
 import { planToGrid, type GridCell, type GridSheet } from "./grid";
 import type { CellContent, Literal, SheetPlan, TablePlan } from "./plan";
 import { readWorkbook, type ReadUnitSheet } from "./read";
+import { finishUnitSheet } from "./unitSheet";
 
 const literal = (cell: GridCell | undefined): Literal =>
   cell !== null && typeof cell === "object" ? cell.formula : (cell ?? null);
@@ -41,5 +42,6 @@ export function fillUnitSheet(
     const address = `${columnLetter(c.col)}${c.row}`;
     return values.has(address) ? { ...c, value: values.get(address)! } : c;
   });
-  return { ...plan, cells, tables: plan.tables.map(put) };
+  // Cached results and row heights follow the entries (a long finding makes its row taller).
+  return finishUnitSheet(rubric, { ...plan, cells, tables: plan.tables.map(put) });
 }

@@ -6,13 +6,23 @@
  */
 import type { Grade } from "../rubric";
 import { cellRef, stringLiteral, trimText } from "./a1";
-import { NO, PENDING, YES } from "./columns";
+import { NO, PENDING, UNSCORED, YES } from "./columns";
 
 /** Empty after trimming, like the core's isEmptyCell. */
 const blank = (ref: string) => `LEN(${trimText(ref)})=0`;
 
 /** An amount the core accepts: a number, not negative, at most two decimals. */
 const validAmount = (ref: string) => `AND(ISNUMBER(${ref}),${ref}>=0,ROUND(${ref},2)=${ref})`;
+
+/**
+ * A conditional-format test, true where an amount cell holds something the core refuses: text, a negative, more
+ * than `max`, more than two decimals. IF keeps ROUND away from text: ROUND of text is #VALUE!, and AND passes an
+ * error on instead of TRUE, so a format built on AND alone never flags text.
+ */
+export function invalidAmountTest(ref: string, max?: string | number): string {
+  const limit = max === undefined ? "" : `,${ref}<=${max}`;
+  return `AND(LEN(${trimText(ref)})>0,IF(ISNUMBER(${ref}),NOT(AND(${ref}>=0${limit},ROUND(${ref},2)=${ref})),TRUE))`;
+}
 
 /** 得分 of a scoring line. */
 export function lineScoreFormula(row: number, c: { points: number; deduction: number; participates: number }): string {
@@ -69,11 +79,57 @@ export function finalScoreFormula(normalized: string, bonus: string, penalty: st
   return `=ROUND(${normalized}+${bonus}-${penalty},2)`;
 }
 
+/** Where a unit sheet's entries are, for the 未评分 test. */
+export interface EntryCells {
+  readonly spans: readonly ColumnSpan[];
+  readonly cols: {
+    readonly deduction: number;
+    readonly findings: number;
+    readonly participates: number;
+    readonly reason: number;
+  };
+  readonly bonus: string;
+  readonly penalty: string;
+  readonly veto: string;
+  readonly vetoConditions: string;
+  readonly completed: string;
+}
+
+/**
+ * TRUE while nothing at all is entered (inputs blank or at their defaults 是 / 否) and 已完成评分 is not 是: the
+ * workbook's form of the core's isUnscored (src/scoring/unscored.ts).
+ */
+export function unscoredTest(e: EntryCells): string {
+  const filled = (range: string) => `SUMPRODUCT(LEN(${trimText(range)}))`;
+  const lines = e.spans.flatMap((s) => [
+    `${filled(col(s, e.cols.deduction))}=0`,
+    `${filled(col(s, e.cols.findings))}=0`,
+    `${filled(col(s, e.cols.reason))}=0`,
+    `SUMPRODUCT((${trimText(col(s, e.cols.participates))}<>"${YES}")*(LEN(${trimText(col(s, e.cols.participates))})>0))=0`,
+  ]);
+  const single = (ref: string) => `LEN(${trimText(ref)})=0`;
+  const blankOr = (ref: string, word: string) => `OR(${single(ref)},${trimText(ref)}="${word}")`;
+  return `AND(${[
+    `${trimText(e.completed)}<>"${YES}"`,
+    ...lines,
+    single(e.bonus),
+    single(e.penalty),
+    single(e.vetoConditions),
+    blankOr(e.veto, NO),
+  ].join(",")})`;
+}
+
 /**
  * 等次 from the final score, with 一票否优 capping it at `vetoCap`; 待更正 when any figure is #N/A or the veto cell
  * holds something other than 是/否.
  */
-export function gradeFormula(finalScore: string, vetoRef: string, grades: readonly Grade[], vetoCap: string): string {
+export function gradeFormula(
+  finalScore: string,
+  vetoRef: string,
+  grades: readonly Grade[],
+  vetoCap: string,
+  unscored?: string,
+): string {
   const veto = `${trimText(vetoRef)}`;
   const capIndex = grades.findIndex((g) => g.grade === vetoCap);
   const gradeAt = (i: number) =>
@@ -84,5 +140,6 @@ export function gradeFormula(finalScore: string, vetoRef: string, grades: readon
   for (let i = grades.length - 2; i >= 0; i--) {
     nested = `IF(${finalScore}>=${grades[i].min / 100},${gradeAt(i)},${nested})`;
   }
-  return `=IF(ISERROR(${finalScore}),"${PENDING}",IF(AND(${veto}<>"${YES}",${veto}<>"${NO}",${veto}<>""),"${PENDING}",${nested}))`;
+  const graded = `IF(AND(${veto}<>"${YES}",${veto}<>"${NO}",${veto}<>""),"${PENDING}",${nested})`;
+  return `=IF(ISERROR(${finalScore}),"${PENDING}",${unscored ? `IF(${unscored},"${UNSCORED}",${graded})` : graded})`;
 }

@@ -34,7 +34,7 @@ export function planToGrid(sheet: SheetPlan): GridSheet {
       row.forEach((v, j) => put(t.top + 1 + i, t.left + j, isFormula(v) ? { formula: v.formula, result: null } : v)),
     );
   }
-  return { name: sheet.name, hidden: sheet.hidden, cells };
+  return { name: sheet.name, cells };
 }
 
 /** A copy of a grid with some cells set (A1 address → value), as if a person had typed them. */

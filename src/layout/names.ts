@@ -4,6 +4,8 @@
  * underscores only (kept ASCII so that every spreadsheet program accepts them).
  */
 const FORBIDDEN = /[[\]:*?/\\]/g;
+/** Excel keeps "History" for its change tracking and refuses it as a sheet name. */
+const RESERVED = new Set(["history"]);
 
 export function safeSheetName(name: string, taken: ReadonlySet<string>): string {
   let base =
@@ -11,7 +13,7 @@ export function safeSheetName(name: string, taken: ReadonlySet<string>): string 
       .replace(FORBIDDEN, "_")
       .replace(/^'+|'+$/g, "")
       .slice(0, 31) || "Sheet";
-  if (!isTaken(base, taken)) return base;
+  if (!isTaken(base, taken) && !RESERVED.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = `(${i})`;
     base = base.slice(0, 31 - suffix.length);
@@ -27,7 +29,13 @@ function isTaken(name: string, taken: ReadonlySet<string>): boolean {
 }
 
 export function isValidSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !/^'|'$/.test(name);
+  return (
+    name.length > 0 &&
+    name.length <= 31 &&
+    !/[[\]:*?/\\]/.test(name) &&
+    !/^'|'$/.test(name) &&
+    !RESERVED.has(name.toLowerCase())
+  );
 }
 
 export function isValidTableName(name: string): boolean {

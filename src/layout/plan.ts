@@ -7,9 +7,13 @@
 
 /** A literal cell value. Strings are always written as text, never interpreted as formulas. */
 export type Literal = string | number | boolean | null;
-/** A formula cell. */
+/**
+ * A formula cell. `result` is what the scoring core computes for it: the file writer stores it as the cell's cached
+ * value, so a workbook opened in Protected View or a previewer (which do not calculate) shows the figures.
+ */
 export interface Formula {
   readonly formula: string;
+  readonly result?: Literal;
 }
 export type CellContent = Literal | Formula;
 
@@ -54,19 +58,30 @@ export interface TableColumn {
   /** Character width of the sheet column. */
   readonly width: number;
   readonly style?: CellStyle;
-  readonly hidden?: boolean;
 }
 
-/** An Excel table (ListObject): header row at `top`, data rows below, no totals row. */
+/** The look of every table's header row, the same in both adapters. */
+export const TABLE_HEADER_STYLE: CellStyle = {
+  bold: true,
+  wrap: true,
+  align: "center",
+  verticalAlign: "middle",
+  border: true,
+  fill: "#DDEBF7",
+};
+
+/** The label Excel would put in a table's total row, should someone switch it on ("Total" otherwise). */
+export const TOTAL_ROW_LABEL = "合计";
+
+/** An Excel table (ListObject): header row at `top` (styled TABLE_HEADER_STYLE), data rows below, no totals row. */
 export interface TablePlan {
   /** Valid and unique in the workbook: ASCII letter first, then letters, digits, underscore. */
   readonly name: string;
   readonly top: number;
   readonly left: number;
   readonly columns: readonly TableColumn[];
-  /** Data rows; each row has one entry per column. Per-cell styles override the column's. */
+  /** Data rows; each row has one entry per column, styled by its column. */
   readonly rows: readonly (readonly CellContent[])[];
-  readonly rowStyles?: readonly (CellStyle | undefined)[];
 }
 
 export type ValidationRule =
@@ -89,7 +104,6 @@ export interface ConditionalFormatPlan {
   /** A formula relative to the range's top-left cell, true where the cell must be highlighted. */
   readonly formula: string;
   readonly fill: string;
-  readonly fontColor?: string;
 }
 
 export interface PrintPlan {
@@ -97,9 +111,29 @@ export interface PrintPlan {
   readonly paper: "A4";
   /** Rows repeated at the top of every printed page (the table header). */
   readonly titleRows?: { readonly from: number; readonly to: number };
-  /** Centre page header, e.g. the unit's name. */
+  /** Centre page header, e.g. the unit's name (plain text: the adapters escape "&"). */
   readonly header?: string;
-  readonly fitToWidth: boolean;
+  /** Centre page footer with Excel's codes, e.g. "第 &P 页 共 &N 页" (&P page, &N pages). */
+  readonly footer?: string;
+  /**
+   * Print scale in percent that fits the columns to the page width (see fit.ts). A fixed scale rather than Excel's
+   * "fit to 1 page wide": Excel ignores manual page breaks under "fit to" (support.microsoft.com, "Insert, move, or
+   * delete page breaks in a worksheet"), and the breaks below keep a form's blocks together.
+   */
+  readonly scale: number;
+  /** Manual page breaks: a new page starts after each of these rows. */
+  readonly breaksAfter: readonly number[];
+  /** Margins in points. */
+  readonly margins: PageMargins;
+}
+
+export interface PageMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
 }
 
 export type SheetRole = "annex1" | "annex2" | "unit" | "summary" | "changeLog";
@@ -144,10 +178,14 @@ export interface SheetPlan {
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
   /** Rows to hide (the metadata row). */
   readonly hiddenRows: readonly number[];
+  /**
+   * Row heights in points, fitted to the texts at the column widths (fit.ts), so that wrapped cells show in full in
+   * programs that do not fit rows themselves (LibreOffice and WPS keep rows one line high otherwise).
+   */
+  readonly rowHeights: Readonly<Record<number, number>>;
   /** Protect the sheet (no password): only cells styled `input` can be changed. */
   readonly protect: boolean;
   readonly print: PrintPlan;
-  readonly hidden?: boolean;
   /** Fixed rows at the top while scrolling (through the table header). */
   readonly freezeRows?: number;
   readonly charts?: readonly ChartPlan[];

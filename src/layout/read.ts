@@ -8,7 +8,15 @@ import type { Rubric } from "../rubric";
 import type { CellValue, CountyAnnexEntries, Issue, UnitEntries } from "../scoring";
 import { cellRef } from "./a1";
 import { ANNEX_KEY_COLUMNS, annex1Header, annex2Header } from "./annexSheets";
-import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER } from "./columns";
+import {
+  ADJUST_COLUMNS,
+  ADJUST_ROWS,
+  COL,
+  COMPLETED_LABEL,
+  LINE_COLUMNS,
+  TOTAL_LABELS,
+  TOTAL_ORDER,
+} from "./columns";
 import type { GridCell, GridSheet } from "./grid";
 import { addressesInFile, upgradeSheet, WORKBOOK_FORMATS, type WorkbookFormats } from "./formatVersion";
 import { readMeta } from "./meta";
@@ -317,6 +325,8 @@ function readUnitSheet(
         entries.vetoConditions = entryValue(note);
         cells.set(entryCellKey(undefined, "veto"), at(COL.findings + 1));
         cells.set(entryCellKey(undefined, "vetoConditions"), at(COL.findings + 2));
+      } else if (label === COMPLETED_LABEL) {
+        entries.completed = entryValue(score);
       } else if (labels.includes(label)) {
         const key = TOTAL_ORDER.find((k) => TOTAL_LABELS[k] === label)!;
         shownTotals[key] = { cell: at(COL.findings + 1), value: score ?? null };

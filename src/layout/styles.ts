@@ -5,13 +5,15 @@
 import type { CellStyle } from "./plan";
 
 export const STYLE = {
-  title: { bold: true, size: 16, align: "center" } as CellStyle,
-  subtitle: { size: 12, align: "center" } as CellStyle,
-  signature: { size: 11 } as CellStyle,
-  note: { size: 10, wrap: true } as CellStyle,
+  title: { bold: true, size: 16, align: "center", verticalAlign: "middle" } as CellStyle,
+  subtitle: { size: 12, align: "center", verticalAlign: "middle" } as CellStyle,
+  signature: { size: 11, verticalAlign: "top" } as CellStyle,
+  note: { size: 10, wrap: true, verticalAlign: "top" } as CellStyle,
+  caption: { bold: true, size: 12 } as CellStyle,
   text: { wrap: true, verticalAlign: "top", border: true } as CellStyle,
   points: { numberFormat: "0.0#", align: "center", verticalAlign: "top", border: true } as CellStyle,
   score: { numberFormat: "0.00", align: "center", verticalAlign: "top", border: true } as CellStyle,
+  rank: { numberFormat: "0", align: "center", verticalAlign: "top", border: true } as CellStyle,
   input: { wrap: true, verticalAlign: "top", border: true, input: true, fill: "#FFFDE7" } as CellStyle,
   inputNumber: {
     numberFormat: "0.00",

@@ -4,44 +4,27 @@
  * 错误 and 警告 columns are written by 校验并汇总 (the add-in or `scorecard total`), with the time it ran.
  */
 import type { Rubric, Unit } from "../rubric";
+import { scoreUnit } from "../scoring";
 import { cellRef, sheetRef, stringLiteral, trimText } from "./a1";
-import { NO, PENDING, YES, type TotalKey } from "./columns";
+import { NO, PENDING, UNSCORED, YES, type TotalKey } from "./columns";
 import { ANNEX_SHEET_NAMES } from "./annexSheets";
+import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
 import { metaCells } from "./meta";
-import type { CellContent, PlacedCell, SheetPlan, TableColumn, TablePlan } from "./plan";
+import type { CellContent, Formula, Literal, PlacedCell, SheetPlan, TablePlan } from "./plan";
 import { STYLE } from "./styles";
+import { columnOf, rowOf, summaryFields, tableColumns, type SummaryKey } from "./summaryColumns";
 import type { UnitSheetMap } from "./unitSheet";
 
 export const SUMMARY_SHEET_NAME = "汇总";
-
-export const SUMMARY_COLUMNS = [
-  "排名",
-  "单位",
-  "现场得分",
-  "实际涉及总分",
-  "折算得分",
-  "加分",
-  "减分",
-  "最终成绩",
-  "一票否优",
-  "等次",
-  "错误",
-  "警告",
-] as const;
-
-const FIGURES: readonly [string, TotalKey][] = [
-  ["现场得分", "itemsScore"],
-  ["实际涉及总分", "applicableTotal"],
-  ["折算得分", "normalized"],
-  ["加分", "bonus"],
-  ["减分", "penalty"],
-];
 
 export interface SummaryUnit {
   readonly unit: Unit;
   readonly sheetName: string;
   readonly map: UnitSheetMap;
 }
+
+const formula = (text: string, result: Literal): Formula =>
+  result === null ? { formula: text } : { formula: text, result };
 
 export function summarySheetPlan(
   rubric: Rubric,
@@ -56,7 +39,8 @@ export function summarySheetPlan(
     {
       row: 3,
       col: 1,
-      value: "本表成绩为公式，随各单位打分表实时更新；错误、警告两列由“校验并汇总”写入。",
+      value:
+        "本表成绩为公式，随各单位打分表实时更新；未录入任何内容的单位显示“未评分”；错误、警告两列由“校验并汇总”写入。",
       style: STYLE.note,
     },
   ];
@@ -68,75 +52,102 @@ export function summarySheetPlan(
     ["市安委会成员单位", members, "SummaryMembers"],
   ] as const) {
     if (group.length === 0) continue;
-    cells.push({ row, col: 1, value: title, style: { bold: true, size: 12 } });
+    cells.push({ row, col: 1, value: title, style: STYLE.caption });
     const header = row + 1;
     const first = header + 1;
     const last = header + group.length;
-    const isCounty = group === counties;
-    const columns = summaryColumns(rubric, isCounty, 30);
-    const finalCol = 8;
+    const fields = summaryFields(rubric, group === counties, 24);
+    const finalCol = columnOf(fields, "finalScore");
     const rows = group.map((u, i): CellContent[] => {
       const r = first + i;
+      // What the core computes for a sheet nobody has typed into yet: the cached values of a new workbook.
+      const now = scoreUnit(rubric, { unit: u.unit.name, lines: {} });
       const at = (k: TotalKey) => sheetRef(u.sheetName, u.map.totals[k].row, u.map.totals[k].col);
       const grade = at("grade");
-      const figures = FIGURES.map(([, k]) => ({ formula: `=IFERROR(${at(k)},"")` }) as CellContent);
-      const rank = {
-        formula: `=IF(ISNUMBER(${cellRef(r, finalCol)}),COUNTIF(${cellRef(first, finalCol, true)}:${cellRef(last, finalCol, true)},">"&${cellRef(r, finalCol)})+1,"")`,
+      const figure = (k: Exclude<TotalKey, "grade">) => {
+        const v = now[k];
+        return formula(`=IFERROR(${at(k)},"")`, v === null ? "" : v / 100);
       };
-      const final = { formula: `=IF(${grade}=${stringLiteral(PENDING)},"",IFERROR(${at("finalScore")},""))` };
-      const veto = {
-        formula: `=IF(${trimText(sheetRef(u.sheetName, u.map.adjustRows.veto, u.map.adjustScoreCol))}="${YES}","${YES}","${NO}")`,
-      };
-      const annexCells: CellContent[] = [];
-      if (isCounty) {
-        const a1 = annex.annex1Row(u.unit);
-        annexCells.push(
-          a1 === undefined ? null : { formula: `=${sheetRef(ANNEX_SHEET_NAMES.annex1, a1, 3 + annex1Cols)}` },
-        );
-        const a2 = annex.annex2Row(u.unit);
-        for (let c = 0; c < rubric.rules.annex2.columns.length; c++) {
-          annexCells.push(
-            a2 === undefined
-              ? null
-              : {
-                  formula: `=IF(ISBLANK(${sheetRef(ANNEX_SHEET_NAMES.annex2, a2, 3 + c)}),"",${sheetRef(ANNEX_SHEET_NAMES.annex2, a2, 3 + c)})`,
-                },
-          );
+      const graded = now.grade !== PENDING && now.grade !== UNSCORED && now.finalScore !== null;
+      const a1 = annex.annex1Row(u.unit);
+      const a2 = annex.annex2Row(u.unit);
+      const value = (key: SummaryKey): CellContent => {
+        switch (key) {
+          case "rank":
+            return formula(
+              `=IF(ISNUMBER(${cellRef(r, finalCol)}),COUNTIF(${cellRef(first, finalCol, true)}:${cellRef(last, finalCol, true)},">"&${cellRef(r, finalCol)})+1,"")`,
+              "",
+            );
+          case "unit":
+            return u.unit.name;
+          case "finalScore":
+            return formula(
+              `=IF(OR(${grade}=${stringLiteral(PENDING)},${grade}=${stringLiteral(UNSCORED)}),"",IFERROR(${at("finalScore")},""))`,
+              graded ? now.finalScore! / 100 : "",
+            );
+          case "veto":
+            return formula(
+              `=IF(${trimText(sheetRef(u.sheetName, u.map.adjustRows.veto, u.map.adjustScoreCol))}="${YES}","${YES}","${NO}")`,
+              now.veto ? YES : NO,
+            );
+          case "grade":
+            return formula(`=${grade}`, now.grade);
+          case "errors":
+          case "warnings":
+            return null;
+          case "annex1Total":
+            return a1 === undefined ? null : formula(`=${sheetRef(ANNEX_SHEET_NAMES.annex1, a1, 3 + annex1Cols)}`, "");
+          default: {
+            if (key.startsWith("annex2:")) {
+              const ref =
+                a2 === undefined ? undefined : sheetRef(ANNEX_SHEET_NAMES.annex2, a2, 3 + Number(key.slice(7)));
+              return ref === undefined ? null : formula(`=IF(ISBLANK(${ref}),"",${ref})`, "");
+            }
+            return figure(key as Exclude<TotalKey, "grade">);
+          }
         }
-      }
-      return [rank, u.unit.name, ...figures, final, veto, { formula: `=${grade}` }, null, null, ...annexCells];
+      };
+      return rowOf(fields, value);
     });
-    tables.push({ name, top: header, left: 1, columns, rows });
+    tables.push({ name, top: header, left: 1, columns: tableColumns(fields), rows });
     row = last + 3;
   }
   return summarySheetShell(rubric, cells, tables);
 }
 
-/** The summary's columns; counties also get the 附件1 total and the five 附件2 scores. */
-export function summaryColumns(rubric: Rubric, isCounty: boolean, textWidth: number): TableColumn[] {
-  const extra = isCounty
-    ? ["附件1合计", ...rubric.rules.annex2.columns.map((c, i) => `附件2-${i + 1} ${c.department}`)]
-    : [];
-  return [...SUMMARY_COLUMNS, ...extra].map((c) => ({
-    name: c,
-    width: c === "单位" ? 22 : c === "错误" || c === "警告" ? textWidth : 11,
-    style: c === "单位" || c === "错误" || c === "警告" ? STYLE.text : STYLE.score,
-  }));
-}
-
-/** The 汇总 sheet around its tables: metadata row, title, landscape print. */
+/**
+ * The 汇总 sheet around its tables: metadata row, title, landscape print with its page numbers; the member units'
+ * table starts a page of its own and its header repeats on the pages it runs onto.
+ */
 export function summarySheetShell(rubric: Rubric, cells: PlacedCell[], tables: TablePlan[]): SheetPlan {
-  return {
+  const widest = Math.max(1, ...tables.filter((t) => t.left === 1).map((t) => t.columns.length));
+  const results = tables.filter((t) => t.left === 1);
+  const repeated = results[results.length - 1];
+  const plan: SheetPlan = {
     name: SUMMARY_SHEET_NAME,
     meta: { role: "summary", rulesId: rubric.id, rulesVersion: rubric.version },
     columnWidths: {},
     cells,
-    merges: [{ top: 2, left: 1, bottom: 2, right: SUMMARY_COLUMNS.length }],
+    merges: [
+      { top: 2, left: 1, bottom: 2, right: widest },
+      { top: 3, left: 1, bottom: 3, right: widest },
+    ],
     tables,
     validations: [],
     conditionalFormats: [],
     hiddenRows: [1],
+    rowHeights: {},
     protect: false,
-    print: { orientation: "landscape", paper: "A4", header: SUMMARY_SHEET_NAME, fitToWidth: true },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      titleRows: repeated ? { from: repeated.top, to: repeated.top } : undefined,
+      header: SUMMARY_SHEET_NAME,
+      footer: PAGE_FOOTER,
+      scale: 100,
+      breaksAfter: [],
+      margins: PAGE_MARGINS,
+    },
   };
+  return fitSheet(plan, undefined, widest);
 }

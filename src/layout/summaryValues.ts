@@ -11,11 +11,22 @@
 import { fromHundredths, type PartKey, type Rubric } from "../rubric";
 import { lineName, type UnitResult } from "../scoring";
 import { cellRef, parseCellRef, sheetRef, stringLiteral } from "./a1";
-import { NO, PENDING, TOTAL_ORDER, YES, type TotalKey } from "./columns";
+import { NO, PENDING, TOTAL_ORDER, UNSCORED, YES, type TotalKey } from "./columns";
 import { metaCells } from "./meta";
 import type { CellContent, ChartPlan, ConditionalFormatPlan, Literal, PlacedCell, SheetPlan, TablePlan } from "./plan";
-import { summaryColumns, summarySheetShell } from "./summarySheet";
 import { STYLE } from "./styles";
+import { columnOf, rowOf, summaryFields, tableColumns, type SummaryKey } from "./summaryColumns";
+import { summarySheetShell } from "./summarySheet";
+
+/** Excel holds at most 32,767 characters in a cell, and repairs a file with more. */
+export const CELL_TEXT_LIMIT = 32767;
+
+/** A message cut to fit a cell (messages may quote a pasted entry); entries themselves are never cut. */
+export function fitCell(text: string, limit = CELL_TEXT_LIMIT): string {
+  if (text.length <= limit) return text;
+  const more = "…（过长，已截断）";
+  return text.slice(0, limit - more.length) + more;
+}
 
 export interface SummaryIssueRow {
   readonly file?: string;
@@ -91,69 +102,95 @@ export function summaryValuesSheet(
   const conditionalFormats: ConditionalFormatPlan[] = [];
   const checkRanges: string[] = [];
   let row = 6;
-  const annex2Count = rubric.rules.annex2.columns.length;
+  let resultWidth = 1;
   for (const [title, results, name, chartTitle] of [
     ["县（市、区）", groups.counties, "ResultCounties", "县（市、区）最终成绩"],
     ["市安委会成员单位", groups.members, "ResultMembers", "成员单位最终成绩"],
   ] as const) {
     if (results.length === 0) continue;
     const isCounty = name === "ResultCounties";
-    cells.push({ row, col: 1, value: title, style: { bold: true, size: 12 } });
-    const columns = summaryColumns(rubric, isCounty, 40);
-    const checkCol = columns.length + 1;
+    cells.push({ row, col: 1, value: title, style: STYLE.caption });
+    const fields = summaryFields(rubric, isCounty, 30);
+    const checkCol = fields.length + 1;
+    resultWidth = Math.max(resultWidth, live ? checkCol : fields.length);
     const header = row + 1;
     const first = header + 1;
     const last = header + results.length;
     const rows = results.map((r): CellContent[] => {
-      const values: CellContent[] = [
-        r.rank,
-        r.unit,
-        num(r.itemsScore),
-        num(r.applicableTotal),
-        num(r.normalized),
-        num(r.bonus),
-        num(r.penalty),
-        num(r.finalScore),
-        r.veto ? YES : NO,
-        r.grade,
-        r.errors.map((e) => e.message).join("\n"),
-        r.warnings.map((w) => w.message).join("\n"),
-        ...(isCounty
-          ? [num(r.annex1?.total), ...Array.from({ length: annex2Count }, (_, i) => num(r.annex2?.[i]))]
-          : []),
-      ];
+      const scored = r.grade !== UNSCORED;
+      const value = (key: SummaryKey): CellContent => {
+        switch (key) {
+          case "rank":
+            return r.rank;
+          case "unit":
+            return r.unit;
+          case "finalScore":
+            return scored ? num(r.finalScore) : null;
+          case "veto":
+            return r.veto ? YES : NO;
+          case "grade":
+            return r.grade;
+          case "errors":
+            return fitCell(r.errors.map((e) => e.message).join("\n"));
+          case "warnings":
+            return fitCell(r.warnings.map((w) => w.message).join("\n"));
+          case "annex1Total":
+            return num(r.annex1?.total);
+          default:
+            if (key.startsWith("annex2:")) return num(r.annex2?.[Number(key.slice(7))]);
+            return num(r[key as Exclude<TotalKey, "grade">]);
+        }
+      };
+      const values = rowOf(fields, value);
       if (!live) return values;
       const same = live.get(r.unit);
       const test = same && unchangedFormula(same);
-      return [...values, test ? { formula: `=IF(${test},"",${stringLiteral(CHANGED)})` } : "未找到打分表"];
+      return [...values, test ? { formula: `=IF(${test},"",${stringLiteral(CHANGED)})`, result: "" } : "未找到打分表"];
     });
     tables.push({
       name,
       top: header,
       left: 1,
-      columns: live ? [...columns, { name: CHECK_COLUMN, width: 10, style: STYLE.text }] : columns,
+      columns: [
+        ...tableColumns(fields),
+        ...(live ? [{ name: CHECK_COLUMN, width: 8, style: { ...STYLE.text, align: "center" as const } }] : []),
+      ],
       rows,
     });
     if (live) {
       const range = { top: first, left: checkCol, bottom: last, right: checkCol };
       checkRanges.push(`${cellRef(first, checkCol, true)}:${cellRef(last, checkCol, true)}`);
       conditionalFormats.push({ range, formula: `${cellRef(first, checkCol)}<>""`, fill: CHANGED_FILL });
+      // Charts only where the add-in draws them (the file writer cannot): the summary it writes in the workbook.
+      const chartLeft = checkCol + 2;
+      const unitCol = columnOf(fields, "unit");
+      const finalCol = columnOf(fields, "finalScore");
+      charts.push({
+        title: chartTitle,
+        seriesName: "最终成绩",
+        categories: { top: first, left: unitCol, bottom: last, right: unitCol },
+        values: { top: first, left: finalCol, bottom: last, right: finalCol },
+        pointColors: results.map((r) =>
+          r.grade === PENDING || r.grade === UNSCORED || r.finalScore === null
+            ? PENDING_COLOR
+            : gradeColor(rubric, r.grade),
+        ),
+        anchor: { top: header, left: chartLeft, bottom: Math.max(last, header + 14), right: chartLeft + 7 },
+      });
+      row = Math.max(last, header + 14) + 3;
+    } else {
+      row = last + 3;
     }
-    const chartLeft = columns.length + (live ? 3 : 2);
-    charts.push({
-      title: chartTitle,
-      seriesName: "最终成绩",
-      categories: { top: first, left: 2, bottom: last, right: 2 },
-      values: { top: first, left: 8, bottom: last, right: 8 },
-      pointColors: results.map((r) =>
-        r.grade === PENDING || r.finalScore === null ? PENDING_COLOR : gradeColor(rubric, r.grade),
-      ),
-      anchor: { top: header, left: chartLeft, bottom: Math.max(last, header + 14), right: chartLeft + 7 },
-    });
-    row = Math.max(last, header + 14) + 3;
   }
-  const legend = rubric.grades.map((g, i) => `${g.grade}：${["绿", "蓝", "黄", "红"][i] ?? "灰"}色`).join("，");
-  cells.push({ row: 4, col: 1, value: `图中柱的颜色表示等次（${legend}，${PENDING}：灰色）。`, style: STYLE.note });
+  if (charts.length > 0) {
+    const legend = rubric.grades.map((g, i) => `${g.grade}：${["绿", "蓝", "黄", "红"][i] ?? "灰"}色`).join("，");
+    cells.push({
+      row: 4,
+      col: 1,
+      value: `图中柱的颜色表示等次（${legend}，${PENDING}、${UNSCORED}：灰色）。`,
+      style: STYLE.note,
+    });
+  }
   if (live && checkRanges.length > 0) {
     const count = checkRanges.map((r) => `COUNTIF(${r},${stringLiteral(CHANGED)})`).join("+");
     cells.push({
@@ -170,9 +207,13 @@ export function summaryValuesSheet(
       fill: CHANGED_FILL,
     });
   }
+  // 扣分明细 and 问题清单 each in columns of their own, right of the results (and of the charts), so no column is
+  // shared by two tables of different widths; they print on pages of their own after the results.
+  let left = resultWidth + 2 + (charts.length > 0 ? 9 : 0);
   const titled = (title: string, table: TablePlan) => {
-    cells.push({ row, col: 1, value: title, style: { bold: true, size: 12 } });
+    cells.push({ row: 6, col: table.left, value: title, style: STYLE.caption });
     tables.push(table);
+    left += table.columns.length + 1;
   };
   // 扣分明细: every line that lost points or has findings, so the published table comes with its reasons.
   const details = [...groups.counties, ...groups.members].flatMap((r) =>
@@ -183,33 +224,37 @@ export function summaryValuesSheet(
         lineName({ part: l.key.split(":")[0] as PartKey, label: l.label }),
         fromHundredths(l.maxPoints),
         l.exempted ? null : fromHundredths(l.deduction),
-        l.exempted ? `不参与：${l.exemptionReason}` : l.findings,
+        // The reason is an entry, never cut: the prefix goes when both would not fit in a cell.
+        l.exempted
+          ? `不参与：${l.exemptionReason}`.length <= CELL_TEXT_LIMIT
+            ? `不参与：${l.exemptionReason}`
+            : l.exemptionReason
+          : l.findings,
       ]),
   );
   if (details.length > 0) {
     titled("扣分明细", {
       name: "ResultDeductions",
-      top: row + 1,
-      left: 1,
+      top: 7,
+      left,
       columns: [
-        { name: "单位", width: 22, style: STYLE.text },
-        { name: "项目", width: 14, style: STYLE.text },
-        { name: "分值", width: 11, style: STYLE.score },
-        { name: "扣分", width: 11, style: STYLE.score },
-        { name: "存在的问题 / 不参与说明", width: 60, style: STYLE.text },
+        { name: "单位", width: 20, style: STYLE.text },
+        { name: "项目", width: 12, style: STYLE.text },
+        { name: "分值", width: 7, style: STYLE.score },
+        { name: "扣分", width: 7, style: STYLE.score },
+        { name: "存在的问题 / 不参与说明", width: 50, style: STYLE.text },
       ],
       rows: details,
     });
-    row += details.length + 4;
   }
   if (issues.length > 0) {
     titled("问题清单", {
       name: "ResultIssues",
-      top: row + 1,
-      left: 1,
+      top: 7,
+      left,
       columns: ["级别", "文件", "工作表", "单元格", "单位", "说明"].map((c) => ({
         name: c,
-        width: c === "说明" ? 60 : 14,
+        width: c === "说明" ? 60 : c === "级别" || c === "单元格" ? 7 : 14,
         style: STYLE.text,
       })),
       rows: issues.map((i): Literal[] => [
@@ -218,7 +263,7 @@ export function summaryValuesSheet(
         i.sheet ?? "",
         i.cell ?? "",
         i.unit ?? "",
-        i.message,
+        fitCell(i.message),
       ]),
     });
   }

@@ -1,25 +1,30 @@
 /**
  * One assessed unit's score sheet, in the form of 附件6: (一) for a county; (二) common part and (三) individual part
- * for a member unit. Only the lines that concern the unit, with the unit's points on each. Under the tables: the
- * adjustments table (加分, 减分, 一票否优) and the unit's totals as formulas.
+ * for a member unit. Only the lines that concern the unit, with the unit's points on each. Under the tables, kept
+ * on one printed page: the adjustments table (加分, 减分, 一票否优), the unit's totals as formulas, 已完成评分 and
+ * the signature lines.
  */
-import { formatPoints, fromHundredths, type Rubric, type ScoringLine, type Unit } from "../rubric";
+import { formatPoints, fromHundredths, type Rubric, type Unit } from "../rubric";
 import { vetoConditionRange } from "../scoring";
 import { cellRef, trimText } from "./a1";
+import { withCachedResults } from "./cached";
 import {
-  ADJUST_COLUMNS,
+  ADJUST_FIELDS,
   ADJUST_LEFT,
   ADJUST_ROWS,
   COL,
-  LINE_COLUMNS,
-  LINE_WIDTHS,
+  COMPLETED_LABEL,
+  LINE_FIELDS,
   NO,
   TOTAL_LABELS,
   TOTAL_ORDER,
   YES,
   type TotalKey,
 } from "./columns";
+import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
 import * as f from "./formulas";
+import { lineChecks, linesTable } from "./lineTable";
+import { metaCells } from "./meta";
 import { unitTableName } from "./names";
 import type {
   CellContent,
@@ -31,8 +36,7 @@ import type {
   TablePlan,
   ValidationPlan,
 } from "./plan";
-import { metaCells } from "./meta";
-import { INVALID_FILL, MISSING_FILL, STYLE } from "./styles";
+import { INVALID_FILL, STYLE } from "./styles";
 
 /** Where the figures of a unit sheet are: what the reader and the summary refer to. */
 export interface UnitSheetMap {
@@ -48,7 +52,20 @@ export interface UnitSheetMap {
   /** The column of the adjustments' 分数 (加分, 减分, 是/否 of 一票否优). */
   readonly adjustScoreCol: number;
   readonly totals: Readonly<Record<TotalKey, { row: number; col: number }>>;
+  /** 已完成评分 (是 when a sheet without any deduction was assessed). */
+  readonly completed: { readonly row: number; readonly col: number };
 }
+
+/** The adjustments table's columns, by key: positions from ADJUST_FIELDS, widths from the sheet's columns. */
+const ADJUST_STYLE: Readonly<Record<(typeof ADJUST_FIELDS)[number]["key"], CellStyle>> = {
+  label: STYLE.label,
+  amount: STYLE.inputNumber,
+  note: STYLE.input,
+};
+const widthOfColumn = (col: number) => LINE_FIELDS[col - 1]?.width ?? 10;
+const LAST_COL: number = LINE_FIELDS.length;
+/** The signature lines sit left of the totals, under the note: columns A to 考核细则. */
+const SIGN_RIGHT = COL.text;
 
 export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { sheet: SheetPlan; map: UnitSheetMap } {
   const { rules } = rubric;
@@ -61,29 +78,19 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
   const tables: TablePlan[] = [];
   const validations: ValidationPlan[] = [];
   const conditionalFormats: ConditionalFormatPlan[] = [];
-  const lastCol: number = LINE_COLUMNS.length;
-  const banner = (row: number, value: CellContent, style: CellStyle, left = 1, right = lastCol) => {
+  const banner = (row: number, value: CellContent, style: CellStyle, left = 1, right = LAST_COL, bottom = row) => {
     cells.push({ row, col: left, value, style });
-    if (right > left) merges.push({ top: row, left, bottom: row, right });
+    if (right > left || bottom > row) merges.push({ top: row, left, bottom, right });
   };
 
   banner(2, form.title, STYLE.title);
   banner(3, unit.kind === "county" ? form.countySubtitle : form.memberCommonTitle, STYLE.subtitle);
-  const [stamp, leader, assessors, chief] = form.signatures;
-  banner(4, `${stamp} ${unit.name}`, STYLE.signature, 1, 3);
-  banner(4, leader ?? "", STYLE.signature, 4, lastCol);
-  banner(5, assessors ?? "", STYLE.signature, 1, 3);
-  banner(5, chief ?? "", STYLE.signature, 4, lastCol);
+  const [stamp, ...signatures] = form.signatures;
+  banner(4, `${stamp} ${unit.name}`, STYLE.signature);
 
   const parts = unit.kind === "county" ? (["county"] as const) : (["common", "individual"] as const);
-  let row = 7;
-  const tableMap: {
-    name: string;
-    part: "county" | "common" | "individual";
-    header: number;
-    first: number;
-    last: number;
-  }[] = [];
+  let row = 6;
+  const tableMap: UnitSheetMap["tables"][number][] = [];
   for (const part of parts) {
     const partLines = lines.filter((l) => l.part === part);
     if (part === "individual") {
@@ -101,11 +108,13 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
     const last = header + partLines.length;
     tables.push(linesTable(name, header, partLines));
     tableMap.push({ name, part, header, first, last });
-    addLineChecks(first, last, validations, conditionalFormats);
+    const checks = lineChecks(first, last);
+    validations.push(...checks.validations);
+    conditionalFormats.push(...checks.formats);
     row = last + 2;
   }
 
-  // Adjustments table and the note under the form, side by side.
+  // Adjustments table, with the note beside it.
   const adjustHeader = row;
   const adjustRows = { bonus: row + 1, penalty: row + 2, veto: row + 3 };
   const { bonus, penalty } = rubric.adjustments(unit.kind);
@@ -114,10 +123,10 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
     name: unitTableName(unit.order, "Adjust"),
     top: adjustHeader,
     left: ADJUST_LEFT,
-    columns: ADJUST_COLUMNS.map((name, i) => ({
-      name,
-      width: LINE_WIDTHS[ADJUST_LEFT - 1 + i],
-      style: [STYLE.label, STYLE.inputNumber, STYLE.input][i],
+    columns: ADJUST_FIELDS.map((c, i) => ({
+      name: c.header,
+      width: widthOfColumn(ADJUST_LEFT + i),
+      style: ADJUST_STYLE[c.key],
     })),
     rows: [
       [ADJUST_ROWS.bonus, null, null],
@@ -125,18 +134,21 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
       [ADJUST_ROWS.veto, NO, null],
     ],
   });
-  const scoreCol = ADJUST_LEFT + 1;
+  const scoreCol = ADJUST_LEFT + ADJUST_FIELDS.findIndex((c) => c.key === "amount");
+  const noteCol = ADJUST_LEFT + ADJUST_FIELDS.findIndex((c) => c.key === "note");
+  const single = (r: number, c = scoreCol): Range => ({ top: r, left: c, bottom: r, right: c });
+  const capText = cap === null ? "" : formatPoints(cap);
   validations.push(
     {
-      range: { top: adjustRows.bonus, left: scoreCol, bottom: adjustRows.bonus, right: scoreCol },
+      range: single(adjustRows.bonus),
       rule: { kind: "decimal", min: 0, max: cap === null ? undefined : fromHundredths(cap) },
       allowBlank: true,
       errorTitle: "加分超出范围",
-      errorMessage: `加分请填写 0 至 ${cap === null ? "" : formatPoints(cap)} 之间的数字（每个单位最高加 ${cap === null ? "" : formatPoints(cap)} 分）。`,
+      errorMessage: `加分请填写 0 至 ${capText} 之间的数字（每个单位最高加 ${capText} 分）。`,
       prompt: bonus ? "填写加分合计；说明栏写明表彰或采用情况。" : undefined,
     },
     {
-      range: { top: adjustRows.penalty, left: scoreCol, bottom: adjustRows.penalty, right: scoreCol },
+      range: single(adjustRows.penalty),
       rule: { kind: "decimal", min: 0 },
       allowBlank: true,
       errorTitle: "减分无效",
@@ -144,7 +156,7 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
       prompt: penalty ? "填写减分合计；说明栏写明通报批评、约谈等情况。" : undefined,
     },
     {
-      range: { top: adjustRows.veto, left: scoreCol, bottom: adjustRows.veto, right: scoreCol },
+      range: single(adjustRows.veto),
       rule: { kind: "list", values: [YES, NO] },
       allowBlank: true,
       errorTitle: "一票否优",
@@ -152,140 +164,127 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
     },
   );
   for (const r of [adjustRows.bonus, adjustRows.penalty]) {
-    const ref = cellRef(r, scoreCol);
     conditionalFormats.push({
-      range: { top: r, left: scoreCol, bottom: r, right: scoreCol },
-      formula: `AND(LEN(${trimText(ref)})>0,NOT(AND(ISNUMBER(${ref}),${ref}>=0,ROUND(${ref},2)=${ref})))`,
+      range: single(r),
+      formula: f.invalidAmountTest(cellRef(r, scoreCol)),
       fill: INVALID_FILL,
     });
   }
   const vetoRef = cellRef(adjustRows.veto, scoreCol);
   conditionalFormats.push({
-    range: { top: adjustRows.veto, left: scoreCol, bottom: adjustRows.veto, right: scoreCol },
+    range: single(adjustRows.veto),
     formula: `AND(${trimText(vetoRef)}<>"${YES}",${trimText(vetoRef)}<>"${NO}",LEN(${trimText(vetoRef)})>0)`,
     fill: INVALID_FILL,
   });
-  cells.push({ row: adjustHeader, col: 1, value: form.note, style: STYLE.note });
-  merges.push({ top: adjustHeader, left: 1, bottom: adjustHeader + 2, right: 5 });
+  banner(adjustHeader, form.note, STYLE.note, 1, SIGN_RIGHT, adjustRows.veto);
 
-  // Totals block: label in G, formula in H.
+  // Totals: label under 项目, formula under 分数; then 已完成评分; the signature lines to their left.
   const totals = {} as Record<TotalKey, { row: number; col: number }>;
   let r = adjustRows.veto + 2;
   for (const key of TOTAL_ORDER) totals[key] = { row: r++, col: scoreCol };
+  const completed = { row: r, col: scoreCol };
+  const completedRef = cellRef(completed.row, completed.col);
   const at = (k: TotalKey) => cellRef(totals[k].row, totals[k].col);
   const spans = tableMap.map((t) => ({ first: t.first, last: t.last }));
+  const unscored = f.unscoredTest({
+    spans,
+    cols: COL,
+    bonus: cellRef(adjustRows.bonus, scoreCol),
+    penalty: cellRef(adjustRows.penalty, scoreCol),
+    veto: vetoRef,
+    vetoConditions: cellRef(adjustRows.veto, noteCol),
+    completed: completedRef,
+  });
   const formulas: Record<TotalKey, string> = {
-    itemsScore: f.itemsScoreFormula(spans, COL.score),
-    applicableTotal: f.applicableTotalFormula(spans, COL),
+    itemsScore: spans.length === 0 ? "=0" : f.itemsScoreFormula(spans, COL.score),
+    applicableTotal: spans.length === 0 ? "=0" : f.applicableTotalFormula(spans, COL),
     normalized: f.normalizedFormula(at("itemsScore"), at("applicableTotal")),
     bonus: f.bonusFormula(cellRef(adjustRows.bonus, scoreCol), cap === null ? null : fromHundredths(cap)),
     penalty: f.penaltyFormula(cellRef(adjustRows.penalty, scoreCol)),
     finalScore: f.finalScoreFormula(at("normalized"), at("bonus"), at("penalty")),
-    grade: f.gradeFormula(at("finalScore"), vetoRef, rubric.grades, rules.vetoCapGrade),
+    grade: f.gradeFormula(at("finalScore"), vetoRef, rubric.grades, rules.vetoCapGrade, unscored),
   };
-  if (spans.length === 0) formulas.itemsScore = formulas.applicableTotal = "=0";
   for (const key of TOTAL_ORDER) {
     cells.push({ row: totals[key].row, col: ADJUST_LEFT, value: TOTAL_LABELS[key], style: STYLE.label });
     cells.push({ row: totals[key].row, col: scoreCol, value: { formula: formulas[key] }, style: STYLE.total });
   }
+  cells.push(
+    { row: completed.row, col: ADJUST_LEFT, value: COMPLETED_LABEL, style: STYLE.label },
+    { row: completed.row, col: scoreCol, value: null, style: { ...STYLE.input, align: "center" } },
+    {
+      row: completed.row,
+      col: noteCol,
+      value: "无扣分时填「是」",
+      style: { ...STYLE.note, border: true },
+    },
+  );
+  validations.push({
+    range: single(completed.row),
+    rule: { kind: "list", values: [YES, NO] },
+    allowBlank: true,
+    errorTitle: COMPLETED_LABEL,
+    errorMessage: "请选择「是」或「否」。",
+    prompt: "考核完毕且本单位无任何扣分时填「是」。",
+  });
+  signatures.forEach((text, i) => {
+    const top = totals.itemsScore.row + 2 * i;
+    banner(top, text, STYLE.signature, 1, SIGN_RIGHT, top + 1);
+  });
 
   const firstHeader = tableMap[0]?.header ?? adjustHeader;
-  const sheet: SheetPlan = {
+  const draft: SheetPlan = {
     name: sheetName,
     meta: { role: "unit", unit: unit.name, rulesId: rubric.id, rulesVersion: rubric.version },
-    columnWidths: Object.fromEntries(LINE_WIDTHS.map((w, i) => [i + 1, w])),
+    columnWidths: Object.fromEntries(LINE_FIELDS.map((c, i) => [i + 1, c.width])),
     cells,
     merges,
     tables,
     validations,
     conditionalFormats,
     hiddenRows: [1],
+    rowHeights: {},
     protect: true,
     print: {
       orientation: "landscape",
       paper: "A4",
       titleRows: { from: firstHeader, to: firstHeader },
       header: unit.name,
-      fitToWidth: true,
+      footer: PAGE_FOOTER,
+      scale: 100,
+      breaksAfter: [],
+      margins: PAGE_MARGINS,
     },
     freezeRows: firstHeader,
   };
-  return { sheet, map: { tables: tableMap, adjustHeader, adjustRows, adjustScoreCol: scoreCol, totals } };
-}
-
-function linesTable(name: string, header: number, lines: readonly ScoringLine[]): TablePlan {
-  const rows: CellContent[][] = [];
-  let previousItem = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const row = header + 1 + i;
-    // A sub-item's first line carries its item's wording too, so the printed sheet reads like 附件6.
-    const text =
-      line.subNo !== undefined && line.itemNo !== previousItem ? `${line.itemText}\n${line.text}` : line.text;
-    previousItem = line.itemNo;
-    const section = line.scoredBy === "safetyOffice" ? `${line.sectionTitle}\n（市安委办负责打分）` : line.sectionTitle;
-    rows.push([
-      line.label,
-      section,
-      text,
-      fromHundredths(line.maxPoints),
-      null,
-      { formula: f.lineScoreFormula(row, COL) },
-      null,
-      YES,
-      null,
-    ]);
-  }
-  const styles: CellStyle[] = [
-    { ...STYLE.text, align: "center", numberFormat: "@" },
-    STYLE.text,
-    STYLE.text,
-    STYLE.points,
-    STYLE.inputNumber,
-    STYLE.score,
-    STYLE.input,
-    { ...STYLE.input, align: "center" },
-    STYLE.input,
-  ];
+  const sheet = finishUnitSheet(rubric, draft);
   return {
-    name,
-    top: header,
-    left: 1,
-    columns: LINE_COLUMNS.map((c, i) => ({ name: c, width: LINE_WIDTHS[i], style: styles[i] })),
-    rows,
+    sheet,
+    map: { tables: tableMap, adjustHeader, adjustRows, adjustScoreCol: scoreCol, totals, completed },
   };
 }
 
-function addLineChecks(first: number, last: number, validations: ValidationPlan[], formats: ConditionalFormatPlan[]) {
-  const span = (c: number): Range => ({ top: first, left: c, bottom: last, right: c });
-  validations.push(
-    {
-      range: span(COL.deduction),
-      rule: { kind: "decimal", min: 0, max: { formula: `=${cellRef(first, COL.points)}` } },
-      allowBlank: true,
-      errorTitle: "扣分超出范围",
-      errorMessage: "扣分须为不小于 0、不超过本项分值的数字，最多两位小数。",
-      prompt: "填写本项扣分（0 至本项分值）。",
-    },
-    {
-      range: span(COL.participates),
-      rule: { kind: "list", values: [YES, NO] },
-      allowBlank: true,
-      errorTitle: "是否参与打分",
-      errorMessage: "请选择「是」或「否」。不参与打分的项目须在「不参与说明」中写明书面说明。",
-    },
-  );
-  const d = cellRef(first, COL.deduction);
-  const p = cellRef(first, COL.points);
-  const h = `${trimText(cellRef(first, COL.participates))}`;
-  const i = cellRef(first, COL.reason);
-  formats.push(
-    {
-      range: span(COL.deduction),
-      formula: `AND(LEN(${trimText(d)})>0,NOT(AND(ISNUMBER(${d}),${d}>=0,${d}<=${p},ROUND(${d},2)=${d})))`,
-      fill: INVALID_FILL,
-    },
-    { range: span(COL.participates), formula: `AND(${h}<>"${YES}",${h}<>"${NO}",LEN(${h})>0)`, fill: INVALID_FILL },
-    { range: span(COL.reason), formula: `AND(${h}="${NO}",LEN(${trimText(i)})=0)`, fill: MISSING_FILL },
-  );
+/**
+ * A unit sheet plan made ready to write: cached results from its entries, row heights from its texts, and page
+ * breaks that keep blocks whole — a line never splits, a part's title and header go with its first line, and the
+ * adjustments, totals, 已完成评分 and signature lines share a page. Also for a plan filled with entries (fill.ts).
+ */
+export function finishUnitSheet(rubric: Rubric, plan: SheetPlan): SheetPlan {
+  const sheet = withCachedResults(rubric, plan).sheet;
+  const adjust = sheet.tables.find((t) => t.left === ADJUST_LEFT);
+  const lineTables = sheet.tables.filter((t) => t.left === 1);
+  const end = Math.max(...sheet.cells.map((c) => c.row), ...sheet.merges.map((m) => m.bottom));
+  const blocks: { from: number; to: number }[] = [];
+  const firstTop = lineTables[0]?.top ?? adjust?.top ?? end;
+  for (let r = firstTop; r < (adjust?.top ?? end + 1); r++) {
+    const table = lineTables.find((t) => t.top === r + 1 || t.top === r);
+    if (table && table.top === r + 1 && sheet.cells.some((c) => c.row === r)) {
+      blocks.push({ from: r, to: r + 2 }); // a part's title, its header and its first line
+      r += 2;
+    } else if (table && table.top === r) {
+      blocks.push({ from: r, to: r + 1 });
+      r += 1;
+    } else blocks.push({ from: r, to: r });
+  }
+  if (adjust) blocks.push({ from: adjust.top, to: end });
+  return fitSheet(sheet, blocks);
 }

@@ -32,6 +32,8 @@ export interface UnitEntries {
   veto?: CellValue;
   /** Which of the rules' conditions, as typed: "（一）（三）", "1,3", "一、三" … */
   vetoConditions?: CellValue;
+  /** 已完成评分: "是" says a sheet without any deduction was assessed (see unscored.ts); empty = 否. */
+  completed?: CellValue;
 }
 
 /** 附件1 (4 scores) and 附件2 (5 scores) of one county, in the order of the rules file. */

@@ -16,3 +16,4 @@ export * from "./annex";
 export * from "./unit";
 export * from "./ranking";
 export * from "./all";
+export * from "./unscored";

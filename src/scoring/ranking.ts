@@ -1,6 +1,7 @@
 /** Ranking: counties and member units each by final score, ties sharing a rank; units with errors unranked. */
 import type { Rubric } from "../rubric";
 import type { UnitResult } from "./results";
+import { UNSCORED_GRADE } from "./words";
 
 /**
  * Ranks results by finalScore, best first; equal finals share a rank and the next rank skips (1, 1, 3). Units with
@@ -9,7 +10,8 @@ import type { UnitResult } from "./results";
  */
 export function rankResults(rubric: Rubric, results: readonly UnitResult[]): UnitResult[] {
   const order = (r: UnitResult) => rubric.findUnit(r.unit)?.order ?? Number.MAX_SAFE_INTEGER;
-  const rankable = (r: UnitResult) => r.errors.length === 0 && r.finalScore !== null;
+  // 未评分 (nothing entered yet, see unscored.ts) is not ranked either.
+  const rankable = (r: UnitResult) => r.errors.length === 0 && r.finalScore !== null && r.grade !== UNSCORED_GRADE;
   const ranked = results
     .filter(rankable)
     .sort((a, b) => (b.finalScore ?? 0) - (a.finalScore ?? 0) || order(a) - order(b) || a.unit.localeCompare(b.unit));

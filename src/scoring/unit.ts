@@ -16,7 +16,8 @@ import { IssueList, type Issue } from "./issues";
 import { scoreLine } from "./line";
 import type { UnitResult } from "./results";
 import { normalize } from "./rounding";
-import { PENDING_GRADE } from "./words";
+import { isUnscored } from "./unscored";
+import { PENDING_GRADE, UNSCORED_GRADE } from "./words";
 
 /** The result of a unit that could not be scored at all: nothing counted, graded 待更正. */
 export function emptyResult(unit: string, kind: "county" | "member", issues: IssueList): UnitResult {
@@ -111,7 +112,13 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, annex?: CountyAn
   const gradeBeforeVeto = finalScore === null ? null : rubric.gradeOf(finalScore);
   const hasErrors = issues.errors.length > 0;
   const grade =
-    hasErrors || gradeBeforeVeto === null ? PENDING_GRADE : veto ? capGrade(rubric, gradeBeforeVeto) : gradeBeforeVeto;
+    hasErrors || gradeBeforeVeto === null
+      ? PENDING_GRADE
+      : isUnscored(entries)
+        ? UNSCORED_GRADE
+        : veto
+          ? capGrade(rubric, gradeBeforeVeto)
+          : gradeBeforeVeto;
 
   const result: UnitResult = {
     unit: unit.name,

@@ -10,3 +10,5 @@ export const YES = "是";
 export const NO = "否";
 /** The grade of a unit with an error, shown until the error is fixed. */
 export const PENDING_GRADE = "待更正";
+/** The grade of a unit whose sheet holds no entry yet (see unscored.ts): not scored is not 100. */
+export const UNSCORED_GRADE = "未评分";

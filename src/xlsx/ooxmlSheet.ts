@@ -1,18 +1,26 @@
 /**
  * One sheet plan as a worksheet part and its table parts, for the direct writer. The cells are laid out as the
- * exceljs writer (write.ts) lays them: the plan's cells, then each table's header (bold, centred, blue) and rows
- * (column style, then the row's), written over them; a merge keeps its first cell's value and gives every cell it
+ * exceljs writer (write.ts) lays them: the plan's cells, then each table's header (TABLE_HEADER_STYLE) and rows
+ * (the column's style), written over them; a merge keeps its first cell's value and gives every cell it
  * covers that cell's style, as exceljs's mergeCells does. Column widths: each table's, in order, then the plan's own.
  * Element order follows ECMA-376 Part 1, 18.3.1.99 (CT_Worksheet).
  */
-import { cellRef, columnLetter, isFormula, type CellContent, type CellStyle, type SheetPlan } from "../layout";
+import {
+  cellRef,
+  columnLetter,
+  isFormula,
+  META_ROW,
+  TABLE_HEADER_STYLE,
+  type CellContent,
+  type CellStyle,
+  type SheetPlan,
+} from "../layout";
 import type { SharedStrings } from "./ooxmlText";
 import { escapeXml } from "./ooxmlText";
 import type { StyleTable } from "./ooxmlStyles";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const HEADER_STYLE: CellStyle = { bold: true, wrap: true, align: "center", border: true, fill: "#DDEBF7" };
 
 interface Placed {
   value: CellContent;
@@ -34,13 +42,8 @@ function layOut(plan: SheetPlan): Map<number, Map<number, Placed>> {
   };
   for (const c of plan.cells) put(c.row, c.col, c.value, c.style);
   for (const t of plan.tables) {
-    t.columns.forEach((col, j) => put(t.top, t.left + j, col.name, HEADER_STYLE));
-    t.rows.forEach((row, i) =>
-      row.forEach((value, j) => {
-        const style = { ...t.columns[j].style, ...(t.rowStyles?.[i] ?? {}) };
-        put(t.top + 1 + i, t.left + j, value, Object.keys(style).length ? style : undefined);
-      }),
-    );
+    t.columns.forEach((col, j) => put(t.top, t.left + j, col.name, TABLE_HEADER_STYLE));
+    t.rows.forEach((row, i) => row.forEach((value, j) => put(t.top + 1 + i, t.left + j, value, t.columns[j].style)));
   }
   for (const m of plan.merges) {
     const master = rows.get(m.top)?.get(m.left);
@@ -55,7 +58,15 @@ function cellXml(ref: string, { value, style }: Placed, styles: StyleTable, stri
   const s = styles.add(style);
   const attrs = `r="${ref}"${s ? ` s="${s}"` : ""}`;
   if (value === null || value === undefined) return `<c ${attrs}/>`;
-  if (isFormula(value)) return `<c ${attrs}><f>${escapeXml(value.formula.replace(/^=/, ""))}</f></c>`;
+  if (isFormula(value)) {
+    // The core's result as the cached value, as write.ts stores it (an empty text result is left out).
+    const f = `<f>${escapeXml(value.formula.replace(/^=/, ""))}</f>`;
+    const r = value.result;
+    if (r === undefined || r === null || r === "") return `<c ${attrs}>${f}</c>`;
+    if (typeof r === "string") return `<c ${attrs} t="str">${f}<v>${escapeXml(r)}</v></c>`;
+    if (typeof r === "boolean") return `<c ${attrs} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
+    return `<c ${attrs}>${f}<v>${r}</v></c>`;
+  }
   if (typeof value === "string") return `<c ${attrs} t="s"><v>${strings.add(value)}</v></c>`;
   if (typeof value === "boolean") return `<c ${attrs} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (!Number.isFinite(value)) throw new Error(`${ref}: ${value} is not a number a workbook can hold`);
@@ -91,38 +102,46 @@ export function sheetParts(
     );
   const rows = layOut(plan);
   const widths = new Map<number, number>();
-  const hiddenCols = new Set<number>();
   for (const t of plan.tables)
     t.columns.forEach((c, i) => {
       if (c.width > 0) widths.set(t.left + i, c.width);
-      if (c.hidden) hiddenCols.add(t.left + i);
     });
   for (const [col, width] of Object.entries(plan.columnWidths)) widths.set(Number(col), width);
+  // exceljs 4.4 leaves out a column whose width is 9 (its default), so the program's own default width applies;
+  // the direct writer does the same, so that both writers make the same workbook.
+  for (const [col, width] of widths) if (width === 9) widths.delete(col);
   const hiddenRows = new Set(plan.hiddenRows);
-  const rowNumbers = [...new Set([...rows.keys(), ...hiddenRows])].sort((a, b) => a - b);
+  const heights = new Map(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h]));
+  // The hidden marker row is also 0 high, as write.ts makes it (a program that ignores "hidden" still hides it).
+  if (plan.hiddenRows.includes(META_ROW)) heights.set(META_ROW, 0);
+  const rowNumbers = [...new Set([...rows.keys(), ...hiddenRows, ...heights.keys()])].sort((a, b) => a - b);
   let lastCol = 1;
   const sheetData = rowNumbers.map((r) => {
     const cells = rows.get(r) ?? new Map<number, Placed>();
     const cols = [...cells.keys()].sort((a, b) => a - b);
     lastCol = Math.max(lastCol, cols[cols.length - 1] ?? 1);
     const body = cols.map((c) => cellXml(`${columnLetter(c)}${r}`, cells.get(c)!, styles, strings)).join("");
-    return `<row r="${r}"${hiddenRows.has(r) ? ' hidden="1"' : ""}>${body}</row>`;
+    const height = heights.get(r);
+    return `<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}${hiddenRows.has(r) ? ' hidden="1"' : ""}>${body}</row>`;
   });
   const lastRow = rowNumbers[rowNumbers.length - 1] ?? 1;
-  const colXml = [...new Set([...widths.keys(), ...hiddenCols])]
+  const colXml = [...widths.keys()]
     .sort((a, b) => a - b)
-    .map((c) => {
-      const width = widths.get(c);
-      return `<col min="${c}" max="${c}"${width ? ` width="${width}" customWidth="1"` : ""}${hiddenCols.has(c) ? ' hidden="1"' : ""}/>`;
-    })
+    .map((c) => `<col min="${c}" max="${c}" width="${widths.get(c)}" customWidth="1"/>`)
     .join("");
   const frozen = plan.freezeRows
     ? `<pane ySplit="${plan.freezeRows}" topLeftCell="A${plan.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>`
     : "";
   const { print } = plan;
-  const header = print.header
-    ? `<headerFooter><oddHeader>${escapeXml(`&C${print.header.replace(/&/g, "&&")}`)}</oddHeader></headerFooter>`
+  // The header is plain text ("&" doubled); the footer carries Excel's codes (&P, &N) as they are.
+  const oddHeader = print.header ? `<oddHeader>${escapeXml(`&C${print.header.replace(/&/g, "&&")}`)}</oddHeader>` : "";
+  const oddFooter = print.footer ? `<oddFooter>${escapeXml(`&C${print.footer}`)}</oddFooter>` : "";
+  const header = oddHeader || oddFooter ? `<headerFooter>${oddHeader}${oddFooter}</headerFooter>` : "";
+  const breaks = print.breaksAfter.length
+    ? `<rowBreaks count="${print.breaksAfter.length}" manualBreakCount="${print.breaksAfter.length}">${print.breaksAfter.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`
     : "";
+  const inches = (points: number) => points / 72;
+  const m = print.margins;
   const merges = plan.merges.length
     ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${cellRef(m.top, m.left)}:${cellRef(m.bottom, m.right)}"/>`).join("")}</mergeCells>`
     : "";
@@ -132,16 +151,17 @@ export function sheetParts(
   const sheetXml = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`,
-    print.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "",
     `<dimension ref="A1:${cellRef(lastRow, lastCol)}"/>`,
     `<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews>`,
     '<sheetFormatPr defaultRowHeight="15"/>',
     colXml ? `<cols>${colXml}</cols>` : "",
     `<sheetData>${sheetData.join("")}</sheetData>`,
     merges,
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`,
+    `<pageMargins left="${inches(m.left)}" right="${inches(m.right)}" top="${inches(m.top)}" bottom="${inches(m.bottom)}" header="${inches(m.header)}" footer="${inches(m.footer)}"/>`,
+    // A fixed scale, not "fit to": Excel ignores manual page breaks under "fit to" (see PrintPlan.scale).
+    `<pageSetup paperSize="9" scale="${print.scale}" orientation="${print.orientation}"/>`,
     header,
+    breaks,
     tableParts,
     "</worksheet>",
   ].join("");

@@ -50,14 +50,11 @@ export function planToXlsxValues(plan: WorkbookPlan, at: Date = new Date()): Uin
     }
   });
   const sheets = plan.sheets
-    .map(
-      (s, i) =>
-        `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ""} r:id="rId${i + 3}"/>`,
-    )
+    .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 3}"/>`)
     .join("");
   parts.set(
     "xl/workbook.xml",
-    `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets>${names.length ? `<definedNames>${names.join("")}</definedNames>` : ""}</workbook>`,
+    `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets>${names.length ? `<definedNames>${names.join("")}</definedNames>` : ""}<calcPr fullCalcOnLoad="1"/></workbook>`,
   );
   parts.set(
     "xl/_rels/workbook.xml.rels",

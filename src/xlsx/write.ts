@@ -11,6 +11,8 @@ import {
   type CellStyle,
   type Range,
   type SheetPlan,
+  TABLE_HEADER_STYLE,
+  TOTAL_ROW_LABEL,
   type ValidationPlan,
   type WorkbookPlan,
 } from "../layout";
@@ -35,28 +37,58 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined) {
   if (style.input) cell.protection = { locked: false };
 }
 
-/** A literal is written as what it is: a string stays a string even when it starts with "=" (never a formula). */
+/**
+ * A literal is written as what it is: a string stays a string even when it starts with "=" (never a formula). A
+ * formula carries the core's result as its cached value, so it shows where nothing calculates (Protected View).
+ */
 function setValue(cell: ExcelJS.Cell, value: CellContent) {
-  if (isFormula(value)) cell.value = { formula: bare(value.formula) } as ExcelJS.CellFormulaValue;
-  else cell.value = value; // exceljs stores a string as a shared string: text, whatever it starts with
+  if (isFormula(value)) cell.value = cellFormula(value);
+  else cell.value = typeof value === "string" ? escapeText(value) : value; // a shared string: text, whatever it starts with
 }
 
+/**
+ * A text that holds "_x0041_" would be read by Excel as "A" (ST_Xstring escapes, ECMA-376 Part 1, 22.9.2.19):
+ * its underscore is written as _x005F_, so the text comes back as typed.
+ */
+const escapeText = (text: string) => text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_");
+
+// An empty text result is left out: a cell without a cached value shows blank too, and readers differ on <v></v>.
+const cellFormula = (value: { formula: string; result?: string | number | boolean | null }) =>
+  (value.result === undefined || value.result === null || value.result === ""
+    ? { formula: bare(value.formula) }
+    : { formula: bare(value.formula), result: value.result }) as ExcelJS.CellFormulaValue;
+
+/** Inches, as exceljs and the file store margins, from the plan's points. */
+const inches = (points: number) => points / 72;
+
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
+  const { print } = plan;
   const ws = workbook.addWorksheet(plan.name, {
-    state: plan.hidden ? "hidden" : "visible",
     views: plan.freezeRows ? [{ state: "frozen", ySplit: plan.freezeRows }] : undefined,
     pageSetup: {
       paperSize: 9,
-      orientation: plan.print.orientation,
-      fitToPage: plan.print.fitToWidth,
-      fitToWidth: plan.print.fitToWidth ? 1 : undefined,
-      fitToHeight: plan.print.fitToWidth ? 0 : undefined,
-      printTitlesRow: plan.print.titleRows ? `${plan.print.titleRows.from}:${plan.print.titleRows.to}` : undefined,
+      orientation: print.orientation,
+      // A fixed scale, not "fit to": Excel ignores manual page breaks under "fit to".
+      fitToPage: false,
+      scale: print.scale,
+      printTitlesRow: print.titleRows ? `${print.titleRows.from}:${print.titleRows.to}` : undefined,
+      margins: {
+        left: inches(print.margins.left),
+        right: inches(print.margins.right),
+        top: inches(print.margins.top),
+        bottom: inches(print.margins.bottom),
+        header: inches(print.margins.header),
+        footer: inches(print.margins.footer),
+      },
     },
-    headerFooter: plan.print.header ? { oddHeader: `&C${plan.print.header.replace(/&/g, "&&")}` } : undefined,
+    headerFooter: {
+      oddHeader: print.header ? `&C${print.header.replace(/&/g, "&&")}` : undefined,
+      oddFooter: print.footer ? `&C${print.footer}` : undefined,
+    },
   });
   for (const t of plan.tables) t.columns.forEach((c, i) => c.width > 0 && (ws.getColumn(t.left + i).width = c.width));
   for (const [col, width] of Object.entries(plan.columnWidths)) ws.getColumn(Number(col)).width = width;
+  for (const [row, height] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = height;
 
   for (const c of plan.cells) {
     const cell = ws.getCell(c.row, c.col);
@@ -67,14 +99,13 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
     t.columns.forEach((col, j) => {
       const cell = ws.getCell(t.top, t.left + j);
       cell.value = col.name;
-      applyStyle(cell, { bold: true, wrap: true, align: "center", border: true, fill: "#DDEBF7" });
-      if (col.hidden) ws.getColumn(t.left + j).hidden = true;
+      applyStyle(cell, TABLE_HEADER_STYLE);
     });
     t.rows.forEach((row, i) =>
       row.forEach((value, j) => {
         const cell = ws.getCell(t.top + 1 + i, t.left + j);
         setValue(cell, value);
-        applyStyle(cell, { ...t.columns[j].style, ...(t.rowStyles?.[i] ?? {}) });
+        applyStyle(cell, t.columns[j].style);
       }),
     );
   }
@@ -82,13 +113,14 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
   for (const r of plan.hiddenRows) ws.getRow(r).hidden = true;
   if (plan.hiddenRows.includes(META_ROW)) ws.getRow(META_ROW).height = 0;
 
-  for (const v of plan.validations) {
-    for (let row = v.range.top; row <= v.range.bottom; row++) {
-      for (let col = v.range.left; col <= v.range.right; col++) {
-        ws.getCell(row, col).dataValidation = dataValidation(v, row - v.range.top);
-      }
-    }
-  }
+  // One validation per range, keyed by the range: exceljs leaves a range key as it is, whereas cell by cell it
+  // squeezes alike cells into ranges after sorting addresses as text ("H10" before "H8") and writes overlapping
+  // ranges (exceljs issue 2820). A relative formula ("=D8") is relative to the range's first cell, as in Excel.
+  // exceljs's typings omit the worksheet's dataValidations (lib/doc/data-validations.js), which the writer reads.
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  for (const v of plan.validations) validations.add(rangeRef(v.range), dataValidation(v));
+  for (const after of print.breaksAfter) ws.getRow(after).addPageBreak();
   plan.conditionalFormats.forEach((cf, i) =>
     ws.addConditionalFormatting({
       ref: rangeRef(cf.range),
@@ -99,7 +131,6 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
           formulae: [bare(cf.formula)],
           style: {
             fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } },
-            ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}),
           },
         },
       ],
@@ -113,8 +144,14 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
       headerRow: true,
       totalsRow: false,
       style: { theme: "TableStyleLight1", showRowStripes: false },
-      columns: t.columns.map((c) => ({ name: c.name })),
-      rows: t.rows.map((r) => r.map((v) => (isFormula(v) ? { formula: bare(v.formula) } : v))) as unknown[][],
+      // The label Excel shows should someone switch the total row on.
+      columns: t.columns.map((c, i) =>
+        i === 0 ? { name: c.name, totalsRowLabel: TOTAL_ROW_LABEL } : { name: c.name },
+      ),
+      // exceljs writes these rows into the cells again: the same values as setValue gives them.
+      rows: t.rows.map((r) =>
+        r.map((v) => (isFormula(v) ? cellFormula(v) : typeof v === "string" ? escapeText(v) : v)),
+      ) as unknown[][],
     });
   }
   if (plan.protect) {
@@ -129,10 +166,8 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
   }
 }
 
-function dataValidation(v: ValidationPlan, rowOffset: number): ExcelJS.DataValidation {
-  // A formula bound relative to the range's first cell ("=D8") moves down with each row, as Excel would.
-  const formula = (x: number | { formula: string }) =>
-    typeof x === "number" ? x : shiftRows(bare(x.formula), rowOffset);
+function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
+  const formula = (x: number | { formula: string }) => (typeof x === "number" ? x : bare(x.formula));
   const validation: ExcelJS.DataValidation =
     v.rule.kind === "list"
       ? { type: "list", allowBlank: v.allowBlank, formulae: [`"${v.rule.values.join(",")}"`] }
@@ -168,6 +203,8 @@ export async function planToXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   const workbook = new ExcelJSModule.Workbook();
   workbook.creator = "考核打分助手";
   workbook.title = `${plan.rulesId} ${plan.rulesVersion}`;
+  // Every program recalculates on opening: the cached values are the core's, the figures are the formulas'.
+  workbook.calcProperties = { fullCalcOnLoad: true };
   for (const sheet of plan.sheets) writeSheet(workbook, sheet);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

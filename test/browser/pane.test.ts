@@ -64,7 +64,7 @@ const rubric = luliang2022;
 const plan = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan;
 const table = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
 /** The 扣分 cell of a line of 石楼县's sheet. */
-const deductionCell = (label: string) => `E${table.top + 1 + table.rows.findIndex((r) => r[0] === label)}`;
+const deductionCell = (label: string) => `E${table.top + 1 + table.rows.findIndex((r) => String(r[0]) === label)}`;
 
 /** 石楼县 chosen by search, its sheets generated (附件1, 附件2, 石楼县, 汇总). */
 async function generateShilou(page: Page) {

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { main } from "../../src/cli/main";
+import { dropCachedResults } from "../support/cachedResults";
 import { buildWorkbookPlan } from "../../src/layout";
 import { fromHundredths } from "../../src/rubric";
 import { luliang2022 } from "../support/rules";
@@ -93,6 +94,7 @@ async function filled(unit: string, cells: Record<string, number>): Promise<Uint
   );
   const ws = wb.getWorksheet(unit)!;
   for (const [address, value] of Object.entries(cells)) ws.getCell(address).value = value;
+  dropCachedResults(ws);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -101,7 +103,7 @@ function rowOf(unit: string, part: string, label: string): number {
   const built = buildWorkbookPlan(rubric, [rubric.findUnit(unit)!]);
   const name = built.units[0].map.tables.find((t) => t.part === part)!.name;
   const table = built.plan.sheets.find((s) => s.name === unit)!.tables.find((t) => t.name === name)!;
-  return table.top + 1 + table.rows.findIndex((r) => r[0] === label);
+  return table.top + 1 + table.rows.findIndex((r) => String(r[0]) === label);
 }
 
 const GOOD = ["石楼县.xlsx", "市体育局.xlsx"];

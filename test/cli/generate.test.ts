@@ -3,6 +3,7 @@
  * into the new workbook and refuses whatever else typed it would lose, --force twice replaces, and a failed write
  * leaves the old file whole.
  */
+import { dropCachedResults } from "../support/cachedResults";
 import ExcelJS from "exceljs";
 import fs, { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,6 +35,7 @@ async function filled(name: string, units: string, typed: (book: ExcelJS.Workboo
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
   typed(book, cellOf);
+  for (const ws of book.worksheets) dropCachedResults(ws); // Excel or WPS would save new ones; exceljs keeps the old
   await book.xlsx.writeFile(file);
   return file;
 }

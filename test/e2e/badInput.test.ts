@@ -17,7 +17,7 @@ const rubric = luliang2022;
 const unit = rubric.findUnit("石楼县")!;
 const { plan, units } = buildWorkbookPlan(rubric, [unit]);
 const table = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
-const rowOf = (label: string) => table.top + 1 + table.rows.findIndex((r) => r[0] === label);
+const rowOf = (label: string) => table.top + 1 + table.rows.findIndex((r) => String(r[0]) === label);
 
 const CASES = BAD_ENTRIES.map((e) => [e.what, e.inFile, e.line, e.column, e.code, e.message] as const);
 

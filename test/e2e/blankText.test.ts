@@ -17,7 +17,7 @@ test("a reason of full-width spaces, a no-break space or a line break is no reas
   const unit = rubric.findUnit("石楼县")!;
   const sheet = buildWorkbookPlan(rubric, [unit]).plan.sheets.find((s) => s.meta.role === "unit")!;
   const table = sheet.tables[0];
-  const row = (label: string) => table.top + 1 + table.rows.findIndex((r) => r[0] === label);
+  const row = (label: string) => table.top + 1 + table.rows.findIndex((r) => String(r[0]) === label);
   const entries = {
     [`H${row("5")}`]: "否",
     [`I${row("5")}`]: "\u3000\u3000",

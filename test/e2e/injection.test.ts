@@ -22,7 +22,7 @@ const rubric = luliang2022;
 const unit = rubric.findUnit("石楼县")!;
 const plan = buildWorkbookPlan(rubric, [unit]).plan;
 const lines = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
-const rowOf = (label: string) => lines.top + 1 + lines.rows.findIndex((r) => r[0] === label);
+const rowOf = (label: string) => lines.top + 1 + lines.rows.findIndex((r) => String(r[0]) === label);
 
 /** What an attacker (or a careless paste) would put into a cell, each a formula if written as typed. */
 const PAYLOADS = ['=HYPERLINK("http://evil.example","点我")', "+1+1", "-2+3", "@SUM(1,2)", '\t=cmd|"/C calc"!A0'];

@@ -24,7 +24,7 @@ const built = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!, rubric.f
 const unitSheets = built.plan.sheets.filter((s) => s.meta.role === "unit");
 const line5 = (() => {
   const t = unitSheets[0].tables[0];
-  return `E${t.top + 1 + t.rows.findIndex((r) => r[0] === "5")}`;
+  return `E${t.top + 1 + t.rows.findIndex((r) => String(r[0]) === "5")}`;
 })();
 
 const fill = (entries: Record<string, Record<string, GridCell>>) => filledSheets(rubric, unitSheets, entries);

@@ -20,7 +20,7 @@ const UNITS = ["石楼县", "交城县"].map((n) => rubric.findUnit(n)!);
 
 function lineRow(plan: WorkbookPlan, sheet: string, label: string): number {
   const t = plan.sheets.find((s) => s.name === sheet)!.tables[0];
-  return t.top + 1 + t.rows.findIndex((r) => r[0] === label);
+  return t.top + 1 + t.rows.findIndex((r) => String(r[0]) === label);
 }
 
 async function setUp() {
@@ -169,14 +169,14 @@ describe("rows deleted or inserted inside a scoring table", () => {
     const report = await repairUnitSheet(rubric, "石楼县");
     expect(report.logged).toBe(0); // labels and entries that moved up are not "lost"
     const mended = sheet("石楼县");
-    expect(mended.cell(`A${row("3")}`)).toBe("3");
+    expect(mended.cell(`A${row("3")}`)).toBe(3); // 序号 are numbers: no "number stored as text" triangles
     expect(mended.cell(`E${row("3")}`)).toBe("");
     expect(mended.cell(`E${row("5")}`)).toBe(0.5);
     expect((await checkSheet(rubric, "石楼县")).issues.filter((i) => i.code.startsWith("sheet."))).toEqual([]);
-    // graded and ranked again: second, behind 交城县 with nothing deducted
+    // graded and ranked again: first, as 交城县, with nothing typed, is 未评分 and unranked
     expect((await validateAndTotal(rubric)).counties.find((r) => r.unit === "石楼县")).toMatchObject({
       grade: "优秀",
-      rank: 2,
+      rank: 1,
     });
   });
 
@@ -203,7 +203,7 @@ describe("rows deleted or inserted inside a scoring table", () => {
       [`G${row("3")}`, "补充：消防通道堵塞"],
     ]);
     expect(sheet("石楼县").cell(`E${row("5")}`)).toBe(0.5);
-    expect(sheet("石楼县").cell(`A${row("3")}`)).toBe("3");
+    expect(sheet("石楼县").cell(`A${row("3")}`)).toBe(3);
   });
 });
 
@@ -254,6 +254,7 @@ describe("sheets renamed, deleted or broken", () => {
     expect(excel.writes.slice(writes).filter((w) => w.sheet === "交城县")).toEqual([]);
     expect(sheet("交城县").cell(`E${row("5", "交城县")}`)).toBe(1);
     // Last year's copy of a unit beside its current sheet is only left out: the unit is still graded.
+    await excel.personTypes("石楼县", { [`G${row("5")}`]: "资料齐全" }); // assessed (else 未评分)
     const old = excel.addSheet("石楼县（2021）");
     for (const [a, v] of sheet("石楼县").grid) old.grid.set(a, v);
     old.grid.set("E1", "2021.1");

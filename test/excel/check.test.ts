@@ -9,7 +9,7 @@ import { FakeExcel } from "./fakeExcel";
 const rubric = luliang2022;
 const plan = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan;
 const lines = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
-const rowOf = (label: string) => lines.top + 1 + lines.rows.findIndex((r) => r[0] === label);
+const rowOf = (label: string) => lines.top + 1 + lines.rows.findIndex((r) => String(r[0]) === label);
 
 async function setUp(apiVersion = "1.14") {
   const excel = new FakeExcel();

@@ -30,7 +30,7 @@ const rubric = luliang2022;
 
 function inputCell(plan: WorkbookPlan, sheetName: string, label: string, column: "E" | "G" | "H" | "I") {
   const t = plan.sheets.find((s) => s.name === sheetName)!.tables[0];
-  return `${column}${t.top + 1 + t.rows.findIndex((r) => r[0] === label)}`;
+  return `${column}${t.top + 1 + t.rows.findIndex((r) => String(r[0]) === label)}`;
 }
 
 async function officeWorkbook(units: string[]) {

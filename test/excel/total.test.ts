@@ -12,25 +12,42 @@ let session = newSession();
 
 const rubric = luliang2022;
 
-/** Rows of the table whose header row starts with `first` in column A, as header → value objects. */
-function tableRows(sheet: FakeSheet, first: string, after = 0): Record<string, unknown>[] {
+const letter = (c: number): string =>
+  (c >= 26 ? letter(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
+
+/**
+ * Rows of the table whose header row starts with `first` in column `left` (0 = A), as header → value objects.
+ * 汇总's tables each have their own columns: the results from A, 扣分明细 and 问题清单 further right.
+ */
+function tableRows(sheet: FakeSheet, first: string, after = 0, left = 0): Record<string, unknown>[] {
   let header = 0;
-  for (let r = after + 1; r < 2000 && header === 0; r++) if (sheet.cell(`A${r}`) === first) header = r;
+  for (let r = after + 1; r < 2000 && header === 0; r++) if (sheet.cell(`${letter(left)}${r}`) === first) header = r;
   if (header === 0) throw new Error(`no table starting with ${first}`);
   const names: string[] = [];
-  for (let c = 0; sheet.cell(`${String.fromCharCode(65 + c)}${header}`) !== ""; c++)
-    names.push(String(sheet.cell(`${String.fromCharCode(65 + c)}${header}`)));
+  for (let c = left; sheet.cell(`${letter(c)}${header}`) !== ""; c++)
+    names.push(String(sheet.cell(`${letter(c)}${header}`)));
   const rows: Record<string, unknown>[] = [];
-  for (let r = header + 1; sheet.cell(`B${r}`) !== "" || sheet.cell(`A${r}`) !== ""; r++) {
-    rows.push(Object.fromEntries(names.map((n, j) => [n, sheet.cell(`${String.fromCharCode(65 + j)}${r}`)])));
+  for (
+    let r = header + 1;
+    sheet.cell(`${letter(left + 1)}${r}`) !== "" || sheet.cell(`${letter(left)}${r}`) !== "";
+    r++
+  ) {
+    rows.push(Object.fromEntries(names.map((n, j) => [n, sheet.cell(`${letter(left + j)}${r}`)])));
   }
   return rows;
+}
+
+/** The column (0 = A) where a header first appears in a row of the sheet from `after` on. */
+function columnOfHeader(sheet: FakeSheet, header: string, after = 0): number {
+  for (let r = after + 1; r < 50; r++)
+    for (let c = 0; c < 40; c++) if (sheet.cell(`${letter(c)}${r}`) === header && c > 0) return c;
+  throw new Error(`no header ${header}`);
 }
 
 /** Where a line's input cell is in a generated unit sheet. */
 function inputCell(plan: WorkbookPlan, sheetName: string, label: string, column: "E" | "G" | "H" | "I", table = 0) {
   const t = plan.sheets.find((s) => s.name === sheetName)!.tables[table];
-  return `${column}${t.top + 1 + t.rows.findIndex((r) => r[0] === label)}`;
+  return `${column}${t.top + 1 + t.rows.findIndex((r) => String(r[0]) === label)}`;
 }
 
 async function generated(units: readonly Unit[]) {
@@ -75,20 +92,17 @@ describe("校验并汇总 in Excel", () => {
     expect(counties).toHaveLength(13);
     for (const r of expected.counties) {
       const row = counties.find((x) => x["单位"] === r.unit)!;
-      expect(row["排名"]).toBe(r.rank);
+      const scored = r.grade !== "未评分";
+      expect(row["排名"]).toBe(r.rank ?? "");
       expect(row["折算得分"]).toBe(r.normalized! / 100);
-      expect(row["最终成绩"]).toBe(r.finalScore! / 100);
+      expect(row["最终成绩"]).toBe(scored ? r.finalScore! / 100 : "");
       expect(row["等次"]).toBe(r.grade);
     }
-    // The ten counties without deductions tie at 1; the next one is 11th.
+    // The ten counties nobody has typed into are 未评分, without a rank (issue 17: not scored yet is not 100); the
+    // three with entries are ranked.
     const untouched = counties.filter((x) => !["交城县", "石楼县", "文水县"].includes(x["单位"] as string));
-    expect(untouched.map((x) => x["排名"])).toEqual(Array(10).fill(1));
-    expect(
-      counties
-        .map((x) => x["排名"])
-        .sort((a, b) => (a as number) - (b as number))
-        .slice(10),
-    ).toEqual([11, 12, 13]);
+    expect(untouched.map((x) => [x["排名"], x["等次"]])).toEqual(Array(10).fill(["", "未评分"]));
+    expect(counties.filter((x) => x["排名"] !== "").map((x) => x["排名"])).toEqual([1, 2, 3]);
     const members = tableRows(summary, "排名", 20);
     const transport = members.find((x) => x["单位"] === "市交通局")!;
     expect(transport["等次"]).toBe("待更正");
@@ -100,7 +114,7 @@ describe("校验并汇总 in Excel", () => {
       cell: inputCell(plan, "市交通局", "1", "E"),
     });
     // The findings are published with the figures.
-    const details = tableRows(summary, "单位");
+    const details = tableRows(summary, "单位", 0, columnOfHeader(summary, "存在的问题 / 不参与说明") - 4);
     expect(details.find((d) => d["单位"] === "交城县")).toMatchObject({
       项目: "第5项",
       扣分: 0.5,
@@ -139,7 +153,7 @@ describe("校验并汇总 in Excel", () => {
     // The county's sheet shows the grade its own formulas give (they do not see 附件1).
     const shilou = excel.sheets.find((s) => s.name === "石楼县")!;
     const gradeRow = [...shilou.grid.entries()].find(([a, v]) => a.startsWith("G") && v === "等次")![0].slice(1);
-    shilou.computed.set(`H${gradeRow}`, "优秀");
+    shilou.computed.set(`H${gradeRow}`, "未评分");
     const report = await validateAndTotal(rubric, undefined, session);
     expect(report.counties[0].grade).toBe("待更正");
     expect(report.issues.filter((i) => i.severity === "error")).toEqual([

@@ -31,7 +31,7 @@ const withMarker = (sheet: GridSheet, marker: string): GridSheet => ({
   cells: sheet.cells.map((row, i) => (i === 0 ? [marker, ...row.slice(1)] : row)),
 });
 /** Row of a line's 序号 on the sheet. */
-const rowOf = (sheet: GridSheet, label: string) => sheet.cells.findIndex((r) => r[0] === label) + 1;
+const rowOf = (sheet: GridSheet, label: string) => sheet.cells.findIndex((r) => String(r[0]) === label) + 1;
 
 /** "Format 1": the sheet without column I, as a program of that format would have made it. */
 const withoutColumnI = (sheet: GridSheet): GridSheet => ({

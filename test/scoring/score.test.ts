@@ -27,7 +27,8 @@ const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 const fmt = (v: number | null) => (v === null ? null : formatHundredths(v));
 
 describe("a county: 石楼县 (73 lines, 92.00: no item 12, 13.1, 13.4, 13.5, 14.3, 29.4, 29.6; 13.3 only its 0.3 part)", () => {
-  test("nothing entered: full marks", () => {
+  // Not scored yet is not 100 (issue 17): with nothing entered the grade is 未评分, until 已完成评分 says 是.
+  test("nothing entered: full marks on the sheet, graded 未评分 until 已完成评分 is 是", () => {
     const r = score("石楼县");
     expect(r.kind).toBe("county");
     expect(r.lines).toHaveLength(73);
@@ -35,7 +36,8 @@ describe("a county: 石楼县 (73 lines, 92.00: no item 12, 13.1, 13.4, 13.5, 14
     expect(fmt(r.itemsScore)).toBe("92.00");
     expect(fmt(r.normalized)).toBe("100.00");
     expect(fmt(r.finalScore)).toBe("100.00");
-    expect(r.grade).toBe("优秀");
+    expect(r.grade).toBe("未评分");
+    expect(scoreUnit(rubric, unitEntries("石楼县", {}, { completed: "是" })).grade).toBe("优秀");
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([]);
     expect(r.rank).toBeNull(); // ranks come from scoreAll
@@ -222,12 +224,12 @@ describe("a member unit: 市交通局 (28 lines, 60.80: common 50.00 + individua
 });
 
 describe("a member unit of the other group: 市委组织部 (12 common lines, 50.00)", () => {
-  test("nothing entered: 100.00", () => {
+  test("nothing entered: 100.00 on the sheet, 未评分", () => {
     const r = score("市委组织部");
     expect(r.lines).toHaveLength(12);
     expect(fmt(r.applicableTotal)).toBe("50.00");
     expect(fmt(r.finalScore)).toBe("100.00");
-    expect(r.grade).toBe("优秀");
+    expect(r.grade).toBe("未评分");
   });
 
   test("the grade boundary through deductions and a penalty", () => {
@@ -389,6 +391,26 @@ describe("附件1 and 附件2 beside a county's result", () => {
   });
 });
 
+describe("not scored yet (未评分)", () => {
+  test("a sheet with nothing but its defaults is 未评分 and unranked; any entry or 已完成评分 是 grades it", () => {
+    const { counties } = scoreAll(rubric, [
+      unitEntries("交城县"),
+      unitEntries("文水县", { "county:1": { participates: "是 " } }, { veto: "否" }),
+      unitEntries("汾阳市", { "county:1": { findings: "资料齐全" } }),
+      unitEntries("石楼县", {}, { completed: "是" }),
+      unitEntries("孝义市", {}, { completed: "否" }),
+    ]);
+    expect(counties.map((r) => [r.unit, r.grade, r.rank])).toEqual([
+      ["汾阳市", "优秀", 1],
+      ["石楼县", "优秀", 1],
+      ["交城县", "未评分", null],
+      ["文水县", "未评分", null],
+      ["孝义市", "未评分", null],
+    ]);
+    expect(counties.every((r) => r.errors.length === 0)).toBe(true);
+  });
+});
+
 describe("scoreAll: ranking", () => {
   test("counties and members ranked separately, ties share a rank, errors last", () => {
     const { counties, members, others } = scoreAll(
@@ -396,8 +418,8 @@ describe("scoreAll: ranking", () => {
       [
         unitEntries("石楼县", { "county:1": { deduction: 0.5 } }), // 91.50 / 92.00 → 99.46
         unitEntries("汾阳市", { "county:5": { deduction: "０．５" } }), // error
-        unitEntries("文水县"), // 100.00
-        unitEntries("交城县"), // 100.00
+        unitEntries("文水县", {}, { completed: "是" }), // 100.00, assessed without any deduction
+        unitEntries("交城县", {}, { completed: "是" }), // 100.00
         unitEntries("市委组织部", { "common:11": { deduction: 5 } }), // 90.00
         unitEntries("市交通局", { "individual:1": { deduction: 0.3 }, "individual:2": { deduction: 0.08 } }), // 99.38
         unitEntries("市体育局", { "common:1": { deduction: 3 } }), // error: 3.00 > 2.00
@@ -424,7 +446,12 @@ describe("scoreAll: ranking", () => {
   });
 
   test("a unit entered twice: both are errors", () => {
-    const { counties } = scoreAll(rubric, [unitEntries("交城县"), unitEntries("交城"), unitEntries("文水县")]);
+    const done = { completed: "是" };
+    const { counties } = scoreAll(rubric, [
+      unitEntries("交城县", {}, done),
+      unitEntries("交城", {}, done),
+      unitEntries("文水县", {}, done),
+    ]);
     expect(counties.map((r) => [r.unit, r.rank])).toEqual([
       ["文水县", 1],
       ["交城县", null],

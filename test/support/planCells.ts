@@ -18,7 +18,7 @@ export function planCells(built: BuiltWorkbook) {
       const rows = built.plan.sheets
         .find((s) => s.name === u.sheetName)!
         .tables.find((t) => t.name === table.name)!.rows;
-      const i = rows.findIndex((r) => r[0] === label);
+      const i = rows.findIndex((r) => String(r[0]) === label);
       if (i < 0) throw new Error(`${unit} has no line ${label}`);
       return `${col}${table.first + i}`;
     },

@@ -106,7 +106,12 @@ function outline(book: ExcelJS.Workbook) {
     });
     const hiddenRows: number[] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => row.hidden && hiddenRows.push(n));
-    const { orientation, paperSize, fitToPage, fitToWidth, fitToHeight, printTitlesRow } = ws.pageSetup;
+    const { orientation, paperSize, fitToPage, scale, margins, printTitlesRow } = ws.pageSetup;
+    const heights: Record<number, number> = {};
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      if (row.height) heights[n] = row.height;
+    });
+    const breaks = (ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id);
     const tables = Object.values(
       (ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string } }> }).tables,
     ).map((t) => [t.table.name, t.table.tableRef]);
@@ -121,11 +126,14 @@ function outline(book: ExcelJS.Workbook) {
         orientation,
         paperSize,
         fitToPage,
-        fitToWidth,
-        fitToHeight,
+        scale,
+        margins,
         printTitlesRow,
         header: ws.headerFooter.oddHeader,
+        footer: ws.headerFooter.oddFooter,
+        breaks,
       },
+      heights,
       tables,
       frozen: (ws.views ?? [])
         .filter((v) => v.state === "frozen")
@@ -165,24 +173,34 @@ describe("the direct writer of the summary workbook", () => {
     for (const t of TRICKY) expect(texts).toContain(t); // as typed: no formula, no trimming, no markup lost
   });
 
-  test("a sheet with its first rows frozen, hidden, with a hidden column, print titles, a formula and a boolean", async () => {
+  test("a sheet with its first rows frozen, print titles, breaks, a footer, row heights, a formula and a boolean", async () => {
     const base = sheet;
     const variant: SheetPlan = {
       ...base,
       name: "其他",
-      hidden: true,
       freezeRows: 7,
-      print: { ...base.print, orientation: "portrait", fitToWidth: false, titleRows: { from: 6, to: 7 } },
+      print: {
+        ...base.print,
+        orientation: "portrait",
+        scale: 70,
+        breaksAfter: [9],
+        footer: "第 &P 页 共 &N 页",
+        titleRows: { from: 6, to: 7 },
+      },
+      rowHeights: { ...base.rowHeights, 3: 40.5 },
       columnWidths: { 20: 33 },
-      cells: [...base.cells, { row: 3, col: 20, value: { formula: "=SUM(C8:C10)" } }, { row: 4, col: 20, value: true }],
-      tables: base.tables.map((t, i) =>
-        i === 0 ? { ...t, columns: t.columns.map((c, j) => (j === 3 ? { ...c, hidden: true } : c)) } : t,
-      ),
+      cells: [
+        ...base.cells,
+        { row: 3, col: 20, value: { formula: "=SUM(C8:C10)", result: 12.5 } },
+        { row: 4, col: 20, value: true },
+      ],
     };
     const both: WorkbookPlan = { ...plan, sheets: [base, variant] };
     const direct = await load(planToXlsxValues(both));
     expect(outline(direct)).toEqual(outline(await load(await planToXlsx(both))));
-    expect(direct.worksheets[1].getCell("T3").value).toEqual({ formula: "SUM(C8:C10)" });
+    expect(direct.worksheets[1].getCell("T3").value).toEqual({ formula: "SUM(C8:C10)", result: 12.5 });
+    expect(direct.worksheets[1].getRow(3).height).toBe(40.5);
+    expect(direct.worksheets[1].pageSetup.scale).toBe(70);
     expect(direct.worksheets[1].pageSetup.printTitlesRow).toBe("6:7");
     // A quote in the sheet's name is doubled in the print titles' reference (exceljs 4.4 leaves it single).
     const quoted = { ...variant, name: "其'他" };
@@ -190,8 +208,6 @@ describe("the direct writer of the summary workbook", () => {
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain(
       `localSheetId="1">'其''他'!$6:$7</definedName>`,
     );
-    expect(direct.worksheets[1].state).toBe("hidden");
-    expect(direct.worksheets[1].columns[3].hidden).toBe(true);
   });
 
   test("refuses what only the exceljs writer writes: validation, highlighting, protection", () => {
@@ -224,7 +240,8 @@ describe("the direct writer of the summary workbook", () => {
     writeFileSync(viaExceljs, await planToXlsx(plan));
     const fromDirect = await recalculateToCsv(direct);
     expect(Object.keys(fromDirect)).toEqual(["汇总"]);
-    expect(fromDirect["汇总"].length).toBeGreaterThan(40);
+    // Every unit's row is there (the details sit in columns of their own beside the results).
+    expect(fromDirect["汇总"].flat()).toEqual(expect.arrayContaining(built.units.map((u) => u.unit.name)));
     expect(fromDirect).toEqual(await recalculateToCsv(viaExceljs));
   }, 120000);
 });

@@ -10,7 +10,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { formatHundredths } from "../../rubric";
-import type { UnitResult } from "../../scoring";
+import { UNSCORED_GRADE, type UnitResult } from "../../scoring";
 import type { Messages } from "../locales";
 
 function ResultTable({
@@ -43,7 +43,9 @@ function ResultTable({
             <TableRow key={r.unit} data-unit={r.unit}>
               <TableCell>{r.rank ?? "—"}</TableCell>
               <TableCell>{r.unit}</TableCell>
-              <TableCell>{r.finalScore === null ? "—" : formatHundredths(r.finalScore)}</TableCell>
+              <TableCell>
+                {r.finalScore === null || r.grade === UNSCORED_GRADE ? "—" : formatHundredths(r.finalScore)}
+              </TableCell>
               <TableCell>
                 {r.grade}
                 {r.veto && (
