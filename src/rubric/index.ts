@@ -6,4 +6,5 @@ export * from "./targets";
 export * from "./model";
 export * from "./load";
 export * from "./lint";
+export * from "./diff";
 export { defaultRubric, defaultRulesJson } from "./default";
