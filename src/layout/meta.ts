@@ -5,7 +5,7 @@
  */
 import { META_MARKER, META_ROW, type PlacedCell, type SheetMeta, type SheetRole } from "./plan";
 
-const ROLES: readonly SheetRole[] = ["annex1", "annex2", "unit", "summary", "changeLog"];
+const ROLES: readonly SheetRole[] = ["annex1", "annex2", "unit", "summary", "changeLog", "rules"];
 
 export function metaCells(meta: SheetMeta): PlacedCell[] {
   return [META_MARKER, meta.role, meta.unit ?? "", meta.rulesId, meta.rulesVersion].map((value, i) => ({
