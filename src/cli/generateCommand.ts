@@ -30,7 +30,7 @@ export async function runGenerate(options: GenerateOptions, io: Output): Promise
   }
   const counties = units.filter((u) => u.kind === "county").length;
   io.out(
-    `已生成 ${options.out}：${units.length} 个单位的打分表（县（市、区）${counties} 个，成员单位 ${units.length - counties} 个），共 ${plan.sheets.length} 张工作表。`,
+    `已生成 ${options.out}：${units.length} 个单位的打分表（县（市、区）${counties} 个，成员单位 ${units.length - counties} 个），共 ${plan.sheets.filter((s) => !s.veryHidden).length} 张工作表。`,
   );
   return 0;
 }

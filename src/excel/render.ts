@@ -128,7 +128,9 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
   }
   for (const r of plan.hiddenRows) ws.getRange(`${r}:${r}`).rowHidden = true;
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
-  if (plan.hidden) ws.visibility = Excel.SheetVisibility.hidden;
+  // Very hidden (ExcelApi 1.1): only a program shows the sheet again, as the carried rules want.
+  if (plan.veryHidden) ws.visibility = Excel.SheetVisibility.veryHidden;
+  else if (plan.hidden) ws.visibility = Excel.SheetVisibility.hidden;
   for (const chart of plan.charts ?? []) drawChart(ws, chart);
   if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   return ws;
@@ -161,6 +163,9 @@ function printSetup(ws: Excel.Worksheet, plan: SheetPlan) {
   if (plan.print.header) layout.headersFooters.defaultForAllPages.centerHeader = plan.print.header.replace(/&/g, "&&");
 }
 
+const sameRules = (a: { rulesId: string; rulesVersion: string }, b: { rulesId: string; rulesVersion: string }) =>
+  a.rulesId === b.rulesId && a.rulesVersion === b.rulesVersion;
+
 /**
  * Generates the plan's sheets that the workbook does not have yet. Errors reach the caller as ExcelAdapterError
  * with a message in Chinese.
@@ -182,6 +187,7 @@ export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
       const existing = firstRows.map(({ ws, range }) => ({ name: ws.name, meta: readMeta(range.values[0]) }));
       const created: string[] = [];
       const kept: GenerateReport["kept"] = [];
+      const carried: string[] = [];
       const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
       const notices = withPrint
         ? []
@@ -191,6 +197,17 @@ export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
         const same = existing.find(
           (e) => e.meta && e.meta.role === sheet.meta.role && (e.meta.unit ?? "") === (sheet.meta.unit ?? ""),
         );
+        if (sheet.meta.role === "rules") {
+          // The rules the sheets are made from: once per id and version, said nowhere (the person never sees it).
+          if (
+            !existing.some((e) => e.meta?.role === "rules" && sameRules(e.meta, sheet.meta)) &&
+            !existingNames.has(sheet.name.toLowerCase())
+          ) {
+            writeSheet(sheets, sheet, false);
+            carried.push(sheet.name);
+          }
+          continue;
+        }
         if (same) {
           const other = same.meta!.rulesId !== plan.rulesId || same.meta!.rulesVersion !== plan.rulesVersion;
           kept.push({
@@ -211,8 +228,8 @@ export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
         writeSheet(sheets, sheet, withPrint);
         created.push(sheet.name);
       }
-      if (created.length > 0) await sync();
-      rememberSheets([...existing.map((e) => e.name), ...created]);
+      if (created.length + carried.length > 0) await sync();
+      rememberSheets([...existing.map((e) => e.name), ...created, ...carried]);
       return { created, kept, syncs: counter.syncs, notices };
     });
   } catch (err) {

@@ -101,7 +101,8 @@ export function readWorkbook(rubric: Rubric, sheets: readonly GridSheet[]): Read
   const annex = new Map<string, CountyAnnexEntries>();
   for (const sheet of sheets) {
     const meta = readMeta(sheet.cells[0]);
-    if (!meta) continue;
+    // The carried rules are no score sheet (src/rulesbook/embed.ts reads them).
+    if (!meta || meta.role === "rules") continue;
     if (meta.rulesId !== rubric.id || meta.rulesVersion !== rubric.version) {
       out.problems.push({
         sheet: sheet.name,

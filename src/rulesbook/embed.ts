@@ -10,9 +10,11 @@
  * (OfficeDev/office-js #6687). The sheet's name holds a hash of the rules' id and version, so a workbook may carry
  * the rules of an older generation beside the current ones.
  */
-import { metaCells, readMeta, type GridSheet, type SheetPlan } from "../layout";
+// Imported file by file: src/layout/workbook.ts adds this sheet to every workbook plan.
+import { metaCells, readMeta } from "../layout/meta";
+import type { SheetPlan } from "../layout/plan";
+import type { GridSheet } from "../layout/read";
 import type { RulesFile } from "../rubric";
-import { plain } from "./blocks";
 
 /** Well under 32,767, the most characters Excel keeps in a cell. */
 export const EMBED_PIECE = 30_000;
@@ -71,7 +73,8 @@ export interface EmbeddedRules {
 }
 
 const piece = (sheet: GridSheet, row: number): string | undefined => {
-  const v = plain(sheet.cells[row - 1]?.[0]);
+  const cell = sheet.cells[row - 1]?.[0];
+  const v = cell !== null && typeof cell === "object" ? cell.result : cell;
   return typeof v === "string" && v.startsWith(EMBED_PREFIX) ? v.slice(EMBED_PREFIX.length) : undefined;
 };
 

@@ -43,7 +43,7 @@ function setValue(cell: ExcelJS.Cell, value: CellContent) {
 
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
   const ws = workbook.addWorksheet(plan.name, {
-    state: plan.hidden ? "hidden" : "visible",
+    state: plan.veryHidden ? "veryHidden" : plan.hidden ? "hidden" : "visible",
     views: plan.freezeRows ? [{ state: "frozen", ySplit: plan.freezeRows }] : undefined,
     pageSetup: {
       paperSize: 9,
