@@ -5,26 +5,10 @@
  */
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { fromHundredths, type PartKey } from "../rubric";
-import {
-  holdsUnitBack,
-  issueLocation,
-  readWorkbook,
-  summaryValuesSheet,
-  tamperCheck,
-  type ReadWorkbook,
-  type SummaryIssueRow,
-} from "../layout";
-import {
-  lineName,
-  scoreAll,
-  scoreUnit,
-  withOutsideErrors,
-  type CountyAnnexEntries,
-  type Issue,
-  type UnitEntries,
-  type UnitResult,
-} from "../scoring";
+import { fromHundredths } from "../rubric";
+import { readWorkbook, summaryValuesSheet, type ReadWorkbook, type SummaryIssueRow } from "../layout";
+import type { UnitResult } from "../scoring";
+import { totalWorkbooks, type ReturnedWorkbook } from "../totalling";
 import { planToXlsx, READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
 import type { Output } from "./rulesCommand";
 import { CliError, loadRulesFrom } from "./rulesSource";
@@ -54,29 +38,12 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   const rubric = loadRulesFrom(options.rules);
   const issues: TotalIssue[] = [];
   let unreadable = false;
-  const entries: UnitEntries[] = [];
-  const annexes: CountyAnnexEntries[] = [];
-  const origin = new Map<string, { file: string; read: ReadWorkbook }>();
-  /** Errors in a workbook's structure that concern a unit: the unit is 待更正 until they are fixed. */
-  const outside: Issue[] = [];
-  const outsideError = (code: string, unit: string | undefined, message: string) => {
-    if (unit) outside.push({ code, severity: "error", unit, field: "unit", message });
-  };
+  const workbooks: ReturnedWorkbook[] = [];
 
   for (const file of files) {
     const name = basename(file);
-    const fileIssue = (code: string, message: string, extra: Partial<TotalIssue> = {}) =>
-      issues.push({
-        file: name,
-        sheet: null,
-        cell: null,
-        unit: null,
-        line: null,
-        code,
-        severity: "error",
-        message,
-        ...extra,
-      });
+    const fileIssue = (code: string, message: string) =>
+      issues.push({ file: name, sheet: null, cell: null, unit: null, line: null, code, severity: "error", message });
     let read: ReadWorkbook;
     try {
       read = readWorkbook(rubric, await readXlsx(readInput(file, name), name));
@@ -91,88 +58,28 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
       );
       continue;
     }
-    for (const p of read.problems) {
-      if (p.code === "sheet.otherRules") unreadable = true;
-      issues.push({
-        file: name,
-        sheet: p.sheet,
-        cell: p.cell ?? null,
-        unit: p.unit ?? null,
-        line: null,
-        code: p.code,
-        severity: p.severity,
-        message: p.message,
-      });
-      if (holdsUnitBack(p)) outsideError(p.code, p.unit, p.message);
-    }
-    if (
-      read.units.length === 0 &&
-      read.annexes.length === 0 &&
-      !read.problems.some((p) => p.code === "sheet.otherRules")
-    ) {
+    if (read.problems.some((p) => p.code === "sheet.otherRules")) unreadable = true;
+    else if (read.units.length === 0 && read.annexes.length === 0) {
       unreadable = true;
       fileIssue("file.noScoreSheets", `「${name}」中没有考核打分助手生成的打分表（工作表第一行的标记缺失），未汇总`);
     }
-    for (const u of read.units) {
-      const before = origin.get(u.entries.unit);
-      if (before) {
-        const message = `「${u.entries.unit}」的打分表同时出现在 ${before.file} 和 ${name} 中，请只保留一份；在此之前该单位不评等次（分数按前者计算）`;
-        fileIssue("unit.inTwoFiles", message, { sheet: u.sheet, unit: u.entries.unit });
-        outsideError("unit.inTwoFiles", u.entries.unit, message);
-        continue;
-      }
-      origin.set(u.entries.unit, { file: name, read });
-      entries.push(u.entries);
-    }
-    for (const a of read.annexes) {
-      // 附件1/附件2 come with the full workbook; a county filled in several files counts once, the first.
-      if (annexes.some((x) => x.unit === a.unit)) continue;
-      annexes.push(a);
-    }
+    workbooks.push({ file: name, read });
   }
 
-  for (const [unit, from] of origin) {
-    const sheet = from.read.units.find((u) => u.entries.unit === unit)!;
-    // A unit sheet's formulas see that sheet alone: compare them with the unit scored without its 附件 rows.
-    for (const p of tamperCheck(sheet, scoreUnit(rubric, sheet.entries))) {
-      issues.push({
-        file: from.file,
-        sheet: p.sheet,
-        cell: p.cell ?? null,
-        unit,
-        line: null,
-        code: p.code,
-        severity: p.severity,
-        message: p.message,
-      });
-      outsideError(p.code, unit, p.message);
-    }
-  }
-  const scored = scoreAll(
-    rubric,
-    entries,
-    annexes.filter((a) => entries.some((e) => e.unit === a.unit)),
+  const { result, issues: located } = totalWorkbooks(rubric, workbooks);
+  issues.push(
+    ...located.map((i) => ({
+      file: i.file ?? "",
+      sheet: i.sheet ?? null,
+      cell: i.cell ?? null,
+      unit: i.unit || null,
+      line: i.line ?? null,
+      code: i.code,
+      severity: i.severity,
+      message: i.message,
+    })),
   );
-  const result = withOutsideErrors(rubric, scored, outside);
-  const listed = new Set(outside);
   const all: UnitResult[] = [...result.counties, ...result.members];
-  for (const r of all) {
-    const from = origin.get(r.unit);
-    for (const issue of [...r.errors, ...r.warnings].filter((i) => !listed.has(i))) {
-      const where = from ? issueLocation(from.read, issue) : {};
-      const line = issue.lineKey ? lineOf(issue.lineKey) : null;
-      issues.push({
-        file: from?.file ?? "",
-        sheet: where.sheet ?? null,
-        cell: where.cell ?? null,
-        unit: r.unit,
-        line,
-        code: issue.code,
-        severity: issue.severity,
-        message: issue.message,
-      });
-    }
-  }
 
   if (options.json) {
     io.out(JSON.stringify({ units: all.map(unitJson), issues }, null, 2));
@@ -259,11 +166,6 @@ function readInput(file: string, name: string): Uint8Array {
     const code = (err as NodeJS.ErrnoException).code ?? "";
     throw new CliError(`无法读取「${name}」：${why[code] ?? `读取时出错（${code || (err as Error).message}）`}`, 2);
   }
-}
-
-function lineOf(key: string): string {
-  const [part, label] = key.split(":");
-  return part && label ? lineName({ part: part as PartKey, label }) : key;
 }
 
 function unitJson(r: UnitResult) {

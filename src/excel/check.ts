@@ -7,17 +7,15 @@
  */
 import { issueLocation, readWorkbook, tamperCheck, type GridSheet, type SheetProblem } from "../layout";
 import type { Rubric } from "../rubric";
-import { scoreUnit, type Issue, type UnitResult } from "../scoring";
+import { scoreUnit, type UnitResult } from "../scoring";
+import type { LocatedIssue } from "../totalling";
 import { CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, changeLogRows, diffSheets, queueChangeLogRows } from "./changeLog";
 import { ExcelAdapterError } from "./render";
 import { readAllSheets, usedRangeToGrid } from "./readSheets";
 
 export { usedRangeToGrid };
 
-export interface LocatedIssue extends Issue {
-  readonly sheet?: string;
-  readonly cell?: string;
-}
+export type { LocatedIssue };
 
 export interface SheetCheck {
   readonly sheet: string;

@@ -5,11 +5,8 @@
  * when a unit sheet is edited afterwards, and a bar chart of the final scores coloured by grade.
  */
 import {
-  holdsUnitBack,
-  issueLocation,
   readWorkbook,
   summaryValuesSheet,
-  tamperCheck,
   SUMMARY_SHEET_NAME,
   type LiveTotals,
   type ReadWorkbook,
@@ -17,8 +14,9 @@ import {
   type TotalKey,
 } from "../layout";
 import type { Rubric } from "../rubric";
-import { scoreAll, scoreUnit, withOutsideErrors, type Issue, type UnitResult } from "../scoring";
-import { sheetProblemIssues, whileWriting, type LocatedIssue } from "./check";
+import type { UnitResult } from "../scoring";
+import { totalWorkbooks, type LocatedIssue } from "../totalling";
+import { whileWriting } from "./check";
 import { rememberSheets } from "./inventory";
 import { readAllSheets } from "./readSheets";
 import { countedRun } from "./run";
@@ -35,29 +33,6 @@ export interface TotalReport {
   readonly notices: string[];
   /** When it ran, as shown in 汇总. */
   readonly computedAt: string;
-}
-
-/** The core's results for what a workbook holds, with every issue located. */
-export function scoreWorkbook(rubric: Rubric, read: ReadWorkbook) {
-  const entries = read.units.map((u) => u.entries);
-  const hasSheet = new Set(entries.map((e) => e.unit));
-  // Empty 附件 rows of counties without a sheet are not worth an issue; filled ones are.
-  const annexes = read.annexes.filter(
-    (a) => hasSheet.has(a.unit) || [...a.annex1, ...a.annex2].some((v) => v !== null && String(v).trim() !== ""),
-  );
-  const scored = scoreAll(rubric, entries, annexes);
-  const structural: LocatedIssue[] = sheetProblemIssues(read.problems);
-  for (const sheet of read.units) {
-    // A unit sheet's formulas see that sheet alone: compare them with the unit scored without its 附件 rows.
-    structural.push(...sheetProblemIssues(tamperCheck(sheet, scoreUnit(rubric, sheet.entries))));
-  }
-  const result = withOutsideErrors(rubric, scored, structural.filter(holdsUnitBack));
-  const issues: LocatedIssue[] = [...structural];
-  const listed = new Set<Issue>(structural);
-  for (const r of [...result.counties, ...result.members, ...result.others]) {
-    for (const i of [...r.errors, ...r.warnings]) if (!listed.has(i)) issues.push({ ...i, ...issueLocation(read, i) });
-  }
-  return { result, issues };
 }
 
 /** What each unit sheet's total cells show now, for the summary's 核对 column. */
@@ -92,7 +67,7 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
       const { grids, sheets } = await readAllSheets(context, sync);
       const read = readWorkbook(rubric, grids);
       const computedAt = now().toLocaleString("zh-CN", { hour12: false });
-      const { result, issues } = scoreWorkbook(rubric, read);
+      const { result, issues } = totalWorkbooks(rubric, [{ read }]);
       const notices: string[] = [];
       if (read.units.length === 0) {
         notices.push("工作簿中没有考核打分助手生成的打分表，请先“生成打分表”或“导入回收的工作簿”。");

@@ -298,22 +298,38 @@ describe("scorecard total", () => {
     expect(shilou).toMatchObject({ grade: "待更正", rank: null });
   });
 
-  test("a unit in two returned files: both named, the unit not graded until one is removed", async () => {
+  test("a unit's sheet returned twice with the same entries: one unit, the same figures and issues", async () => {
     const again = join(tmp, "filled-resent.xlsx");
     copyFileSync(filled, again);
+    const once = JSON.parse((await run(["total", filled, "--json"])).out);
     const { code, out } = await run(["total", filled, again, "--json"]);
+    expect(code).toBe(1); // the entry errors of the filled workbook, nothing more
+    const twice = JSON.parse(out);
+    expect(twice.units).toEqual(once.units);
+    const what = (i: { code: string; unit: string; cell: string; message: string }) =>
+      `${i.code} ${i.unit} ${i.cell} ${i.message}`;
+    expect(twice.issues.map(what).sort()).toEqual(once.issues.map(what).sort());
+  });
+
+  test("a unit's cell filled differently in two files: both files, the cell and both values named", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(filled);
+    const cell = at("交城县", "county", "1", "E");
+    wb.getWorksheet("交城县")!.getCell(cell).value = 0.5;
+    const changed = join(tmp, "filled-corrected.xlsx");
+    await wb.xlsx.writeFile(changed);
+    const { code, out } = await run(["total", filled, changed, "--json"]);
     expect(code).toBe(1);
     const report = JSON.parse(out);
-    const twice = report.issues.find(
-      (i: { code: string; unit: string }) => i.code === "unit.inTwoFiles" && i.unit === "交城县",
+    const conflict = report.issues.find((i: { code: string }) => i.code === "entry.conflict");
+    expect(conflict).toMatchObject({ file: "filled-corrected.xlsx", sheet: "交城县", cell, unit: "交城县" });
+    expect(conflict.message).toBe(
+      `交城县第1项扣分在 filled.xlsx（${cell}）中为「1」，在 filled-corrected.xlsx（${cell}）中为「0.5」，请核对后只保留一个`,
     );
-    expect(twice).toMatchObject({ file: "filled-resent.xlsx", sheet: "交城县", severity: "error" });
-    expect(twice.message).toContain("「交城县」的打分表同时出现在 filled.xlsx 和 filled-resent.xlsx 中，请只保留一份");
     expect(report.units.find((u: { unit: string }) => u.unit === "交城县")).toMatchObject({
       grade: "待更正",
       rank: null,
     });
-    expect(report.units.filter((u: { unit: string }) => u.unit === "交城县")).toHaveLength(1);
   });
 
   test("--out writes a summary workbook whose texts stay text", async () => {

@@ -1,0 +1,4 @@
+/** Totalling: the workbooks read → results and located issues, one pure path for the add-in and the command line. */
+export * from "./located";
+export * from "./merge";
+export * from "./totalWorkbooks";
