@@ -12,7 +12,7 @@ export interface GenerateOptions {
 }
 
 export async function runGenerate(options: GenerateOptions, io: Output): Promise<number> {
-  const rubric = loadRulesFrom(options.rules);
+  const rubric = await loadRulesFrom(options.rules);
   const { units, unknown } = chooseUnits(rubric, options.units ?? "all");
   if (unknown.length > 0) {
     throw new CliError(

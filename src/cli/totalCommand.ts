@@ -6,7 +6,9 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fromHundredths } from "../rubric";
-import { readWorkbook, summaryValuesSheet, type ReadWorkbook, type SummaryIssueRow } from "../layout";
+import { readWorkbook, summaryValuesSheet, type GridSheet, type SummaryIssueRow } from "../layout";
+import { defaultRubric, parseRules, rubricFromParsed, RulesError, type Rubric } from "../rubric";
+import { workbookRules } from "../rulesbook/embed";
 import type { UnitResult } from "../scoring";
 import { totalWorkbooks, type ReturnedWorkbook } from "../totalling";
 import { planToXlsx, READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
@@ -35,29 +37,38 @@ const n = (v: number | null) => (v === null ? null : fromHundredths(v));
 export async function runTotal(files: readonly string[], options: TotalOptions, io: Output): Promise<number> {
   if (files.length === 0)
     throw new CliError("请给出要汇总的工作簿文件，例如：scorecard total 交城县.xlsx 石楼县.xlsx", 2);
-  const rubric = loadRulesFrom(options.rules);
   const issues: TotalIssue[] = [];
   let unreadable = false;
-  const workbooks: ReturnedWorkbook[] = [];
-
+  const grids: { name: string; sheets: GridSheet[] }[] = [];
   for (const file of files) {
     const name = basename(file);
-    const fileIssue = (code: string, message: string) =>
-      issues.push({ file: name, sheet: null, cell: null, unit: null, line: null, code, severity: "error", message });
-    let read: ReadWorkbook;
     try {
-      read = readWorkbook(rubric, await readXlsx(readInput(file, name), name));
+      grids.push({ name, sheets: await readXlsx(readInput(file, name), name) });
     } catch (err) {
       unreadable = true;
       const plain = err instanceof WorkbookReadError || err instanceof CliError;
-      fileIssue(
-        "file.unreadable",
-        plain
+      issues.push({
+        file: name,
+        sheet: null,
+        cell: null,
+        unit: null,
+        line: null,
+        code: "file.unreadable",
+        severity: "error",
+        message: plain
           ? (err as Error).message
           : `「${name}」无法读取：文件内容不是考核打分表能识别的格式（${(err as Error).message}）`,
-      );
-      continue;
+      });
     }
+  }
+  const { rubric, from } = await rulesInUse(options.rules, grids);
+  if (from && !options.json)
+    io.out(`按「${from}」中保存的考核规则汇总：${rubric.rules.name}（${rubric.id} ${rubric.version}）`);
+  const workbooks: ReturnedWorkbook[] = [];
+  for (const { name, sheets } of grids) {
+    const fileIssue = (code: string, message: string) =>
+      issues.push({ file: name, sheet: null, cell: null, unit: null, line: null, code, severity: "error", message });
+    const read = readWorkbook(rubric, sheets);
     if (read.problems.some((p) => p.code === "sheet.otherRules")) unreadable = true;
     else if (read.units.length === 0 && read.annexes.length === 0) {
       unreadable = true;
@@ -145,6 +156,31 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
 
   if (unreadable) return 2;
   return issues.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+/**
+ * The rules to total by: those given with --rules; otherwise those the first returned workbook carries (the rules
+ * its sheets were made from, so next year's workbooks total without the rules file); otherwise the embedded default.
+ * A workbook carrying other rules is then reported by totalling, with what differs.
+ */
+async function rulesInUse(
+  file: string | undefined,
+  grids: readonly { name: string; sheets: GridSheet[] }[],
+): Promise<{ rubric: Rubric; from?: string }> {
+  if (file) return { rubric: await loadRulesFrom(file) };
+  for (const { name, sheets } of grids) {
+    const carried = workbookRules(sheets);
+    if (carried?.json === undefined) continue;
+    // Workbooks made from the embedded rules carry them as they are: no need to check them again (nor load zod).
+    if (carried.text === JSON.stringify(defaultRubric().rules)) return { rubric: defaultRubric(), from: name };
+    try {
+      return { rubric: rubricFromParsed(parseRules(carried.json)), from: name };
+    } catch (err) {
+      if (!(err instanceof RulesError)) throw err;
+      // A damaged copy: the next workbook's, or the default; totalling reports this one.
+    }
+  }
+  return { rubric: await loadRulesFrom(undefined) };
 }
 
 /** A returned file's bytes; a file that cannot be read, or is far too large to be a workbook, is said so plainly. */

@@ -12,6 +12,7 @@ import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORD
 import { readMeta } from "./meta";
 import { REPAIR_HINT } from "./repair";
 import type { Literal, SheetMeta } from "./plan";
+import { workbookRules, type EmbeddedRules } from "../rulesbook/embed";
 
 /** A cell as read from a workbook: a literal, or a formula with its cached result. */
 export type GridCell = Literal | { readonly formula: string; readonly result: Literal };
@@ -70,6 +71,8 @@ export interface ReadWorkbook {
   readonly annexCells: ReadonlyMap<string, string>;
   readonly annexSheets: Partial<Record<"annex1" | "annex2", string>>;
   readonly problems: SheetProblem[];
+  /** The rules the workbook carries (src/rulesbook/embed.ts), checked against the rules in use by totalling. */
+  readonly carriedRules?: EmbeddedRules;
 }
 
 export const entryCellKey = (lineKey: string | undefined, field: string, index?: number) =>
@@ -96,7 +99,14 @@ function findHeaderRows(sheet: GridSheet, headers: readonly string[], left: numb
 }
 
 export function readWorkbook(rubric: Rubric, sheets: readonly GridSheet[]): ReadWorkbook {
-  const out: ReadWorkbook = { units: [], annexes: [], annexCells: new Map(), annexSheets: {}, problems: [] };
+  const out: ReadWorkbook = {
+    units: [],
+    annexes: [],
+    annexCells: new Map(),
+    annexSheets: {},
+    problems: [],
+    carriedRules: workbookRules(sheets),
+  };
   const seen = new Map<string, string>();
   const annex = new Map<string, CountyAnnexEntries>();
   for (const sheet of sheets) {

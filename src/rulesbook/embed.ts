@@ -69,6 +69,8 @@ export interface EmbeddedRules {
   readonly rulesVersion: string;
   /** The rules file's JSON, unchecked; undefined when the copy is damaged (then `problem` says so). */
   readonly json?: unknown;
+  /** The JSON text as carried: the same text as the rules in use means the same rules, without parsing. */
+  readonly text?: string;
   readonly problem?: string;
 }
 
@@ -101,7 +103,8 @@ export function readEmbeddedRules(sheets: readonly GridSheet[]): EmbeddedRules[]
       continue;
     }
     try {
-      out.push({ ...base, json: JSON.parse(pieces.join("")) });
+      const text = pieces.join("");
+      out.push({ ...base, json: JSON.parse(text), text });
     } catch {
       out.push(damaged);
     }

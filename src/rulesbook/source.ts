@@ -6,7 +6,7 @@
 import type { GridSheet } from "../layout";
 import { diffRules, parseRules, RulesError, type RulesFile } from "../rubric";
 import { isRulesBook, rulesFromBook } from "./check";
-import { workbookRules } from "./embed";
+import { workbookRules, type EmbeddedRules } from "./embed";
 
 /** The rules a workbook holds or carries; throws RulesError (with the places of the problems) otherwise. */
 export function rulesFromWorkbook(sheets: readonly GridSheet[], fileName = "工作簿"): RulesFile {
@@ -39,11 +39,11 @@ export const LISTED_DIFFERENCES = 12;
  */
 export function compareCarriedRules(
   inUse: RulesFile,
-  sheets: readonly GridSheet[],
+  carried: EmbeddedRules | undefined,
   fileName: string,
 ): RulesMismatch | undefined {
-  const carried = workbookRules(sheets);
   if (!carried) return undefined;
+  if (carried.text !== undefined && carried.text === JSON.stringify(inUse)) return undefined;
   const it = `「${fileName}」保存的考核规则（${carried.rulesId} ${carried.rulesVersion}）`;
   if (carried.problem || carried.json === undefined) {
     return {

@@ -8,12 +8,14 @@ import { entryCellKey, holdsUnitBack, issueLocation, tamperCheck } from "../layo
 import type { Rubric } from "../rubric";
 import { isEmptyCell, scoreAll, scoreUnit, withOutsideErrors, type Issue, type UnitResult } from "../scoring";
 import { fromProblem, lineOf, type LocatedIssue, type ReturnedWorkbook, type Totalling } from "./located";
+import { carriedRulesIssues } from "./carriedRules";
 import { annexKey, mergeAnnexes, mergeUnitSheets, type MergedUnit, type SheetSource } from "./merge";
 
 export function totalWorkbooks(rubric: Rubric, workbooks: readonly ReturnedWorkbook[]): Totalling {
   const structural: LocatedIssue[] = [];
   const sheets = new Map<string, SheetSource[]>();
   for (const { file, read } of workbooks) {
+    structural.push(...carriedRulesIssues(rubric, file, read));
     structural.push(...read.problems.map((p) => fromProblem(p, file)));
     for (const sheet of read.units) {
       const unit = sheet.entries.unit;
