@@ -5,6 +5,7 @@
  * opens.
  */
 import { createRoot } from "react-dom/client";
+import { readCarriedRules } from "../excel/carriedRules";
 import { startLiveChecking } from "../excel/check";
 import { exportUnit } from "../excel/exportUnit";
 import { applyImport, previewImport } from "../excel/importWorkbooks";
@@ -13,10 +14,10 @@ import { repairUnitSheet } from "../excel/repair";
 import { selectCell } from "../excel/select";
 import { validateAndTotal } from "../excel/total";
 import { buildWorkbookPlan } from "../layout";
-import { defaultRubric } from "../rubric";
+import { defaultRubric, type Rubric } from "../rubric";
 import type { ExcelActions } from "./actions";
 import { App } from "./App";
-import { pickMessages } from "./locales";
+import { format, pickMessages } from "./locales";
 
 const excelActions: ExcelActions = {
   generate: (rubric, units) => renderPlan(buildWorkbookPlan(rubric, units).plan),
@@ -32,17 +33,27 @@ const excelActions: ExcelActions = {
   exportUnit: (rubric, totalled) => exportUnit(rubric, { totalled }),
 };
 
-function start(inExcel: boolean, displayLanguage?: string) {
+async function start(inExcel: boolean, displayLanguage?: string) {
   const messages = pickMessages(displayLanguage ?? navigator.language);
   document.documentElement.lang = messages.lang;
   document.title = messages.appName;
+  // The pane starts with the rules the open workbook carries (made from them), else the embedded 2022 rules.
+  const carried: { rubric?: Rubric; problem?: string } = inExcel
+    ? await readCarriedRules().catch((err: Error) => ({ problem: err.message }))
+    : {};
   createRoot(document.getElementById("root") as HTMLElement).render(
-    <App messages={messages} rubric={defaultRubric()} excel={inExcel ? excelActions : undefined} />,
+    <App
+      messages={messages}
+      rubric={carried.rubric ?? defaultRubric()}
+      rubricFromWorkbook={carried.rubric !== undefined}
+      rulesNotice={carried.problem ? format(messages.rulesCarriedUnusable, { problem: carried.problem }) : undefined}
+      excel={inExcel ? excelActions : undefined}
+    />,
   );
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady((info) => start(info.host === Office.HostType.Excel, Office.context?.displayLanguage));
+  Office.onReady((info) => void start(info.host === Office.HostType.Excel, Office.context?.displayLanguage));
 } else {
-  start(false);
+  void start(false);
 }

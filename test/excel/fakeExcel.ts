@@ -90,6 +90,16 @@ export class FakeExcel {
       set: (target, prop, value) => {
         const c = cellsOf(address);
         if ((prop === "formulas" || prop === "values") && c) {
+          // Excel keeps at most 32,767 characters in a cell ("Excel specifications and limits"): longer fails the batch.
+          if ((value as unknown[][]).some((row) => row.some((v) => typeof v === "string" && v.length > 32767))) {
+            this.pendingError ??= Object.assign(
+              new Error("The argument is invalid or missing or has an incorrect format."),
+              {
+                code: "InvalidArgument",
+              },
+            );
+            return true;
+          }
           (value as unknown[][]).forEach((row, i) =>
             row.forEach((v, j) => sheet.grid.set(`${colLetters(c.left + j)}${c.top + i}`, v)),
           );
