@@ -81,11 +81,6 @@ export function diffRules(inUse: RulesFile, other: RulesFile): string[] {
   const change = (what: string, a: unknown, b: unknown) => {
     if (a !== b) out.push(`${what}：${String(a)} → ${String(b)}`);
   };
-  change("规则编号", inUse.id, other.id);
-  change("版本", inUse.version, other.version);
-  change("年度", inUse.year, other.year);
-  change("名称", inUse.name, other.name);
-
   const grades = (r: RulesFile) => r.grades.map((g) => `${g.grade} ${p(g.min)}`).join("、");
   change("等次及最低分", grades(inUse), grades(other));
   change("一票否优最高等次", inUse.vetoCapGrade, other.vetoCapGrade);
@@ -155,6 +150,11 @@ export function diffRules(inUse: RulesFile, other: RulesFile): string[] {
     const words = (x: RubricPart) => [x.title, x.notes, x.bonus?.text, x.penalty?.text, x.sections.map((s) => s.title)];
     if (!same(words(a), words(b))) out.push(`${PART_NAMES[key]}：标题、考核项目名称、加减分项或说明文字有改动`);
   }
+  // Last: what a message about other rules names already.
+  change("年度", inUse.year, other.year);
+  change("名称", inUse.name, other.name);
+  change("规则编号", inUse.id, other.id);
+  change("版本", inUse.version, other.version);
   if (out.length === 0 && !same(inUse, other)) out.push("规则的其他内容有改动");
   return out;
 }
