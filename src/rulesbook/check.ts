@@ -37,9 +37,6 @@ function locate(at: ReadonlyMap<string, BookLocation>, path: readonly PropertyKe
   return undefined;
 }
 
-/** Problems of shape that leave whole tables unread: the rules' own checks would only repeat them. */
-const STRUCTURAL = new Set(["book.sheetMissing", "book.blockMissing", "book.columnMissing"]);
-
 /** Every finding about a rules workbook, errors and warnings, each with its place. */
 export function lintRulesBook(sheets: readonly GridSheet[]): BookFinding[] {
   const read = readRulesBook(sheets);
@@ -51,7 +48,9 @@ export function lintRulesBook(sheets: readonly GridSheet[]): BookFinding[] {
     at: p.at,
     text: `${describeLocation(p.at)}：${p.message}`,
   }));
-  if (read.problems.some((p) => STRUCTURAL.has(p.code))) return shape;
+  // A row the reader could not take (a table missing, an unknown 类别) leaves the rules incomplete: their own checks
+  // would only repeat it in other words (a unit left out is then "unknown" in every 考核对象 naming it).
+  if (read.problems.some((p) => p.severity === "error")) return shape;
   const rules = lintRules(read.json).map((f): BookFinding => {
     const at = locate(read.at, f.path);
     return {
@@ -61,7 +60,9 @@ export function lintRulesBook(sheets: readonly GridSheet[]): BookFinding[] {
       text: `${at ? describeLocation(at) : f.where}：${f.message}`,
     };
   });
-  return [...shape, ...rules];
+  // Sub-items taking their item's 考核对象 report a wrong name once per sub-item: once is enough, in one cell.
+  const seen = new Set<string>();
+  return [...shape, ...rules].filter((f) => !seen.has(f.text) && Boolean(seen.add(f.text)));
 }
 
 /** The rules a rules workbook holds; throws RulesError listing every error with its place. */
