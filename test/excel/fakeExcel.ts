@@ -390,7 +390,7 @@ export class FakeExcel {
       DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
       DataValidationAlertStyle: { stop: "Stop" },
       ConditionalFormatType: { custom: "Custom" },
-      SheetVisibility: { hidden: "Hidden", visible: "Visible" },
+      SheetVisibility: { hidden: "Hidden", visible: "Visible", veryHidden: "VeryHidden" },
       PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
       PaperType: { a4: "A4" },
       createWorkbook: async (base64: string) => {
