@@ -168,11 +168,12 @@ async function rulesInUse(
   grids: readonly { name: string; sheets: GridSheet[] }[],
 ): Promise<{ rubric: Rubric; from?: string }> {
   if (file) return { rubric: await loadRulesFrom(file) };
+  const embedded = JSON.stringify(defaultRubric().rules);
   for (const { name, sheets } of grids) {
     const carried = workbookRules(sheets);
     if (carried?.json === undefined) continue;
     // Workbooks made from the embedded rules carry them as they are: no need to check them again (nor load zod).
-    if (carried.text === JSON.stringify(defaultRubric().rules)) return { rubric: defaultRubric(), from: name };
+    if (carried.text === embedded) return { rubric: defaultRubric(), from: name };
     try {
       return { rubric: rubricFromParsed(parseRules(carried.json)), from: name };
     } catch (err) {
