@@ -56,7 +56,8 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 
 export const GRADE_HEADERS = ["等次", "最低分（含）"] as const;
-export const VETO_HEADERS = ["情形"] as const;
+/** 序号 only helps the eye: the order is the rows' order. */
+export const VETO_HEADERS = ["序号", "情形"] as const;
 export const PART_HEADERS = [
   "部分",
   "标题",
@@ -70,7 +71,7 @@ export const PART_HEADERS = [
   "减分上限",
 ] as const;
 export const PART_NOTE_HEADERS = ["部分", "说明"] as const;
-export const SIGNATURE_HEADERS = ["签字栏"] as const;
+export const SIGNATURE_HEADERS = ["序号", "签字栏"] as const;
 export const UNIT_HEADERS = ["类别", "名称", "别名"] as const;
 export const LINE_HEADERS = [
   "部分",

@@ -127,9 +127,9 @@ function readInfo(r: Reader, sheets: ReadonlyMap<string, GridSheet>, json: Json,
     grade: str(r.field(b, row, L.GRADE_HEADERS[0], [...p, "grade"])),
     min: num(r.field(b, row, L.GRADE_HEADERS[1], [...p, "min"])),
   }));
-  list(L.BLOCKS.veto, L.VETO_HEADERS, ["vetoConditions"], (b, row, p) => str(r.field(b, row, L.VETO_HEADERS[0], p)));
+  list(L.BLOCKS.veto, L.VETO_HEADERS, ["vetoConditions"], (b, row, p) => str(r.field(b, row, L.VETO_HEADERS[1], p)));
   list(L.BLOCKS.signatures, L.SIGNATURE_HEADERS, ["scoreSheet", "signatures"], (b, row, p) =>
-    str(r.field(b, row, L.SIGNATURE_HEADERS[0], p)),
+    str(r.field(b, row, L.SIGNATURE_HEADERS[1], p)),
   );
 
   const partBlock = r.block(sheets, sheet, L.BLOCKS.parts, L.PART_HEADERS);

@@ -11,7 +11,8 @@ import { notesSheetPlan } from "./notes";
 
 const text: CellStyle = { wrap: true, verticalAlign: "top", border: true, numberFormat: "@" };
 const key: CellStyle = { ...text, bold: true };
-const points: CellStyle = { numberFormat: "0.0", align: "center", verticalAlign: "top", border: true };
+// General format: points show as the source prints them (2, 0.5), not 2.0.
+const points: CellStyle = { align: "center", verticalAlign: "top", border: true };
 const whole: CellStyle = { numberFormat: "0", align: "center", verticalAlign: "top", border: true };
 const decimal = { kind: "decimal", min: 0 } as const;
 const list = (values: Record<string, string>) => ({ kind: "list", values: Object.values(values) }) as const;
@@ -53,7 +54,8 @@ function sheet(name: string, heading: string, blocks: readonly BlockSpec[], widt
     print: {
       orientation: "landscape",
       paper: "A4",
-      titleRows: { from: firstHeader, to: firstHeader },
+      // One table repeats its header on every printed page; a sheet of several tables has no one header.
+      titleRows: blocks.length === 1 ? { from: firstHeader, to: firstHeader } : undefined,
       fitToWidth: true,
     },
     freezeRows: blocks.length === 1 ? firstHeader : undefined,
@@ -99,8 +101,8 @@ function infoSheet(r: RulesFile): SheetPlan {
     {
       title: L.BLOCKS.veto,
       table: "RulesVeto",
-      columns: [col(L.VETO_HEADERS[0], text)],
-      rows: r.vetoConditions.map((c) => [c]),
+      columns: [col(L.VETO_HEADERS[0], whole), col(L.VETO_HEADERS[1], text)],
+      rows: r.vetoConditions.map((c, i) => [i + 1, c]),
     },
     {
       title: L.BLOCKS.parts,
@@ -133,11 +135,11 @@ function infoSheet(r: RulesFile): SheetPlan {
     {
       title: L.BLOCKS.signatures,
       table: "RulesSignatures",
-      columns: [col(L.SIGNATURE_HEADERS[0], text)],
-      rows: r.scoreSheet.signatures.map((s) => [s]),
+      columns: [col(L.SIGNATURE_HEADERS[0], whole), col(L.SIGNATURE_HEADERS[1], text)],
+      rows: r.scoreSheet.signatures.map((s, i) => [i + 1, s]),
     },
   ];
-  return sheet(L.BOOK_SHEETS.info, `${r.name}：基本信息`, blocks, widths([14, 40, 8, 16, 40, 16, 8, 40, 16, 8]));
+  return sheet(L.BOOK_SHEETS.info, `${r.name}：基本信息`, blocks, widths([28, 60, 8, 16, 40, 16, 8, 40, 16, 8]));
 }
 
 function unitsSheet(r: RulesFile): SheetPlan {
@@ -226,7 +228,7 @@ function linesSheet(r: RulesFile): SheetPlan {
     rowStyles: styles,
     room: 60,
   };
-  return sheet(L.BOOK_SHEETS.lines, `${r.name}：考核细则`, [block], widths([10, 28, 8, 6, 6, 6, 40, 50, 24, 7, 22, 9]));
+  return sheet(L.BOOK_SHEETS.lines, `${r.name}：考核细则`, [block], widths([10, 28, 9, 6, 6, 6, 40, 50, 24, 7, 22, 9]));
 }
 
 function targetsSheet(r: RulesFile): SheetPlan {
