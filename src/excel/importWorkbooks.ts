@@ -7,6 +7,7 @@
  */
 import { readWorkbook } from "../layout";
 import type { Rubric } from "../rubric";
+import { compareCarriedRules } from "../rulesbook/source";
 import { whileWriting } from "./check";
 import { rememberSheets } from "./inventory";
 import { readAllSheets } from "./readSheets";
@@ -70,6 +71,9 @@ export async function previewImport(rubric: Rubric, files: readonly IncomingFile
       problems.push({ file: file.name, message: (err as Error).message });
       continue;
     }
+    // Other rules than the ones in use: what differs, before the sheets that say so one by one.
+    const mismatch = compareCarriedRules(rubric.rules, read.carriedRules, file.name);
+    if (mismatch) problems.push({ file: file.name, message: mismatch.message });
     for (const p of read.problems.filter(
       (p) => p.code === "sheet.otherRules" || p.code === "sheet.duplicateUnit" || p.code === "sheet.unknownUnit",
     )) {

@@ -6,7 +6,10 @@
 import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric, defaultRulesJson } from "../../src/rubric";
+import ExcelJS from "exceljs";
+import { defaultRubric, defaultRulesJson, parseRules } from "../../src/rubric";
+import { rulesWorkbookPlan } from "../../src/rulesbook";
+import { readXlsx } from "../../src/xlsx";
 import { planToXlsx } from "../../src/xlsx/write";
 import { excelDouble } from "./double";
 import {
@@ -450,6 +453,49 @@ test("another rules file: a broken one is refused with the problems in Chinese, 
   });
   await page.getByText("已载入规则：2023年度考核（测试）（版本 2023.1）").waitFor();
   await expect(rules.innerText()).resolves.toMatch(/2023 年度 · 版本 2023\.1/);
+  expectClean(w);
+  await page.close();
+});
+
+test("rules as a workbook: 导出规则 offers it, the edited workbook is loaded with its mistakes at their cells", async () => {
+  const w = await openInExcel();
+  const { page } = w;
+  const rules = page.getByTestId("rules");
+  await page.getByTestId("export-rules").click();
+  const link = rules.getByRole("link", { name: /下载 考核规则-luliang-2022-2022\.1\.xlsx/ });
+  await link.waitFor();
+  await screenshot(page, "11-rules-exported");
+
+  const book = await planToXlsx(rulesWorkbookPlan(parseRules(defaultRulesJson)));
+  const input = page.getByTestId("rules-file");
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  // A mistake typed into 考核细则: a sub-item's points that no longer add up to its item's.
+  const grids = await readXlsx(book);
+  const lines = grids.find((g) => g.name === "考核细则")!;
+  const sub = lines.cells.findIndex((r) => r[0] === "附件3" && r[3] === 13 && r[4] === "1") + 1;
+  const item = lines.cells.findIndex((r) => r[0] === "附件3" && r[3] === 13 && r[4] === null) + 1;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(book as unknown as ArrayBuffer);
+  const cell = wb.getWorksheet("考核细则")!.getCell(sub, 10);
+  cell.value = Number(cell.value) + 1;
+  await input.setInputFiles({
+    name: "规则-有误.xlsx",
+    mimeType: XLSX,
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await rules.getByTestId("outcome").filter({ hasText: "规则文件无法使用" }).waitFor();
+  await expect(rules.innerText()).resolves.toMatch(new RegExp(`考核细则 第 ${item} 行 分值：子项分值合计`));
+
+  cell.value = Number(cell.value) - 1;
+  wb.getWorksheet("基本信息")!.eachRow((r) => {
+    if (r.getCell(1).value === "版本") r.getCell(2).value = "2023.1";
+  });
+  await input.setInputFiles({
+    name: "规则2023.xlsx",
+    mimeType: XLSX,
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await page.getByText(/已载入规则：.*（版本 2023\.1）/).waitFor();
   expectClean(w);
   await page.close();
 });

@@ -4,12 +4,14 @@
  * what differs.
  */
 import { readCarriedRules } from "../../src/excel/carriedRules";
+import { previewImport } from "../../src/excel/importWorkbooks";
 import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan } from "../../src/layout";
 import { defaultRubric, defaultRulesJson, loadRubric, type Rubric } from "../../src/rubric";
 import { EMBED_PREFIX, embeddedSheetName } from "../../src/rulesbook";
+import { planToXlsx } from "../../src/xlsx";
 import { FakeExcel } from "./fakeExcel";
 
 const rubric = defaultRubric();
@@ -92,4 +94,17 @@ test("校验并汇总 with other rules than the workbook carries says what diffe
   );
   expect(differ.message).toContain("版本：2022.1 → 2022.2");
   expect(differ.sheet).toBeUndefined();
+});
+
+test("导入回收的工作簿: a returned workbook of other rules is said with what differs", async () => {
+  fresh();
+  const bytes = await planToXlsx(buildWorkbookPlan(other, [other.findUnit("石楼县")!]).plan);
+  const preview = await previewImport(rubric, [{ name: "石楼县.xlsx", bytes }]);
+  expect(preview.sheets).toEqual([]);
+  expect(preview.problems[0]).toEqual({
+    file: "石楼县.xlsx",
+    message: expect.stringMatching(
+      /^「石楼县\.xlsx」保存的考核规则（luliang-2022 2022\.2）与当前使用的规则（luliang-2022 2022\.1）不同.*等次及最低分/,
+    ),
+  });
 });
