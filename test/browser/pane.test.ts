@@ -476,8 +476,9 @@ test("rules as a workbook: 导出规则 offers it, the edited workbook is loaded
   const item = lines.cells.findIndex((r) => r[0] === "附件3" && r[3] === 13 && r[4] === null) + 1;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(book as unknown as ArrayBuffer);
-  const cell = wb.getWorksheet("考核细则")!.getCell(sub, 10);
-  cell.value = Number(cell.value) + 1;
+  const points = lines.cells[sub - 1][9] as number;
+  const setPoints = (value: number) => (wb.getWorksheet("考核细则")!.getRow(sub).getCell(10).value = value);
+  setPoints(points + 1);
   await input.setInputFiles({
     name: "规则-有误.xlsx",
     mimeType: XLSX,
@@ -486,7 +487,7 @@ test("rules as a workbook: 导出规则 offers it, the edited workbook is loaded
   await rules.getByTestId("outcome").filter({ hasText: "规则文件无法使用" }).waitFor();
   await expect(rules.innerText()).resolves.toMatch(new RegExp(`考核细则 第 ${item} 行 分值：子项分值合计`));
 
-  cell.value = Number(cell.value) - 1;
+  setPoints(points);
   wb.getWorksheet("基本信息")!.eachRow((r) => {
     if (r.getCell(1).value === "版本") r.getCell(2).value = "2023.1";
   });
