@@ -53,6 +53,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .argument("<files...>", "交回的 .xlsx 工作簿")
     .option("--json", "以 JSON 输出成绩和问题清单")
     .option("--out <file>", "把汇总表写入 .xlsx 文件")
+    .option("--progress", "列出每个单位各方（考核组、市安委办、各部门、专班）打分的交回情况")
     .option("--rules <file>", "规则文件（JSON 或规则工作簿 .xlsx）；默认使用交回的工作簿中保存的规则")
     .action(async (files: string[], options) => {
       const { runTotal } = await import("./totalCommand");

@@ -6,11 +6,12 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fromHundredths } from "../rubric";
-import { readWorkbook, summaryValuesSheet, type GridSheet, type SummaryIssueRow } from "../layout";
+import { readWorkbook, summaryValuesSheet, UNREAD_SHEET_CODES, type GridSheet, type SummaryIssueRow } from "../layout";
 import { defaultRubric, parseRules, rubricFromParsed, RulesError, type Rubric } from "../rubric";
 import { workbookRules } from "../rulesbook/embed";
 import type { UnitResult } from "../scoring";
 import { totalWorkbooks, type ReturnedWorkbook } from "../totalling";
+import { progressSummary, progressTable } from "./progressText";
 import { planToXlsx, READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
 import type { Output } from "./rulesCommand";
 import { CliError, loadRulesFrom } from "./rulesSource";
@@ -19,6 +20,7 @@ export interface TotalOptions {
   json?: boolean;
   out?: string;
   rules?: string;
+  progress?: boolean;
 }
 
 export interface TotalIssue {
@@ -69,7 +71,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     const fileIssue = (code: string, message: string) =>
       issues.push({ file: name, sheet: null, cell: null, unit: null, line: null, code, severity: "error", message });
     const read = readWorkbook(rubric, sheets);
-    if (read.problems.some((p) => p.code === "sheet.otherRules")) unreadable = true;
+    if (read.problems.some((p) => UNREAD_SHEET_CODES.has(p.code))) unreadable = true;
     else if (read.units.length === 0 && read.annexes.length === 0) {
       unreadable = true;
       fileIssue("file.noScoreSheets", `「${name}」中没有考核打分助手生成的打分表（工作表第一行的标记缺失），未汇总`);
@@ -77,7 +79,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     workbooks.push({ file: name, read });
   }
 
-  const { result, issues: located } = totalWorkbooks(rubric, workbooks);
+  const { result, issues: located, progress } = totalWorkbooks(rubric, workbooks);
   issues.push(
     ...located.map((i) => ({
       file: i.file ?? "",
@@ -93,7 +95,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   const all: UnitResult[] = [...result.counties, ...result.members];
 
   if (options.json) {
-    io.out(JSON.stringify({ units: all.map(unitJson), issues }, null, 2));
+    io.out(JSON.stringify({ units: all.map(unitJson), issues, progress }, null, 2));
   } else {
     for (const [title, group] of [
       ["县（市、区）", result.counties],
@@ -128,6 +130,8 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
           : ` ${[i.file, i.sheet, i.cell].filter(Boolean).join(" ")}`;
       io.out(`${i.severity === "error" ? "错误" : "警告"}${where}：${i.message}`);
     }
+    for (const line of options.progress ? progressTable(rubric, progress) : progressSummary(rubric, progress))
+      io.out(line);
     const errors = issues.filter((i) => i.severity === "error").length;
     io.out(`汇总了 ${all.length} 个单位：${errors} 个错误，${issues.length - errors} 个警告。`);
   }

@@ -4,7 +4,7 @@
  * the sheet; the first edit of a sheet the add-in has not read yet is logged with the old value unknown.
  * Everything is written as text or a number, never as a formula.
  */
-import { columnLetter, type GridCell, type GridSheet } from "../layout";
+import { columnLetter, parseRangeRef, type GridCell, type GridSheet } from "../layout";
 import { asTypedText } from "./render";
 
 export const CHANGE_LOG_SHEET_NAME = "变更记录";
@@ -18,17 +18,11 @@ export interface CellChange {
   readonly after: GridCell;
 }
 
-const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-
 /** The rectangle of an event's address ("E12", "E12:G40", "Sheet!E12"); undefined for whole rows or columns. */
 export function addressBounds(
   address: string | undefined,
 ): { top: number; left: number; bottom: number; right: number } | undefined {
-  const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address ?? "");
-  if (!m) return undefined;
-  const top = Number(m[2]);
-  const left = colNumber(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? colNumber(m[3]) : left };
+  return address === undefined ? undefined : parseRangeRef(address);
 }
 
 const same = (a: GridCell, b: GridCell) => {

@@ -5,7 +5,7 @@
  * the sheets go in with insertWorksheetsFromBase64 (ExcelApi 1.13) in one round trip. Nothing is replaced without
  * that answer.
  */
-import { readWorkbook } from "../layout";
+import { readWorkbook, UNREAD_SHEET_CODES } from "../layout";
 import type { Rubric } from "../rubric";
 import { compareCarriedRules } from "../rulesbook/source";
 import { whileWriting } from "./check";
@@ -75,12 +75,12 @@ export async function previewImport(rubric: Rubric, files: readonly IncomingFile
     const mismatch = compareCarriedRules(rubric.rules, read.carriedRules, file.name);
     if (mismatch) problems.push({ file: file.name, message: mismatch.message });
     for (const p of read.problems.filter(
-      (p) => p.code === "sheet.otherRules" || p.code === "sheet.duplicateUnit" || p.code === "sheet.unknownUnit",
+      (p) => UNREAD_SHEET_CODES.has(p.code) || p.code === "sheet.duplicateUnit" || p.code === "sheet.unknownUnit",
     )) {
       problems.push({ file: file.name, message: p.message });
     }
     if (read.units.length === 0) {
-      if (!read.problems.some((p) => p.code === "sheet.otherRules"))
+      if (!read.problems.some((p) => UNREAD_SHEET_CODES.has(p.code)))
         problems.push({ file: file.name, message: "文件中没有考核打分助手生成的打分表，未导入" });
       continue;
     }

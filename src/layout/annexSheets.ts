@@ -3,7 +3,7 @@ import { formatPoints, toHundredths, type Rubric, type Unit } from "../rubric";
 import { cellRef, trimText } from "./a1";
 import { metaCells } from "./meta";
 import type { CellContent, ConditionalFormatPlan, PlacedCell, SheetPlan, TableColumn, ValidationPlan } from "./plan";
-import { INVALID_FILL, STYLE } from "./unitSheet";
+import { INVALID_FILL, STYLE } from "./styles";
 
 export const ANNEX_SHEET_NAMES = { annex1: "附件1", annex2: "附件2" } as const;
 export const ANNEX_KEY_COLUMNS = ["序号", "县（市、区）"] as const;

@@ -56,6 +56,5 @@ export const TOTAL_ORDER: readonly TotalKey[] = [
   "grade",
 ];
 
-export const YES = "是";
-export const NO = "否";
-export const PENDING = "待更正";
+/** The 是/否 answers and the pending grade, written into validation lists and formulas (one source: scoring/words). */
+export { YES, NO, PENDING_GRADE as PENDING } from "../scoring/words";

@@ -4,15 +4,10 @@
  * original were moved. Entries are copied as typed (a formula typed into an input comes over as its text).
  */
 import type { Rubric } from "../rubric";
-import { columnLetter } from "./a1";
-import { planToGrid } from "./grid";
+import { columnLetter, parseCellRef } from "./a1";
+import { planToGrid, type GridCell, type GridSheet } from "./grid";
 import type { CellContent, Literal, SheetPlan, TablePlan } from "./plan";
-import { readWorkbook, type GridCell, type GridSheet, type ReadUnitSheet } from "./read";
-
-const parse = (address: string) => {
-  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
-};
+import { readWorkbook, type ReadUnitSheet } from "./read";
 
 const literal = (cell: GridCell | undefined): Literal =>
   cell !== null && typeof cell === "object" ? cell.formula : (cell ?? null);
@@ -29,7 +24,7 @@ export function fillUnitSheet(
   for (const [key, from] of source.cells) {
     const to = target.cells.get(key);
     if (!to) continue;
-    const at = parse(from);
+    const at = parseCellRef(from)!;
     const value = literal(sourceGrid.cells[at.row - 1]?.[at.col - 1]);
     if (value !== null && value !== "") values.set(to, value);
   }

@@ -1,6 +1,6 @@
 /**
  * The workbook's own arithmetic, so that a workbook opened without the add-in still scores itself. Every formula
- * gives the scoring core's figures (src/scoring/score.ts) and stays within what Excel 2019, WPS and LibreOffice all
+ * gives the scoring core's figures (src/scoring/unit.ts, line.ts) and stays within what Excel 2019, WPS and LibreOffice all
  * compute: nested IF, SUMPRODUCT, ROUND; no IFS, no dynamic arrays. An entry the core cannot score makes the formula
  * #N/A, which flows into the totals, and the grade then reads 待更正.
  */

@@ -1,9 +1,22 @@
 /**
- * A plan laid out as a grid of cells, as a spreadsheet would hold it right after writing (formulas not yet
- * computed). The Excel adapter writes tables as whole arrays from it, and tests use it as a workbook stand-in.
+ * The grid: a sheet as a spreadsheet holds it, cells[row - 1][col - 1], each a literal or a formula with its cached
+ * result. Both readers (the Office.js adapter and the file reader) hand sheets over in this form, and the layout
+ * reads entries from it. A plan can be laid out as a grid too, as a sheet looks right after it is written (formulas
+ * not yet computed): 修复本表 compares the rebuilt sheet with the damaged one this way, 导出本单位工作簿 finds the
+ * cells of a fresh sheet, and tests use it as a workbook stand-in.
  */
-import { isFormula, type SheetPlan } from "./plan";
-import type { GridCell, GridSheet } from "./read";
+import { parseCellRef } from "./a1";
+import { isFormula, type Literal, type SheetPlan } from "./plan";
+
+/** A cell as read from a workbook: a literal, or a formula with its cached result. */
+export type GridCell = Literal | { readonly formula: string; readonly result: Literal };
+
+export interface GridSheet {
+  readonly name: string;
+  readonly hidden?: boolean;
+  /** cells[row - 1][col - 1] */
+  readonly cells: readonly (readonly GridCell[])[];
+}
 
 export function planToGrid(sheet: SheetPlan): GridSheet {
   const cells: GridCell[][] = [];
@@ -28,10 +41,9 @@ export function planToGrid(sheet: SheetPlan): GridSheet {
 export function withEntries(sheet: GridSheet, entries: Readonly<Record<string, GridCell>>): GridSheet {
   const cells = sheet.cells.map((r) => [...r]);
   for (const [address, value] of Object.entries(entries)) {
-    const m = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!m) throw new Error(`bad address ${address}`);
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    const row = Number(m[2]);
+    const at = parseCellRef(address);
+    if (!at) throw new Error(`bad address ${address}`);
+    const { row, col } = at;
     while (cells.length < row) cells.push([]);
     while (cells[row - 1].length < col) cells[row - 1].push(null);
     cells[row - 1][col - 1] = value;

@@ -14,3 +14,6 @@ export * from "./summaryValues";
 export * from "./tamper";
 export * from "./fill";
 export * from "./repair";
+export * from "./styles";
+export * from "./messages";
+export * from "./formatVersion";

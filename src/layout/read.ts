@@ -9,20 +9,15 @@ import type { CellValue, CountyAnnexEntries, Issue, UnitEntries } from "../scori
 import { cellRef } from "./a1";
 import { ANNEX_KEY_COLUMNS, annex1Header, annex2Header } from "./annexSheets";
 import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER, type TotalKey } from "./columns";
+import type { GridCell, GridSheet } from "./grid";
+import { addressesInFile, upgradeSheet, WORKBOOK_FORMATS, type WorkbookFormats } from "./formatVersion";
 import { readMeta } from "./meta";
-import { REPAIR_HINT } from "./repair";
-import type { Literal, SheetMeta } from "./plan";
+import { REPAIR_HINT } from "./messages";
+import type { SheetMeta } from "./plan";
 import { workbookRules, type EmbeddedRules } from "../rulesbook/embed";
 
-/** A cell as read from a workbook: a literal, or a formula with its cached result. */
-export type GridCell = Literal | { readonly formula: string; readonly result: Literal };
-
-export interface GridSheet {
-  readonly name: string;
-  readonly hidden?: boolean;
-  /** cells[row - 1][col - 1] */
-  readonly cells: readonly (readonly GridCell[])[];
-}
+// The grid types moved to grid.ts; named here too for code that still imports them from the reader.
+export type { GridCell, GridSheet };
 
 export type EntryField =
   | "deduction"
@@ -98,7 +93,12 @@ function findHeaderRows(sheet: GridSheet, headers: readonly string[], left: numb
   return rows;
 }
 
-export function readWorkbook(rubric: Rubric, sheets: readonly GridSheet[]): ReadWorkbook {
+/** `formats`: the workbook format's versions this reader knows (tests pass others to try an upgrade). */
+export function readWorkbook(
+  rubric: Rubric,
+  sheets: readonly GridSheet[],
+  formats: WorkbookFormats = WORKBOOK_FORMATS,
+): ReadWorkbook {
   const out: ReadWorkbook = {
     units: [],
     annexes: [],
@@ -109,10 +109,22 @@ export function readWorkbook(rubric: Rubric, sheets: readonly GridSheet[]): Read
   };
   const seen = new Map<string, string>();
   const annex = new Map<string, CountyAnnexEntries>();
-  for (const sheet of sheets) {
-    const meta = readMeta(sheet.cells[0]);
+  for (const asFound of sheets) {
+    const meta = readMeta(asFound.cells[0]);
     // The carried rules are no score sheet (src/rulesbook/embed.ts reads them).
     if (!meta || meta.role === "rules") continue;
+    const upgraded = upgradeSheet(asFound, meta, formats);
+    if (!upgraded.ok) {
+      out.problems.push({
+        sheet: asFound.name,
+        code: upgraded.code,
+        severity: "error",
+        message: upgraded.message,
+        unit: meta.unit,
+      });
+      continue;
+    }
+    const sheet = upgraded.sheet;
     if (meta.rulesId !== rubric.id || meta.rulesVersion !== rubric.version) {
       out.problems.push({
         sheet: sheet.name,
@@ -146,19 +158,24 @@ export function readWorkbook(rubric: Rubric, sheets: readonly GridSheet[]): Read
         continue;
       }
       seen.set(unit.name, sheet.name);
-      out.units.push(
-        readUnitSheet(
-          rubric,
-          sheet,
-          meta,
-          unit.name,
-          unit.kind === "county" ? ["county"] : ["common", "individual"],
-          out.problems,
-        ),
+      const problems: SheetProblem[] = [];
+      const read = readUnitSheet(
+        rubric,
+        sheet,
+        meta,
+        unit.name,
+        unit.kind === "county" ? ["county"] : ["common", "individual"],
+        problems,
       );
+      out.units.push(upgraded.from === formats.current ? read : addressesInFile(read, upgraded.cellInFile));
+      out.problems.push(...problems.map((p) => (p.cell ? { ...p, cell: upgraded.cellInFile(p.cell) } : p)));
     } else if (meta.role === "annex1" || meta.role === "annex2") {
       out.annexSheets[meta.role] = sheet.name;
-      readAnnex(rubric, sheet, meta.role, annex, out.annexCells as Map<string, string>, out.problems);
+      const problems: SheetProblem[] = [];
+      const cells = new Map<string, string>();
+      readAnnex(rubric, sheet, meta.role, annex, cells, problems);
+      for (const [key, cell] of cells) (out.annexCells as Map<string, string>).set(key, upgraded.cellInFile(cell));
+      out.problems.push(...problems.map((p) => (p.cell ? { ...p, cell: upgraded.cellInFile(p.cell) } : p)));
     }
   }
   out.annexes.push(...annex.values());

@@ -1,12 +1,12 @@
 /**
  * A unit sheet damaged in its structure (a formula typed over, rows deleted or inserted) is mended by 修复本表: the
  * sheet is planned afresh and its entries put back (fill.ts); what the rebuild replaces goes into 变更记录. These are
- * the problems it mends, and the words that point people to it.
+ * the problems it mends (the words that point people to it are in messages.ts).
  */
 import { cellRef } from "./a1";
-import { planToGrid } from "./grid";
+import { planToGrid, type GridSheet } from "./grid";
 import type { Literal, SheetPlan } from "./plan";
-import type { GridSheet, ReadUnitSheet } from "./read";
+import type { ReadUnitSheet } from "./read";
 
 /** Problems that rebuilding a unit sheet with its entries put back (修复本表) mends. */
 export const REPAIRABLE_PROBLEMS: ReadonlySet<string> = new Set([
@@ -15,10 +15,6 @@ export const REPAIRABLE_PROBLEMS: ReadonlySet<string> = new Set([
   "sheet.linesMissing",
   "sheet.rowWithoutLine",
 ]);
-
-/** What a message about a damaged sheet tells the person to do. */
-export const REPAIR_HINT =
-  "请撤销（Ctrl+Z），或在加载项的问题列表中点「修复本表」按原样重建该表（录入保留，被替换的值记入变更记录）";
 
 /**
  * The values of a damaged sheet that its rebuild does not carry over: everything typed that is neither an entry (put

@@ -5,11 +5,12 @@
  */
 import type { Rubric, Unit } from "../rubric";
 import { cellRef, sheetRef, stringLiteral, trimText } from "./a1";
-import { PENDING, type TotalKey } from "./columns";
+import { NO, PENDING, YES, type TotalKey } from "./columns";
 import { ANNEX_SHEET_NAMES } from "./annexSheets";
 import { metaCells } from "./meta";
 import type { CellContent, PlacedCell, SheetPlan, TableColumn, TablePlan } from "./plan";
-import { STYLE, type UnitSheetMap } from "./unitSheet";
+import { STYLE } from "./styles";
+import type { UnitSheetMap } from "./unitSheet";
 
 export const SUMMARY_SHEET_NAME = "汇总";
 
@@ -84,7 +85,7 @@ export function summarySheetPlan(
       };
       const final = { formula: `=IF(${grade}=${stringLiteral(PENDING)},"",IFERROR(${at("finalScore")},""))` };
       const veto = {
-        formula: `=IF(${trimText(sheetRef(u.sheetName, u.map.adjustRows.veto, u.map.adjustScoreCol))}="是","是","否")`,
+        formula: `=IF(${trimText(sheetRef(u.sheetName, u.map.adjustRows.veto, u.map.adjustScoreCol))}="${YES}","${YES}","${NO}")`,
       };
       const annexCells: CellContent[] = [];
       if (isCounty) {

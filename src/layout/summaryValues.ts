@@ -10,12 +10,12 @@
  */
 import { fromHundredths, type PartKey, type Rubric } from "../rubric";
 import { lineName, type UnitResult } from "../scoring";
-import { cellRef, sheetRef, stringLiteral } from "./a1";
-import { PENDING, TOTAL_ORDER, type TotalKey } from "./columns";
+import { cellRef, parseCellRef, sheetRef, stringLiteral } from "./a1";
+import { NO, PENDING, TOTAL_ORDER, YES, type TotalKey } from "./columns";
 import { metaCells } from "./meta";
 import type { CellContent, ChartPlan, ConditionalFormatPlan, Literal, PlacedCell, SheetPlan, TablePlan } from "./plan";
 import { summaryColumns, summarySheetShell } from "./summarySheet";
-import { STYLE } from "./unitSheet";
+import { STYLE } from "./styles";
 
 export interface SummaryIssueRow {
   readonly file?: string;
@@ -58,11 +58,10 @@ function literal(value: unknown): string {
 function unchangedFormula(live: LiveTotals): string | undefined {
   const parts = TOTAL_ORDER.flatMap((k) => {
     const at = live.shown[k];
-    const m = at && /^([A-Z]+)(\d+)$/.exec(at.cell);
-    if (!at || !m) return [];
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const ref = at && parseCellRef(at.cell);
+    if (!at || !ref) return [];
     return [
-      `IFERROR(${sheetRef(live.sheet, Number(m[2]), col)},"#")=${literal(at.value === null || at.value === undefined ? "" : at.value)}`,
+      `IFERROR(${sheetRef(live.sheet, ref.row, ref.col)},"#")=${literal(at.value === null || at.value === undefined ? "" : at.value)}`,
     ];
   });
   return parts.length === 0 ? undefined : `AND(${parts.join(",")})`;
@@ -115,7 +114,7 @@ export function summaryValuesSheet(
         num(r.bonus),
         num(r.penalty),
         num(r.finalScore),
-        r.veto ? "是" : "否",
+        r.veto ? YES : NO,
         r.grade,
         r.errors.map((e) => e.message).join("\n"),
         r.warnings.map((w) => w.message).join("\n"),

@@ -6,8 +6,9 @@
 import { formatHundredths, type Hundredths } from "../rubric";
 import type { UnitResult } from "../scoring";
 import { TOTAL_LABELS, type TotalKey } from "./columns";
-import { REPAIR_HINT } from "./repair";
-import type { GridCell, ReadUnitSheet, SheetProblem } from "./read";
+import type { GridCell } from "./grid";
+import { REPAIR_HINT } from "./messages";
+import type { ReadUnitSheet, SheetProblem } from "./read";
 
 const CORE_FIELD: Record<Exclude<TotalKey, "grade">, (r: UnitResult) => Hundredths | null> = {
   itemsScore: (r) => r.itemsScore,

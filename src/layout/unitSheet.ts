@@ -4,6 +4,7 @@
  * adjustments table (加分, 减分, 一票否优) and the unit's totals as formulas.
  */
 import { formatPoints, fromHundredths, type Rubric, type ScoringLine, type Unit } from "../rubric";
+import { vetoConditionRange } from "../scoring";
 import { cellRef, trimText } from "./a1";
 import {
   ADJUST_COLUMNS,
@@ -31,30 +32,7 @@ import type {
   ValidationPlan,
 } from "./plan";
 import { metaCells } from "./meta";
-
-export const STYLE = {
-  title: { bold: true, size: 16, align: "center" } as CellStyle,
-  subtitle: { size: 12, align: "center" } as CellStyle,
-  signature: { size: 11 } as CellStyle,
-  note: { size: 10, wrap: true } as CellStyle,
-  text: { wrap: true, verticalAlign: "top", border: true } as CellStyle,
-  points: { numberFormat: "0.0#", align: "center", verticalAlign: "top", border: true } as CellStyle,
-  score: { numberFormat: "0.00", align: "center", verticalAlign: "top", border: true } as CellStyle,
-  input: { wrap: true, verticalAlign: "top", border: true, input: true, fill: "#FFFDE7" } as CellStyle,
-  inputNumber: {
-    numberFormat: "0.00",
-    align: "center",
-    verticalAlign: "top",
-    border: true,
-    input: true,
-    fill: "#FFFDE7",
-  } as CellStyle,
-  label: { bold: true, border: true } as CellStyle,
-  total: { bold: true, numberFormat: "0.00", align: "center", border: true } as CellStyle,
-};
-
-export const INVALID_FILL = "#F8CBAD";
-export const MISSING_FILL = "#FFE699";
+import { INVALID_FILL, MISSING_FILL, STYLE } from "./styles";
 
 /** Where the figures of a unit sheet are: what the reader and the summary refer to. */
 export interface UnitSheetMap {
@@ -170,7 +148,7 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
       rule: { kind: "list", values: [YES, NO] },
       allowBlank: true,
       errorTitle: "一票否优",
-      errorMessage: "请选择「是」或「否」；为「是」时在说明栏写明属于哪一种情形（一）至（五）。",
+      errorMessage: `请选择「是」或「否」；为「是」时在说明栏写明属于哪一种情形${vetoConditionRange(rules.vetoConditions.length)}。`,
     },
   );
   for (const r of [adjustRows.bonus, adjustRows.penalty]) {

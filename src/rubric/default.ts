@@ -19,7 +19,7 @@ export const defaultRulesJson: unknown = {
 
 /**
  * The default rules as parseRules gives them: the data with the schema's two defaults filled in. The embedded data
- * are not checked again at each start (zod alone takes some 70 ms to load); test/cli/defaultRules.test.ts checks
+ * are not checked again at each start (zod alone takes some 70 ms to load); test/cli/startup.test.ts checks
  * that this equals the schema's parse of them.
  */
 function parsedDefault(): RulesFile {

@@ -8,3 +8,4 @@ export * from "./load";
 export * from "./lint";
 export * from "./diff";
 export { defaultRubric, defaultRulesJson } from "./default";
+export * from "./parties";

@@ -128,7 +128,7 @@ export const rulesSchema = z.object({
   grades: z.array(gradeSchema).min(2),
   /** The best grade a unit under 一票否优 can get. */
   vetoCapGrade: z.string().min(1),
-  /** The five conditions of 一票否优, verbatim, "（一）…" first. */
+  /** The conditions of 一票否优 (five in 2022), verbatim, "（一）…" first; scoring and the sheets count them. */
   vetoConditions: z.array(z.string().min(1)).min(1),
   units: z.object({
     counties: z.array(unitSchema).min(1),

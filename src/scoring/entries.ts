@@ -1,7 +1,7 @@
 /**
  * What assessors type, as read from a sheet: one record per assessed unit, and the two per-county annex tables.
  * Values are cells as read (number, text, boolean or empty); nothing here is validated: src/scoring/parse.ts reads
- * them and src/scoring/score.ts reports what cannot be scored.
+ * them and the scoring modules (line.ts, adjustments.ts, annex.ts) report what cannot be scored.
  */
 
 /** A cell as read (dates arrive as numbers or strings). `undefined` is accepted wherever a cell is, and means empty. */
@@ -30,7 +30,7 @@ export interface UnitEntries {
   penalty?: CellValue;
   /** 一票否优: "是" | "否" | empty (= 否). */
   veto?: CellValue;
-  /** Which of the five conditions, as typed: "（一）（三）", "1,3", "一、三" … */
+  /** Which of the rules' conditions, as typed: "（一）（三）", "1,3", "一、三" … */
   vetoConditions?: CellValue;
 }
 

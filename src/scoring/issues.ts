@@ -77,3 +77,33 @@ export const ISSUE_CODES = {
 export type IssueCode = keyof typeof ISSUE_CODES;
 
 export const isError = (issue: Issue): boolean => issue.severity === "error";
+
+/** Where an issue points, besides its unit and field. */
+export type IssueDetail = Partial<Pick<Issue, "lineKey" | "index" | "suggestion">>;
+
+/** The one way to make an issue: its severity comes from its code, optional details only when present. */
+export function makeIssue(
+  unit: string,
+  code: IssueCode,
+  field: IssueField,
+  message: string,
+  detail: IssueDetail = {},
+): Issue {
+  const issue: Issue = { code, severity: ISSUE_CODES[code], unit, field, message };
+  if (detail.lineKey !== undefined) issue.lineKey = detail.lineKey;
+  if (detail.index !== undefined) issue.index = detail.index;
+  if (detail.suggestion !== undefined) issue.suggestion = detail.suggestion;
+  return issue;
+}
+
+/** The issues of one unit as they are found, errors and warnings apart. */
+export class IssueList {
+  readonly errors: Issue[] = [];
+  readonly warnings: Issue[] = [];
+  constructor(private readonly unit: string) {}
+
+  add(code: IssueCode, field: IssueField, message: string, detail: IssueDetail = {}): void {
+    const issue = makeIssue(this.unit, code, field, message, detail);
+    (issue.severity === "error" ? this.errors : this.warnings).push(issue);
+  }
+}

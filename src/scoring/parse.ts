@@ -1,9 +1,11 @@
 /**
  * Reading cells. Amounts (deductions, bonus, penalty, annex scores) become integer hundredths or a reason why not;
- * 是/否 cells become booleans; the 一票否优 conditions become numbers 1…5. No floating-point result ever leaves here.
+ * 是/否 cells become booleans; the 一票否优 conditions become numbers 1…n (n from the rules). No floating-point result
+ * ever leaves here.
  */
 import type { Hundredths } from "../rubric";
 import { cellText, isEmptyCell, type CellValue } from "./entries";
+import { NO, YES } from "./words";
 
 export type AmountFailure = "notNumber" | "negative" | "tooPrecise";
 
@@ -89,15 +91,15 @@ export function parseYesNo(value: CellValue | undefined, empty: boolean): boolea
   if (isEmptyCell(value)) return empty;
   if (typeof value !== "string") return undefined;
   const text = value.trim();
-  if (text === "是") return true;
-  if (text === "否") return false;
+  if (text === YES) return true;
+  if (text === NO) return false;
   return undefined;
 }
 
 export interface ParsedVetoConditions {
-  /** The conditions named, 1…5, sorted, each once. */
+  /** The conditions named, 1…count, sorted, each once. */
   conditions: number[];
-  /** Numbers named that are not conditions (0, 6, 13 …), as typed. */
+  /** Numbers named that are not conditions (0, count + 1, 13 …), as typed. */
   outOfRange: string[];
   /** Whatever is left that is neither a number, a bracket nor a separator ("重大事故"); "" if nothing. */
   unrecognized: string;
@@ -127,11 +129,11 @@ function chineseNumber(run: string): number {
 }
 
 /**
- * Which of the five conditions of 一票否优: "（一）（三）", "(1)(3)", "1,3", "1、3", "一、三", "一三", "第一项和第三项" …
+ * Which of the rules' `count` conditions of 一票否优: "（一）（三）", "(1)(3)", "1,3", "1、3", "一、三", "一三", "第一项和第三项" …
  * A run of Arabic digits is one number ("13" is 13, out of range); a run of Chinese numerals without 十 is one
  * condition per character ("一三" is 1 and 3).
  */
-export function parseVetoConditions(value: CellValue | undefined): ParsedVetoConditions {
+export function parseVetoConditions(value: CellValue | undefined, count: number): ParsedVetoConditions {
   const found = new Set<number>();
   const outOfRange: string[] = [];
   if (isEmptyCell(value) || typeof value === "boolean") {
@@ -142,7 +144,7 @@ export function parseVetoConditions(value: CellValue | undefined): ParsedVetoCon
     .trim()
     .replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xff10 + 0x30));
   const add = (n: number, typed: string) => {
-    if (Number.isInteger(n) && n >= 1 && n <= 5) found.add(n);
+    if (Number.isInteger(n) && n >= 1 && n <= count) found.add(n);
     else outOfRange.push(typed);
   };
   const rest = text.replace(/\d+|[〇零一二两三四五六七八九十]+/g, (run) => {

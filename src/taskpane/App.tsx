@@ -198,7 +198,9 @@ function Pane({
   };
 
   const selectCell = useCallback(
-    (sheet: string, cell: string) => excel.selectCell(sheet, cell).catch((err: Error) => setLiveError(err.message)),
+    (sheet: string, cell: string) => {
+      void excel.selectCell(sheet, cell).catch((err: Error) => setLiveError(err.message));
+    },
     [excel],
   );
 
@@ -227,7 +229,7 @@ function Pane({
 
       <div className={styles.panel} role="tabpanel" hidden={tab !== "generate"} aria-label={t.tabGenerate}>
         <UnitPicker rubric={rubric} messages={t} value={choice} onChange={setChoice} />
-        <Button appearance="primary" disabled={generating !== undefined} onClick={generate}>
+        <Button appearance="primary" disabled={generating !== undefined} onClick={() => void generate()}>
           {t.generate}
         </Button>
         {generating !== undefined && (
@@ -240,7 +242,7 @@ function Pane({
       </div>
 
       <div className={styles.panel} role="tabpanel" hidden={tab !== "total"} aria-label={t.tabTotal}>
-        <Button appearance="primary" disabled={totalling} onClick={total}>
+        <Button appearance="primary" disabled={totalling} onClick={() => void total()}>
           {t.validateAndTotal}
         </Button>
         {totalling && (
@@ -264,7 +266,13 @@ function Pane({
           </MessageBar>
         ))}
         {repaired && <Outcome value={repaired} messages={t} onDismiss={() => setRepaired(undefined)} />}
-        <IssueList issues={allIssues} messages={t} onSelect={selectCell} onRepair={repair} repairing={repairing} />
+        <IssueList
+          issues={allIssues}
+          messages={t}
+          onSelect={selectCell}
+          onRepair={(sheet) => void repair(sheet)}
+          repairing={repairing}
+        />
       </div>
 
       <div className={styles.panel} role="tabpanel" hidden={tab !== "exchange"} aria-label={t.tabExchange}>

@@ -53,7 +53,7 @@ async function start(inExcel: boolean, displayLanguage?: string) {
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady((info) => void start(info.host === Office.HostType.Excel, Office.context?.displayLanguage));
+  void Office.onReady((info) => start(info.host === Office.HostType.Excel, Office.context?.displayLanguage));
 } else {
   void start(false);
 }

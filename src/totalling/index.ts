@@ -2,3 +2,4 @@
 export * from "./located";
 export * from "./merge";
 export * from "./totalWorkbooks";
+export * from "./progress";

@@ -2,6 +2,7 @@
 import type { ReadWorkbook, SheetProblem } from "../layout";
 import type { PartKey } from "../rubric";
 import { lineName, type Issue, type ScoreAllResult } from "../scoring";
+import type { UnitProgress } from "./progress";
 
 /** One workbook as read; `file` names it where there are several (the command line), undefined in the add-in. */
 export interface ReturnedWorkbook {
@@ -23,6 +24,8 @@ export interface Totalling {
   readonly result: ScoreAllResult;
   /** Every error and warning: structural problems first, then each result's own, each listed once. */
   readonly issues: readonly LocatedIssue[];
+  /** Every unit of the rules with each party's part: in, missing or in conflict. */
+  readonly progress: readonly UnitProgress[];
 }
 
 export const fromProblem = (p: SheetProblem, file: string | undefined): LocatedIssue => ({

@@ -45,14 +45,14 @@ export const FIELD_NAMES: Record<Field, string> = {
   vetoConditions: "一票否优说明",
 };
 
-type Field = (typeof LINE_FIELDS)[number] | (typeof UNIT_FIELDS)[number];
+export type Field = (typeof LINE_FIELDS)[number] | (typeof UNIT_FIELDS)[number];
 
 /**
  * What a generated sheet holds before anyone types: 是否参与打分 says 是 and 一票否优 says 否. A party that leaves
  * them so has said nothing about them, so another party's 否 (or 是) is not a conflict.
  */
 const AS_GENERATED: Partial<Record<Field, string>> = { participates: YES, veto: NO };
-const untouched = (field: Field, v: CellValue | undefined) =>
+export const untouched = (field: Field, v: CellValue | undefined) =>
   isEmptyCell(v) || (AS_GENERATED[field] !== undefined && cellText(v) === AS_GENERATED[field]);
 
 const same = (a: CellValue | undefined, b: CellValue | undefined) => cellText(a) === cellText(b);

@@ -9,6 +9,7 @@ import type { Rubric } from "../rubric";
 import { isEmptyCell, scoreAll, scoreUnit, withOutsideErrors, type Issue, type UnitResult } from "../scoring";
 import { fromProblem, lineOf, type LocatedIssue, type ReturnedWorkbook, type Totalling } from "./located";
 import { carriedRulesIssues } from "./carriedRules";
+import { progressOf } from "./progress";
 import { annexKey, mergeAnnexes, mergeUnitSheets, type MergedUnit, type SheetSource } from "./merge";
 
 export function totalWorkbooks(rubric: Rubric, workbooks: readonly ReturnedWorkbook[]): Totalling {
@@ -55,7 +56,7 @@ export function totalWorkbooks(rubric: Rubric, workbooks: readonly ReturnedWorkb
       issues.push(locate(issue, r, merged, annexes.source));
     }
   }
-  return { result, issues };
+  return { result, issues, progress: progressOf(rubric, merged, annexes.source, annexes.entries, issues) };
 }
 
 /** Where a core issue points: a 附件 cell in the file its value came from, else the unit's own sheet. */

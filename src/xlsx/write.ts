@@ -118,7 +118,8 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
     });
   }
   if (plan.protect) {
-    ws.protect("", {
+    // exceljs sets the protection synchronously inside the promise it returns (Worksheet.protect), so nothing waits.
+    void ws.protect("", {
       selectLockedCells: true,
       selectUnlockedCells: true,
       formatColumns: true,

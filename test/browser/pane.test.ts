@@ -7,9 +7,10 @@ import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { buildWorkbookPlan } from "../../src/layout";
 import ExcelJS from "exceljs";
-import { defaultRubric, defaultRulesJson, parseRules } from "../../src/rubric";
+import { parseRules } from "../../src/rubric";
 import { rulesWorkbookPlan } from "../../src/rulesbook";
 import { readXlsx } from "../../src/xlsx";
+import { luliang2022, luliang2022Json } from "../support/rules";
 import { planToXlsx } from "../../src/xlsx/write";
 import { excelDouble } from "./double";
 import {
@@ -63,7 +64,7 @@ function expectClean(w: WatchedPage) {
   expect(w.errors).toEqual([]);
 }
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const plan = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan;
 const table = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
 /** The 扣分 cell of a line of 石楼县's sheet. */
@@ -442,7 +443,7 @@ test("another rules file: a broken one is refused with the problems in Chinese, 
   await expect(rules.innerText()).resolves.toContain("不是有效的 JSON");
   await screenshot(page, "10-rules-refused");
 
-  const next = structuredClone(defaultRulesJson) as Record<string, unknown>;
+  const next = structuredClone(luliang2022Json) as Record<string, unknown>;
   next.version = "2023.1";
   next.year = 2023;
   next.name = "2023年度考核（测试）";
@@ -466,7 +467,7 @@ test("rules as a workbook: 导出规则 offers it, the edited workbook is loaded
   await link.waitFor();
   await screenshot(page, "11-rules-exported");
 
-  const book = await planToXlsx(rulesWorkbookPlan(parseRules(defaultRulesJson)));
+  const book = await planToXlsx(rulesWorkbookPlan(parseRules(luliang2022Json)));
   const input = page.getByTestId("rules-file");
   const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   // A mistake typed into 考核细则: a sub-item's points that no longer add up to its item's.

@@ -12,12 +12,13 @@ import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { main } from "../../src/cli/main";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric, fromHundredths } from "../../src/rubric";
+import { fromHundredths } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { scoreUnit } from "../../src/scoring";
 import { planToXlsx, READ_LIMITS, readXlsx } from "../../src/xlsx";
 import { deflated, writeCompoundFile, writeZip, zerosDeflated, type RawEntry } from "./brokenFiles";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const dir = mkdtempSync(join(tmpdir(), "scorecard-corpus-"));
 
 /** The parts every workbook needs, for zips made by hand: one sheet at xl/worksheets/sheet1.xml. */

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { defaultRulesJson } from "../../src/rubric";
+import { luliang2022Json } from "../support/rules";
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -47,7 +47,7 @@ describe("scorecard rules", () => {
   });
 
   test("--lint on a rules file with an error: exit 1 and the error", async () => {
-    const rules = JSON.parse(JSON.stringify(defaultRulesJson));
+    const rules = JSON.parse(JSON.stringify(luliang2022Json));
     rules.county.sections[6].items[1].points = 26;
     const file = join(tmp, "bad-total.json");
     writeFileSync(file, JSON.stringify(rules));

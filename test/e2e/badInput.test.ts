@@ -9,11 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { planToXlsx } from "../../src/xlsx";
 import { BAD_ENTRIES } from "../support/badEntries";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const unit = rubric.findUnit("石楼县")!;
 const { plan, units } = buildWorkbookPlan(rubric, [unit]);
 const table = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];

@@ -4,12 +4,13 @@
  * Checked in LibreOffice.
  */
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric, formatHundredths } from "../../src/rubric";
+import { formatHundredths } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { scoreUnit } from "../../src/scoring";
 import { filledSheets, recalculated } from "../support/filledWorkbook";
 import { libreOfficeAvailable } from "../support/libreoffice";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 
 test("a reason of full-width spaces, a no-break space or a line break is no reason, in the sheet as in the core", async () => {
   expect(libreOfficeAvailable()).toBe(true);

@@ -15,11 +15,11 @@ import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { main } from "../../src/cli/main";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { planToXlsx, readXlsx } from "../../src/xlsx";
 import { FakeExcel } from "../excel/fakeExcel";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const unit = rubric.findUnit("石楼县")!;
 const plan = buildWorkbookPlan(rubric, [unit]).plan;
 const lines = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];

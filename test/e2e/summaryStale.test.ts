@@ -14,12 +14,12 @@ import {
   type SheetPlan,
   type TotalKey,
 } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { scoreAll } from "../../src/scoring";
 import { filledSheets, recalculated } from "../support/filledWorkbook";
 import { libreOfficeAvailable } from "../support/libreoffice";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const built = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!, rubric.findUnit("市体育局")!]);
 const unitSheets = built.plan.sheets.filter((s) => s.meta.role === "unit");
 const line5 = (() => {

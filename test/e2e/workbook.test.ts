@@ -9,13 +9,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { buildWorkbookPlan, readWorkbook, TOTAL_ORDER } from "../../src/layout";
-import { defaultRubric, formatHundredths } from "../../src/rubric";
+import { formatHundredths } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { scoreAll, type UnitResult } from "../../src/scoring";
 import { readXlsx } from "../../src/xlsx";
 import { libreOfficeAvailable, recalculateToCsv } from "../support/libreoffice";
 import { sheetXml } from "../support/sheetXml";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const tmp = mkdtempSync(join(tmpdir(), "scorecard-e2e-"));
 const UNITS = ["交城县", "石楼县", "市交通局", "市体育局", "市委组织部"];
 

@@ -11,11 +11,11 @@ import { renderPlan } from "../../src/excel/render";
 import { REPAIR_SOURCE, repairUnitSheet } from "../../src/excel/repair";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan, REPAIR_HINT, type WorkbookPlan } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { BAD_ENTRIES } from "../support/badEntries";
 import { FakeExcel, type FakeSheet } from "./fakeExcel";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const UNITS = ["石楼县", "交城县"].map((n) => rubric.findUnit(n)!);
 
 function lineRow(plan: WorkbookPlan, sheet: string, label: string): number {

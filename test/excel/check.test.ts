@@ -1,10 +1,10 @@
 import { checkSheet, startLiveChecking, whileWriting, type SheetCheck } from "../../src/excel/check";
 import { renderPlan } from "../../src/excel/render";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { FakeExcel } from "./fakeExcel";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const plan = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan;
 const lines = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
 const rowOf = (label: string) => lines.top + 1 + lines.rows.findIndex((r) => r[0] === label);

@@ -16,13 +16,14 @@ import {
   type GridCell,
   type WorkbookPlan,
 } from "../../src/layout";
-import { defaultRubric, defaultRulesJson, loadRubric, type Rubric } from "../../src/rubric";
+import { loadRubric, type Rubric } from "../../src/rubric";
+import { luliang2022, luliang2022Json } from "../support/rules";
 import { scoreUnit } from "../../src/scoring";
 import { planToXlsx, readXlsx } from "../../src/xlsx";
 import { libreOfficeAvailable, recalculateToCsv } from "../support/libreoffice";
 import { FakeExcel } from "./fakeExcel";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 
 function inputCell(plan: WorkbookPlan, sheetName: string, label: string, column: "E" | "G" | "H" | "I") {
   const t = plan.sheets.find((s) => s.name === sheetName)!.tables[0];
@@ -130,7 +131,7 @@ describe("导出本单位工作簿", () => {
 });
 
 describe("导入回收的工作簿", () => {
-  const otherRules = loadRubric({ ...(defaultRulesJson as object), version: "2099-试行" });
+  const otherRules = loadRubric({ ...(luliang2022Json as object), version: "2099-试行" });
 
   async function files() {
     const shilouLine5 = inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan, "石楼县", "5", "E");

@@ -1,9 +1,9 @@
 import { asTypedText, renderPlan } from "../../src/excel/render";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { FakeExcel } from "./fakeExcel";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 
 describe("generating the score sheets in Excel", () => {
   test("all 57 units with 附件1, 附件2 and 汇总: three syncs, each request under 5 MB", async () => {

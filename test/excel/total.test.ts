@@ -2,11 +2,12 @@ import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/layout";
-import { defaultRubric, type Unit } from "../../src/rubric";
+import { type Unit } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { scoreAll, type UnitEntries } from "../../src/scoring";
 import { FakeExcel, type FakeSheet } from "./fakeExcel";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 
 /** Rows of the table whose header row starts with `first` in column A, as header → value objects. */
 function tableRows(sheet: FakeSheet, first: string, after = 0): Record<string, unknown>[] {

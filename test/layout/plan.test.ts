@@ -1,4 +1,5 @@
-import { defaultRubric, type Unit } from "../../src/rubric";
+import { type Unit } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import {
   buildWorkbookPlan,
   chooseUnits,
@@ -16,7 +17,7 @@ import {
 import { embeddedSheetName } from "../../src/rulesbook";
 import { scoreAll } from "../../src/scoring";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const pick = (...names: string[]): Unit[] => names.map((n) => rubric.findUnit(n)!);
 
 describe("the workbook plan", () => {

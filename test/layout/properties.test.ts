@@ -11,9 +11,9 @@ import {
   planToGrid,
   type SheetPlan,
 } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 const all = rubric.registry.all;
 
 const REF = /(?:'((?:[^']|'')+)'!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;

@@ -1,10 +1,11 @@
-import { defaultRulesJson, lintRules, loadRubric, RulesError } from "../../src/rubric";
+import { lintRules, loadRubric, RulesError } from "../../src/rubric";
+import { luliang2022Json } from "../support/rules";
 
 /** A deep copy of the embedded rules to break on purpose. */
-const rulesCopy = (): any => JSON.parse(JSON.stringify(defaultRulesJson));
+const rulesCopy = (): any => JSON.parse(JSON.stringify(luliang2022Json));
 
 describe("the linter on the real 2022 rules", () => {
-  const findings = lintRules(defaultRulesJson);
+  const findings = lintRules(luliang2022Json);
 
   test("finds no error", () => {
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);

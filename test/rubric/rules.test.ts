@@ -1,6 +1,7 @@
-import { defaultRubric, defaultRulesJson, formatHundredths, type Rubric, type Unit } from "../../src/rubric";
+import { defaultRulesJson, formatHundredths, type Rubric, type Unit } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 
-const rubric: Rubric = defaultRubric();
+const rubric: Rubric = luliang2022;
 const unit = (name: string): Unit => {
   const u = rubric.findUnit(name);
   if (!u) throw new Error(`no unit ${name}`);

@@ -4,13 +4,13 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 const source = squeeze(readFileSync(join(__dirname, "../../docs/source/luliang-2022-rules.txt"), "utf8"));
 
 function textsOf(): [string, string][] {
-  const { rules } = defaultRubric();
+  const { rules } = luliang2022;
   const out: [string, string][] = [];
   const parts = { county: rules.county, common: rules.member.common, individual: rules.member.individual };
   for (const [name, part] of Object.entries(parts)) {

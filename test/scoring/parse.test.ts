@@ -7,6 +7,10 @@ import {
   parseYesNo,
   toHalfWidthNumber,
 } from "../../src/scoring";
+import { luliang2022 } from "../support/rules";
+
+/** The 2022 rules name five 一票否优 conditions. */
+const conditions = luliang2022.rules.vetoConditions.length;
 
 describe("parseAmount", () => {
   test.each([
@@ -105,14 +109,22 @@ describe("parseVetoConditions", () => {
     ["三、一、三", [1, 3]],
     [null, []],
   ] as const)("%p → %p", (input, expected) => {
-    expect(parseVetoConditions(input)).toEqual({ conditions: expected, outOfRange: [], unrecognized: "" });
+    expect(parseVetoConditions(input, conditions)).toEqual({ conditions: expected, outOfRange: [], unrecognized: "" });
   });
 
   test("out of range and unrecognized parts are kept apart", () => {
-    expect(parseVetoConditions("（一）（六）")).toEqual({ conditions: [1], outOfRange: ["六"], unrecognized: "" });
-    expect(parseVetoConditions("13")).toEqual({ conditions: [], outOfRange: ["13"], unrecognized: "" });
-    expect(parseVetoConditions("0,2")).toEqual({ conditions: [2], outOfRange: ["0"], unrecognized: "" });
-    expect(parseVetoConditions("重大事故")).toEqual({ conditions: [], outOfRange: [], unrecognized: "重大事故" });
+    expect(parseVetoConditions("（一）（六）", conditions)).toEqual({
+      conditions: [1],
+      outOfRange: ["六"],
+      unrecognized: "",
+    });
+    expect(parseVetoConditions("13", conditions)).toEqual({ conditions: [], outOfRange: ["13"], unrecognized: "" });
+    expect(parseVetoConditions("0,2", conditions)).toEqual({ conditions: [2], outOfRange: ["0"], unrecognized: "" });
+    expect(parseVetoConditions("重大事故", conditions)).toEqual({
+      conditions: [],
+      outOfRange: [],
+      unrecognized: "重大事故",
+    });
   });
 });
 

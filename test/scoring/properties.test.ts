@@ -1,9 +1,10 @@
 /** Property tests of the scoring core over the real 2022 rules and every assessed unit. */
 import fc from "fast-check";
-import { defaultRubric, formatHundredths, type Rubric, type ScoringLine } from "../../src/rubric";
+import { formatHundredths, type Rubric, type ScoringLine } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { parseAmount, scoreAll, scoreUnit, type CellValue, type LineEntry, type UnitEntries } from "../../src/scoring";
 
-const rubric: Rubric = defaultRubric();
+const rubric: Rubric = luliang2022;
 const unitNames = rubric.registry.all.map((u) => u.name);
 const linesOf = (name: string): readonly ScoringLine[] => rubric.linesFor(rubric.findUnit(name)!);
 

@@ -2,10 +2,11 @@
  * Worked examples from the real 2022 rules. Every expected figure is computed by hand from the rules (the line
  * points are those of src/rubric/data/luliang-2022), never by calling the code under test.
  */
-import { defaultRubric, formatHundredths, type Rubric } from "../../src/rubric";
+import { formatHundredths, type Rubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { scoreAll, scoreUnit, type LineEntry, type UnitEntries, type UnitResult } from "../../src/scoring";
 
-const rubric: Rubric = defaultRubric();
+const rubric: Rubric = luliang2022;
 const unitEntries = (
   unit: string,
   lines: Record<string, LineEntry> = {},

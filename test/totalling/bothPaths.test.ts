@@ -12,12 +12,12 @@ import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { planToXlsx } from "../../src/xlsx";
 import { FakeExcel } from "../excel/fakeExcel";
 import { planCells } from "../support/planCells";
 
-const rules2022 = defaultRubric();
+const rules2022 = luliang2022;
 const UNITS = ["交城县", "石楼县", "文水县", "市交通局", "市体育局"];
 const built = buildWorkbookPlan(
   rules2022,

@@ -5,11 +5,11 @@
  * are named with the cell and both values, and the unit waits for a person to settle it.
  */
 import { buildWorkbookPlan, planToGrid, readWorkbook, withEntries, type BuiltWorkbook } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import { totalWorkbooks, type ReturnedWorkbook } from "../../src/totalling";
 import { planCells } from "../support/planCells";
 
-const rules2022 = defaultRubric();
+const rules2022 = luliang2022;
 const plan = (names: readonly string[]) =>
   buildWorkbookPlan(
     rules2022,
@@ -146,4 +146,34 @@ test("two departments' files with different values for one 附件2 cell: a confl
   );
   expect(result.counties.find((r) => r.unit === "石楼县")).toMatchObject({ grade: "待更正", rank: null });
   expect(result.counties.find((r) => r.unit === "交城县")!.grade).not.toBe("待更正");
+});
+
+test("progress: each unit's parts, in or missing, with the files they came from; a conflict shown as such", () => {
+  const files = parts.map((p) => returned(p.file, p.built, p.entries(planCells(p.built))));
+  const built = plan(COUNTIES);
+  const at = planCells(built);
+  // 市应急局 sends a second file that disagrees on 石楼县's 尾矿库 score.
+  files.push(returned("市应急局（又一份）.xlsx", built, { 附件2: { [at.annex("石楼县", 2)]: 70 } }));
+  const { progress } = totalWorkbooks(rules2022, files);
+  const of = (unit: string) =>
+    Object.fromEntries(
+      progress.find((u) => u.unit === unit)!.parts.map((p) => [p.party, `${p.status} ${p.files.join(",")}`.trim()]),
+    );
+  expect(of("交城县")).toEqual({
+    考核组: "received 考核一组.xlsx",
+    市安委办: "received 市安委办.xlsx",
+    两个行动专班: "received 两个行动专班.xlsx",
+    市住建局: "received 市住建局.xlsx",
+    市城市管理局: "received 市城市管理局.xlsx",
+    市应急局: "received 市应急局.xlsx",
+  });
+  expect(of("石楼县")).toMatchObject({
+    考核组: "received 考核一组.xlsx",
+    市应急局: "conflict 市应急局.xlsx",
+    市安委办: "received 市安委办.xlsx",
+  });
+  expect(of("市交通局")).toEqual({ 考核组: "received 考核二组.xlsx", 市安委办: "received 市安委办.xlsx" });
+  // A unit nobody has returned yet: every part missing; every unit of the rules is listed.
+  expect(Object.values(of("孝义市")).every((s) => s === "missing")).toBe(true);
+  expect(progress).toHaveLength(rules2022.registry.all.length);
 });

@@ -1,11 +1,11 @@
 /** Broken files meet a clear message in Chinese, and nothing unpacks a zip bomb. */
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric } from "../../src/rubric";
+import { luliang2022 } from "../support/rules";
 import JSZip from "jszip";
 import { planToXlsx, READ_LIMITS, readXlsx, shiftRows, WorkbookReadError } from "../../src/xlsx";
 import { deflated, writeZip, zerosDeflated, type RawEntry } from "../cli/brokenFiles";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 
 /** A zip with one entry whose central directory claims `claimed` bytes uncompressed. */
 function fakeZip(claimed: number, entries = 1): Uint8Array {

@@ -179,7 +179,7 @@ export function ExportPanel({ rubric, messages: t, excel, totalled }: Props & { 
         {t.exportUnit}
       </Subtitle2>
       <Body1>{t.exportHint}</Body1>
-      <Button disabled={busy} onClick={run}>
+      <Button disabled={busy} onClick={() => void run()}>
         {t.exportUnit}
       </Button>
       {busy && <ProgressBar aria-label={t.exporting} />}

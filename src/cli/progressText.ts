@@ -1,0 +1,36 @@
+/** The progress of the parties' parts as `scorecard total` prints it: a line per party, or the whole table. */
+import { allParties, type Rubric } from "../rubric";
+import { PART_STATUS_TEXT, type UnitProgress } from "../totalling";
+
+/** One line per party: how many units' parts are in, and which are missing or in conflict. */
+export function progressSummary(rubric: Rubric, progress: readonly UnitProgress[]): string[] {
+  const lines = ["各方交回情况（--progress 列出每个单位）："];
+  for (const party of allParties(rubric)) {
+    const parts = progress.flatMap((u) =>
+      u.parts.filter((p) => p.party === party).map((p) => ({ unit: u.unit, ...p })),
+    );
+    const count = (s: string) => parts.filter((p) => p.status === s).length;
+    const conflict = parts.filter((p) => p.status === "conflict").map((p) => p.unit);
+    lines.push(
+      `  ${party}：${parts.length} 个单位中已交 ${count("received") + conflict.length} 个，未交 ${count("missing")} 个` +
+        (conflict.length > 0 ? `，有冲突：${conflict.join("、")}` : ""),
+    );
+  }
+  return lines;
+}
+
+/** Units × parties: 已交（files）, 未交, 有冲突, or — where the party has no share in the unit. */
+export function progressTable(rubric: Rubric, progress: readonly UnitProgress[]): string[] {
+  const parties = allParties(rubric);
+  const lines = ["各方交回情况：", ["单位", ...parties].join("\t")];
+  for (const u of progress) {
+    const cells = parties.map((party) => {
+      const p = u.parts.find((x) => x.party === party);
+      if (!p) return "—";
+      const text = PART_STATUS_TEXT[p.status];
+      return p.files.length > 0 ? `${text}（${p.files.join("、")}）` : text;
+    });
+    lines.push([u.unit, ...cells].join("\t"));
+  }
+  return lines;
+}

@@ -1,0 +1,46 @@
+/** `scorecard total` says which parties' parts are in: a line per party, the whole table with --progress, and JSON. */
+import ExcelJS from "exceljs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { buildWorkbookPlan } from "../../src/layout";
+import { luliang2022 } from "../support/rules";
+import { planCells } from "../support/planCells";
+
+const rules2022 = luliang2022;
+const tmp = mkdtempSync(join(tmpdir(), "scorecard-progress-"));
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => out.push(t) });
+  return { code, out: out.join("\n") };
+}
+
+test("a team's file for 交城县: its part in, the others missing, in text and JSON", async () => {
+  const file = join(tmp, "交城县.xlsx");
+  expect((await run(["generate", "--out", file, "--units", "交城"])).code).toBe(0);
+  const at = planCells(buildWorkbookPlan(rules2022, [rules2022.findUnit("交城县")!]));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  wb.getWorksheet("交城县")!.getCell(at.line("交城县", "5", "E")).value = 0.5;
+  await wb.xlsx.writeFile(file);
+
+  const summary = await run(["total", file]);
+  expect(summary.out).toContain("  考核组：57 个单位中已交 1 个，未交 56 个");
+  expect(summary.out).toContain("  市住建局：13 个单位中已交 0 个，未交 13 个");
+
+  const table = await run(["total", file, "--progress"]);
+  expect(table.out).toContain("单位\t考核组\t市安委办\t两个行动专班\t市住建局\t市城市管理局\t市应急局");
+  expect(table.out).toContain("交城县\t已交（交城县.xlsx）\t未交\t未交\t未交\t未交\t未交");
+  expect(table.out).toContain("市交通局\t未交\t未交\t—\t—\t—\t—");
+
+  const json = JSON.parse((await run(["total", file, "--json"])).out);
+  expect(json.progress.find((u: { unit: string }) => u.unit === "交城县").parts[0]).toEqual({
+    party: "考核组",
+    status: "received",
+    files: ["交城县.xlsx"],
+    sheet: "交城县",
+    cell: at.line("交城县", "1", "E"), // where the pane jumps to: the part's first input cell
+  });
+});
