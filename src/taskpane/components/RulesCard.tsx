@@ -106,7 +106,7 @@ export function RulesCard({
         <Button size="small" onClick={() => input.current?.click()}>
           {t.loadRules}
         </Button>
-        <Button size="small" disabled={busy} onClick={exportRules} data-testid="export-rules">
+        <Button size="small" disabled={busy} onClick={() => void exportRules()} data-testid="export-rules">
           {t.exportRules}
         </Button>
       </div>
