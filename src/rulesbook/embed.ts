@@ -13,7 +13,7 @@
 // Imported file by file: src/layout/workbook.ts adds this sheet to every workbook plan.
 import { metaCells, readMeta } from "../layout/meta";
 import type { SheetPlan } from "../layout/plan";
-import type { GridSheet } from "../layout/read";
+import type { GridSheet } from "../layout/grid";
 import type { RulesFile } from "../rubric";
 
 /** Well under 32,767, the most characters Excel keeps in a cell. */

@@ -9,15 +9,16 @@ import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan } from "../../src/layout";
-import { defaultRubric, defaultRulesJson, loadRubric, type Rubric } from "../../src/rubric";
+import { loadRubric, type Rubric } from "../../src/rubric";
 import { EMBED_PREFIX, embeddedSheetName } from "../../src/rulesbook";
 import { planToXlsx } from "../../src/xlsx";
+import { luliang2022, luliang2022Json } from "../support/rules";
 import { FakeExcel } from "./fakeExcel";
 
-const rubric = defaultRubric();
+const rubric = luliang2022;
 /** The 2022 rules as a second version: 优秀 from 92. */
 const other: Rubric = loadRubric({
-  ...(defaultRulesJson as object),
+  ...(luliang2022Json as object),
   version: "2022.2",
   grades: [
     { grade: "优秀", min: 92 },

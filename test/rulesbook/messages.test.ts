@@ -3,10 +3,11 @@
  * whether the mistake is in the workbook's shape, in a value the schema refuses, or in what the linter checks.
  */
 import { planToGrid, withEntries, type GridCell, type GridSheet } from "../../src/layout";
-import { defaultRulesJson, parseRules, RulesError } from "../../src/rubric";
+import { parseRules, RulesError } from "../../src/rubric";
+import { luliang2022Json } from "../support/rules";
 import { lintRulesBook, rulesFromBook, rulesWorkbookPlan } from "../../src/rulesbook";
 
-const sheets = rulesWorkbookPlan(parseRules(defaultRulesJson)).sheets.map(planToGrid);
+const sheets = rulesWorkbookPlan(parseRules(luliang2022Json)).sheets.map(planToGrid);
 const sheet = (name: string) => sheets.find((s) => s.name === name)!;
 const COL = { 部分: 0, 序号: 3, 子项: 4, 分值: 9, 考核对象: 10 } as const;
 

@@ -3,11 +3,12 @@
  * through the file (exceljs writes, the lean reader reads) and through the plan's grid (what Excel would hold).
  */
 import { planToGrid } from "../../src/layout";
-import { defaultRulesJson, parseRules } from "../../src/rubric";
+import { parseRules } from "../../src/rubric";
+import { luliang2022Json } from "../support/rules";
 import { lintRulesBook, rulesFromBook, rulesWorkbookPlan } from "../../src/rulesbook";
 import { planToXlsx, readXlsx } from "../../src/xlsx";
 
-const rules = parseRules(defaultRulesJson);
+const rules = parseRules(luliang2022Json);
 
 test("rules → workbook file → rules is the same rules (2022)", async () => {
   const bytes = await planToXlsx(rulesWorkbookPlan(rules));
