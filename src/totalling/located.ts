@@ -1,8 +1,7 @@
 /** What totalling takes and gives: workbooks as read, and issues with the file, sheet, cell and line they concern. */
 import type { ReadWorkbook, SheetProblem } from "../layout";
 import type { PartKey } from "../rubric";
-import { lineName, type Issue, type ScoreAllResult } from "../scoring";
-import type { UnitProgress } from "./progress";
+import { lineName, type Issue } from "../scoring";
 
 /** One workbook as read; `file` names it where there are several (the command line), undefined in the add-in. */
 export interface ReturnedWorkbook {
@@ -17,15 +16,6 @@ export interface LocatedIssue extends Issue {
   readonly cell?: string;
   /** e.g. "第13项(2)"; set for issues about a scoring line. */
   readonly line?: string;
-}
-
-export interface Totalling {
-  /** Counties and member units ranked, and what belongs to neither (unknown names, 附件 rows without a sheet). */
-  readonly result: ScoreAllResult;
-  /** Every error and warning: structural problems first, then each result's own, each listed once. */
-  readonly issues: readonly LocatedIssue[];
-  /** Every unit of the rules with each party's part: in, missing or in conflict. */
-  readonly progress: readonly UnitProgress[];
 }
 
 export const fromProblem = (p: SheetProblem, file: string | undefined): LocatedIssue => ({

@@ -6,11 +6,28 @@
  */
 import { entryCellKey, holdsUnitBack, issueLocation, tamperCheck } from "../layout";
 import type { Rubric } from "../rubric";
-import { isEmptyCell, scoreAll, scoreUnit, withOutsideErrors, type Issue, type UnitResult } from "../scoring";
-import { fromProblem, lineOf, type LocatedIssue, type ReturnedWorkbook, type Totalling } from "./located";
+import {
+  isEmptyCell,
+  scoreAll,
+  scoreUnit,
+  withOutsideErrors,
+  type Issue,
+  type ScoreAllResult,
+  type UnitResult,
+} from "../scoring";
+import { fromProblem, lineOf, type LocatedIssue, type ReturnedWorkbook } from "./located";
 import { carriedRulesIssues } from "./carriedRules";
-import { progressOf } from "./progress";
+import { progressOf, type UnitProgress } from "./progress";
 import { annexKey, mergeAnnexes, mergeUnitSheets, type MergedUnit, type SheetSource } from "./merge";
+
+export interface Totalling {
+  /** Counties and member units ranked, and what belongs to neither (unknown names, 附件 rows without a sheet). */
+  readonly result: ScoreAllResult;
+  /** Every error and warning: structural problems first, then each result's own, each listed once. */
+  readonly issues: readonly LocatedIssue[];
+  /** Every unit of the rules with each party's part: in, missing or in conflict. */
+  readonly progress: readonly UnitProgress[];
+}
 
 export function totalWorkbooks(rubric: Rubric, workbooks: readonly ReturnedWorkbook[]): Totalling {
   const structural: LocatedIssue[] = [];
