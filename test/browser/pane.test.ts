@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { buildWorkbookPlan } from "../../src/layout";
 import ExcelJS from "exceljs";
 import { parseRules } from "../../src/rubric";
-import { rulesWorkbookPlan } from "../../src/rulesbook";
+import { embeddedSheetName, rulesWorkbookPlan } from "../../src/rulesbook";
 import { readXlsx } from "../../src/xlsx";
 import { luliang2022, luliang2022Json } from "../support/rules";
 import { planToXlsx } from "../../src/xlsx/write";
@@ -81,6 +81,14 @@ async function generateShilou(page: Page) {
 
 const sheetNames = (page: Page) =>
   page.evaluate(() => (window as any).__excel.fake.sheets.map((s: { name: string }) => s.name) as string[]);
+/** The sheets a person sees in the tab bar; the generated workbook also carries its rules, very hidden. */
+const visibleSheets = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as any).__excel.fake.sheets
+        .filter((s: { visibility: string }) => s.visibility !== "VeryHidden")
+        .map((s: { name: string }) => s.name) as string[],
+  );
 
 test("outside Excel: office.js comes from the add-in's origin, finds no host, and the page says what the add-in is and how to open it", async () => {
   const w = await openPage(browser.context, server.origin);
@@ -208,7 +216,8 @@ test("in Excel: choose a unit by search, generate with progress, an edit shows i
   await outcome.waitFor();
   await expect(outcome.innerText()).resolves.toContain("已生成 4 张工作表");
   await expect(page.getByTestId("generate-progress").count()).resolves.toBe(0);
-  await expect(sheetNames(page)).resolves.toEqual(["附件1", "附件2", "石楼县", "汇总"]);
+  await expect(visibleSheets(page)).resolves.toEqual(["附件1", "附件2", "石楼县", "汇总"]);
+  await expect(sheetNames(page)).resolves.toContain(embeddedSheetName(luliang2022.id, luliang2022.version));
   await screenshot(page, "5-generated");
 
   // A person types a full-width number: live checking reports it, grouped under its sheet.
@@ -324,7 +333,7 @@ test("keyboard: Tab reaches every main control; arrows choose single units, typi
   await tabTo("生成打分表");
   await page.keyboard.press("Enter");
   await page.getByTestId("outcome").waitFor();
-  await expect(sheetNames(page)).resolves.toEqual(["附件1", "附件2", "石楼县", "汇总"]);
+  await expect(visibleSheets(page)).resolves.toEqual(["附件1", "附件2", "石楼县", "汇总"]);
 
   const cell = deductionCell("5");
   await page.evaluate(([c]) => (window as any).__excel.fake.personTypes("石楼县", { [c]: -1 }), [cell]);
