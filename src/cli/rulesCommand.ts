@@ -59,8 +59,8 @@ export async function runRules(options: RulesOptions, io: Output): Promise<numbe
     if (options.json) {
       io.out(JSON.stringify({ findings }, null, 2));
     } else {
-      for (const f of findings)
-        io.out(`${f.severity === "error" ? "错误" : "警告"} [${f.code}] ${f.where}：${f.message}`);
+      // Plain Chinese for people; the codes are for programs, in --json.
+      for (const f of findings) io.out(`${f.severity === "error" ? "错误" : "警告"} ${f.where}：${f.message}`);
       io.out(`规则检查完成：${errors.length} 个错误，${findings.length - errors.length} 个警告。`);
     }
     return errors.length > 0 ? 1 : 0;

@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import type { GridSheet } from "../layout";
 import { defaultRubric, defaultRulesJson, loadRubric, RulesError, rubricFromParsed, type Rubric } from "../rubric";
 import { CliError } from "./errors";
+import { fsReason } from "./fsErrors";
 
 export { CliError };
 
@@ -22,7 +23,7 @@ function readBytes(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (err) {
-    throw new CliError(`无法读取规则文件 ${file}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 2);
+    throw new CliError(`无法读取规则文件「${file}」：${fsReason(err, "read")}`, 2);
   }
 }
 
@@ -40,14 +41,26 @@ export async function readRulesSource(file: string | undefined): Promise<RulesSo
       throw new CliError(`规则文件 ${(err as Error).message}`, 2);
     }
   }
+  const text = bytes.toString("utf8");
   try {
-    return { kind: "json", json: JSON.parse(bytes.toString("utf8").replace(/^\uFEFF/, "")) };
+    return { kind: "json", json: JSON.parse(text.replace(/^\uFEFF/, "")) };
   } catch (err) {
-    throw new CliError(
-      `规则文件 ${file} 既不是有效的 JSON，也不是 Excel 工作簿（.xlsx）：${(err as Error).message}`,
-      2,
-    );
+    throw new CliError(`规则文件「${file}」不是有效的 JSON${jsonWhere(text, err)}，请检查括号、引号和逗号`, 2);
   }
+}
+
+/** Where JSON.parse stopped, as "（第 3 行第 5 列附近）": its own message is English. */
+function jsonWhere(text: string, err: unknown): string {
+  const message = (err as Error).message;
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return `（第 ${lineColumn[1]} 行第 ${lineColumn[2]} 列附近）`;
+  const position = /position (\d+)/.exec(message);
+  if (!position) return "";
+  const before = text
+    .replace(/^\uFEFF/, "")
+    .slice(0, Number(position[1]))
+    .split("\n");
+  return `（第 ${before.length} 行第 ${before[before.length - 1].length + 1} 列附近）`;
 }
 
 /**

@@ -3,16 +3,25 @@
  * figures come from the entries alone (cached formula results are never trusted).
  * Exit 0 no errors, 1 an entry has errors, 2 a file cannot be read or was made from other rules.
  */
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { fromHundredths } from "../rubric";
-import { readWorkbook, summaryValuesSheet, UNREAD_SHEET_CODES, type GridSheet, type SummaryIssueRow } from "../layout";
+import {
+  readMeta,
+  readWorkbook,
+  summaryValuesSheet,
+  UNREAD_SHEET_CODES,
+  type GridSheet,
+  type SummaryIssueRow,
+} from "../layout";
 import { defaultRubric, parseRules, rubricFromParsed, RulesError, type Rubric } from "../rubric";
 import { workbookRules } from "../rulesbook/embed";
-import type { UnitResult } from "../scoring";
+import { NO, YES, type UnitResult } from "../scoring";
 import { totalWorkbooks, type ReturnedWorkbook } from "../totalling";
 import { progressSummary, progressTable } from "./progressText";
 import { planToXlsx, READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
+import { fsError } from "./fsErrors";
+import { checkXlsxName, inputAsOutputError, inputsAt, writeFileSafely } from "./outputFile";
 import type { Output } from "./rulesCommand";
 import { CliError, loadRulesFrom } from "./rulesSource";
 
@@ -39,8 +48,20 @@ const n = (v: number | null) => (v === null ? null : fromHundredths(v));
 export async function runTotal(files: readonly string[], options: TotalOptions, io: Output): Promise<number> {
   if (files.length === 0)
     throw new CliError("请给出要汇总的工作簿文件，例如：scorecard total 交城县.xlsx 石楼县.xlsx", 2);
+  if (options.out !== undefined) {
+    // Before any work: a summary must never replace a returned workbook.
+    checkXlsxName(options.out);
+    // Only an earlier summary may be replaced: it is left out of the totals anyway, and made anew here.
+    for (const input of inputsAt(options.out, files))
+      if (!(await isSummaryFile(input))) throw inputAsOutputError(options.out, input);
+  }
   const issues: TotalIssue[] = [];
   let unreadable = false;
+  const workbooks: ReturnedWorkbook[] = [];
+  /** Summaries among the inputs (an earlier total --out, or 汇总 saved on its own): left out, with a note. */
+  const skipped: { file: string; message: string }[] = [];
+
+  // Every file read first: the rules to total by may be the ones the returned workbooks carry.
   const grids: { name: string; sheets: GridSheet[] }[] = [];
   for (const file of files) {
     const name = basename(file);
@@ -66,13 +87,18 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   const { rubric, from } = await rulesInUse(options.rules, grids);
   if (from && !options.json)
     io.out(`按「${from}」中保存的考核规则汇总：${rubric.rules.name}（${rubric.id} ${rubric.version}）`);
-  const workbooks: ReturnedWorkbook[] = [];
   for (const { name, sheets } of grids) {
     const fileIssue = (code: string, message: string) =>
       issues.push({ file: name, sheet: null, cell: null, unit: null, line: null, code, severity: "error", message });
     const read = readWorkbook(rubric, sheets);
     if (read.problems.some((p) => UNREAD_SHEET_CODES.has(p.code))) unreadable = true;
-    else if (read.units.length === 0 && read.annexes.length === 0) {
+    else if (read.units.length === 0 && read.annexes.length === 0 && isSummaryOnly(sheets)) {
+      skipped.push({
+        file: name,
+        message: `「${name}」是汇总表（由 scorecard total --out 或“校验并汇总”生成），不是交回的打分表，已跳过`,
+      });
+      continue;
+    } else if (read.units.length === 0 && read.annexes.length === 0) {
       unreadable = true;
       fileIssue("file.noScoreSheets", `「${name}」中没有考核打分助手生成的打分表（工作表第一行的标记缺失），未汇总`);
     }
@@ -95,8 +121,9 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
   const all: UnitResult[] = [...result.counties, ...result.members];
 
   if (options.json) {
-    io.out(JSON.stringify({ units: all.map(unitJson), issues, progress }, null, 2));
+    io.out(JSON.stringify({ units: all.map(unitJson), issues, progress, skipped }, null, 2));
   } else {
+    for (const s of skipped) io.out(`说明：${s.message}。`);
     for (const [title, group] of [
       ["县（市、区）", result.counties],
       ["成员单位", result.members],
@@ -116,7 +143,7 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
             f(r.bonus),
             f(r.penalty),
             f(r.finalScore),
-            r.veto ? "是" : "否",
+            r.veto ? YES : NO,
             r.grade,
           ].join("\t"),
         );
@@ -146,15 +173,10 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
       message: i.message,
     }));
     const sheet = summaryValuesSheet(rubric, result, rows, new Date().toLocaleString("zh-CN", { hour12: false }));
-    const bytes = await planToXlsx({ rulesId: rubric.id, rulesVersion: rubric.version, sheets: [sheet] });
-    try {
-      writeFileSync(options.out, bytes);
-    } catch (err) {
-      throw new CliError(
-        `无法写入 ${options.out}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-        2,
-      );
-    }
+    writeFileSafely(
+      options.out,
+      await planToXlsx({ rulesId: rubric.id, rulesVersion: rubric.version, sheets: [sheet] }),
+    );
     if (!options.json) io.out(`汇总表已写入 ${options.out}`);
   }
 
@@ -190,13 +212,6 @@ async function rulesInUse(
 
 /** A returned file's bytes; a file that cannot be read, or is far too large to be a workbook, is said so plainly. */
 function readInput(file: string, name: string): Uint8Array {
-  const why: Record<string, string> = {
-    ENOENT: "找不到这个文件（文件名或路径有误？）",
-    EACCES: "没有读取这个文件的权限",
-    EPERM: "没有读取这个文件的权限",
-    EISDIR: "这是一个文件夹，不是文件",
-    EBUSY: "文件正被其他程序占用，请关闭后重试",
-  };
   try {
     const size = statSync(file).size;
     if (size > READ_LIMITS.fileBytes)
@@ -204,9 +219,22 @@ function readInput(file: string, name: string): Uint8Array {
     return readFileSync(file);
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;
-    const code = (err as NodeJS.ErrnoException).code ?? "";
-    throw new CliError(`无法读取「${name}」：${why[code] ?? `读取时出错（${code || (err as Error).message}）`}`, 2);
+    throw fsError(err, name, "read");
   }
+}
+
+async function isSummaryFile(file: string): Promise<boolean> {
+  try {
+    return isSummaryOnly(await readXlsx(readFileSync(file)));
+  } catch {
+    return false; // what cannot be read cannot be known to be a summary
+  }
+}
+
+/** A workbook whose generated sheets are all summaries (the hidden 变更记录 aside): no score sheet to total. */
+function isSummaryOnly(sheets: readonly GridSheet[]): boolean {
+  const roles = sheets.map((s) => readMeta(s.cells[0])?.role);
+  return roles.includes("summary") && roles.every((r) => r === undefined || r === "summary" || r === "changeLog");
 }
 
 function unitJson(r: UnitResult) {

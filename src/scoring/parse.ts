@@ -128,10 +128,29 @@ function chineseNumber(run: string): number {
   );
 }
 
+const NUMBER = "\\d+|[〇零一二两三四五六七八九十]+";
+/** Between conditions: "、", ",", "和" … */
+const SEPARATOR = "[\\s、,，.．;；:：/和及与]";
+/** A condition's number in brackets, "（三）", "(3)", "【3】": a condition wherever it stands. */
+const BRACKETED = new RegExp(`[（(【〔\\[]\\s*(${NUMBER})\\s*[）)】〕\\]]`, "y");
+/** "第三项", "第3条", "第三": a condition where a reference may start; inside a description only with 项, 条 …. */
+const ORDINAL = new RegExp(`第\\s*(${NUMBER})\\s*(?:项|条|款|种|类|情形)?`, "y");
+const ORDINAL_NAMED = new RegExp(`第\\s*(${NUMBER})\\s*(?:项|条|款|种|类|情形)`, "y");
 /**
- * Which of the rules' `count` conditions of 一票否优: "（一）（三）", "(1)(3)", "1,3", "1、3", "一、三", "一三", "第一项和第三项" …
- * A run of Arabic digits is one number ("13" is 13, out of range); a run of Chinese numerals without 十 is one
- * condition per character ("一三" is 1 and 3).
+ * A bare number, "3" or "三": a condition only before any description, and when nothing but a separator, a bracket
+ * or the end follows it ("2起" is no condition; nor is "共 2 起" after a description).
+ */
+const BARE = new RegExp(`(${NUMBER})(?=${SEPARATOR}|[（(【〔\\[]|第|$)`, "y");
+const AFTER_SEPARATOR = new RegExp(`${SEPARATOR}$`);
+
+/**
+ * Which of the rules' `count` conditions of 一票否优: "（一）（三）", "(1)(3)", "1,3", "1、3", "一、三", "一三", "第一项和第三项",
+ * and the same followed by a description, as people write it: "（三）发生2起较大道路运输事故", "3、发生…", "第三项…".
+ * A number is a condition in brackets, after 第, or standing alone at the start or after a separator or another
+ * condition; a number inside a description ("2起") is part of the description. Once a condition is named, the rest
+ * is its description, kept as typed; text without any condition is unrecognized. A run of Arabic digits is one
+ * number ("13" is 13, out of range); a run of Chinese numerals without 十 is one condition per character ("一三" is 1
+ * and 3).
  */
 export function parseVetoConditions(value: CellValue | undefined, count: number): ParsedVetoConditions {
   const found = new Set<number>();
@@ -143,16 +162,35 @@ export function parseVetoConditions(value: CellValue | undefined, count: number)
   const text = String(value)
     .trim()
     .replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xff10 + 0x30));
-  const add = (n: number, typed: string) => {
-    if (Number.isInteger(n) && n >= 1 && n <= count) found.add(n);
-    else outOfRange.push(typed);
+  const add = (run: string) => {
+    const one = (n: number, typed: string) => {
+      if (Number.isInteger(n) && n >= 1 && n <= count) found.add(n);
+      else outOfRange.push(typed);
+    };
+    if (/^\d/.test(run)) one(Number(run), run);
+    else if (run.includes("十")) one(chineseNumber(run), run);
+    else for (const ch of run) one(CHINESE_DIGITS[ch], ch);
   };
-  const rest = text.replace(/\d+|[〇零一二两三四五六七八九十]+/g, (run) => {
-    if (/^\d/.test(run)) add(Number(run), run);
-    else if (run.includes("十")) add(chineseNumber(run), run);
-    else for (const ch of run) add(CHINESE_DIGITS[ch], ch);
-    return " ";
-  });
-  const unrecognized = rest.replace(/[\s()（）【】[\]〔〕、,，.;；:：/和及与第项条款种情形]+/g, "");
+  let named = false;
+  let description = "";
+  let boundary = true; // where a reference may start: the beginning, after a separator or a condition
+  let described = false; // a description has begun
+  for (let i = 0; i < text.length;) {
+    const match = (re: RegExp) => ((re.lastIndex = i), re.exec(text));
+    const m =
+      match(BRACKETED) ?? (!boundary ? null : described ? match(ORDINAL_NAMED) : (match(ORDINAL) ?? match(BARE)));
+    if (m) {
+      add(m[1]);
+      named = true;
+      boundary = true;
+      i += m[0].length;
+      continue;
+    }
+    description += text[i];
+    boundary = AFTER_SEPARATOR.test(text[i]);
+    described ||= !boundary;
+    i++;
+  }
+  const unrecognized = named ? "" : description.replace(/[\s()（）【】[\]〔〕、,，.;；:：/和及与第项条款种情形]+/g, "");
   return { conditions: [...found].sort((a, b) => a - b), outOfRange, unrecognized };
 }

@@ -53,7 +53,10 @@ describe("scorecard rules", () => {
     writeFileSync(file, JSON.stringify(rules));
     const { code, out } = await run(["rules", "--lint", "--rules", file]);
     expect(code).toBe(1);
-    expect(out).toMatch(/错误 \[section\.total\] 附件3「七、防范遏制事故（30分）」：各细则分值合计 31分，应为 30分/);
+    expect(out).toMatch(/错误 附件3「七、防范遏制事故（30分）」：各细则分值合计 31分，应为 30分/);
+    expect(out).not.toMatch(/\[[a-z]+\.[A-Za-z.]+\]/);
+    const json = await run(["rules", "--lint", "--json", "--rules", file]);
+    expect(JSON.parse(json.out).findings).toContainEqual(expect.objectContaining({ code: "section.total" }));
   });
 
   test("a rules file that is not JSON, or missing, is refused with exit 2 and a message", async () => {
@@ -61,10 +64,10 @@ describe("scorecard rules", () => {
     writeFileSync(file, "{ 这不是 JSON");
     const bad = await run(["rules", "--rules", file]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain("不是有效的 JSON");
+    expect(bad.err).toBe(`规则文件「${file}」不是有效的 JSON（第 1 行第 3 列附近），请检查括号、引号和逗号`);
     const missing = await run(["rules", "--rules", join(tmp, "nope.json")]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain("无法读取规则文件");
+    expect(missing.err).toBe(`无法读取规则文件「${join(tmp, "nope.json")}」：找不到这个文件（文件名或路径有误？）`);
   });
 
   test("--dump writes a rules file that loads again with the same result", async () => {

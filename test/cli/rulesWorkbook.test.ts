@@ -73,7 +73,7 @@ test("a generated workbook gives the rules it carries; a file that is neither is
   );
   writeFileSync(join(tmp, "bad.json"), "{");
   expect((await run(["rules", "--rules", join(tmp, "bad.json")])).err).toContain(
-    "既不是有效的 JSON，也不是 Excel 工作簿",
+    "不是有效的 JSON（第 1 行第 2 列附近）",
   );
   expect(readFileSync(book).subarray(0, 2).toString()).toBe("PK");
 });

@@ -122,6 +122,45 @@ describe("workbook format versions", () => {
     expect(issueLocation(upgraded, issue)).toEqual({ sheet: "交城县", cell: `E${line7}` });
   });
 
+  test("a sheet of a previous format with a column since dropped reads, issues at the file's cells", () => {
+    // The story: format 1 had a 备注 column F between 扣分 and 得分, dropped in format 2; every later column moved left.
+    const dropped: WorkbookFormats = {
+      current: 2,
+      oldest: 1,
+      steps: [
+        {
+          to: 2,
+          change: "备注 (F) dropped",
+          upgrade: (sheet) => ({
+            ...sheet,
+            cells: sheet.cells.map((row, i) => (i === 0 ? row : row.filter((_, c) => c !== 5))),
+          }),
+          cellBefore: (at) => (at.col >= 6 ? { row: at.row, col: at.col + 1 } : at),
+        },
+      ],
+    };
+    const today = fresh();
+    const line5 = rowOf(today, "5");
+    const vetoRow = today.cells.findIndex((r) => r[COL.findings - 1] === "一票否优") + 1;
+    const todaySheet = withEntries(today, { [`E${line5}`]: 1, [`H${line5}`]: "也许", [`H${vetoRow}`]: "是" });
+    const old: GridSheet = {
+      ...todaySheet,
+      cells: todaySheet.cells.map((row, i) =>
+        i === 0 ? row : [...row.slice(0, 5), row[0] === "序号" ? "备注" : null, ...row.slice(5)],
+      ),
+    };
+    const asToday = readWorkbook(rubric, [todaySheet]).units[0];
+    const read = readWorkbook(rubric, [old], dropped);
+    expect(read.problems).toEqual([]);
+    expect(read.units[0].entries).toEqual(asToday.entries);
+    const oneRight = (cell: string) => cell.replace(/^[F-Z]/, (c) => String.fromCharCode(c.charCodeAt(0) + 1));
+    expect(read.units[0].cells).toEqual(new Map([...asToday.cells].map(([k, cell]) => [k, oneRight(cell)])));
+    const [result] = scoreAll(rubric, [read.units[0].entries]).counties;
+    const bad = result.errors.find((e) => e.code === "participates.invalid")!;
+    expect(issueLocation(read, bad)).toEqual({ sheet: "交城县", cell: `I${line5}` });
+    expect(old.cells[line5 - 1][8]).toBe("也许"); // where a person sees it in the file
+  });
+
   test("cells right of an inserted column are reported where they are in the file", () => {
     const story: WorkbookFormats = { current: 2, oldest: 1, steps: [columnInserted(2, "a column before C", 3)] };
     const sheet: GridSheet = {

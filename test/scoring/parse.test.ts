@@ -126,6 +126,41 @@ describe("parseVetoConditions", () => {
       unrecognized: "重大事故",
     });
   });
+
+  // A condition named with its description, as assessors write it: the number counts, the description is free text
+  // whose own figures ("2起", "3人") are no conditions.
+  test.each([
+    ["（三）发生2起较大道路运输事故", [3]],
+    ["(3)发生2起较大道路运输事故", [3]],
+    ["3、发生2起较大道路运输事故", [3]],
+    ["3 发生2起较大事故", [3]],
+    ["三：发生2起较大事故", [3]],
+    ["第三项：发生2起较大事故", [3]],
+    ["第三项发生2起较大事故", [3]],
+    ["第3条…", [3]],
+    ["（二）煤矿发生一起死亡3人的责任事故", [2]],
+    ["（一）发生重大事故；（三）发生2起较大事故", [1, 3]],
+    ["1、3：发生2起较大事故，共 4 人死亡", [1, 3]],
+    ["（三）发生较大事故，第五项不涉及", [3, 5]],
+    ["（三）一年内发生2起", [3]],
+    ["（３）发生２起", [3]],
+  ] as const)("%p → %p, the description accepted", (input, expected) => {
+    expect(parseVetoConditions(input, conditions)).toEqual({ conditions: expected, outOfRange: [], unrecognized: "" });
+  });
+
+  test("a description without a condition's number is unrecognized, its figures kept as typed", () => {
+    expect(parseVetoConditions("发生2起较大道路运输事故", conditions)).toEqual({
+      conditions: [],
+      outOfRange: [],
+      unrecognized: "发生2起较大道路运输事故",
+    });
+    expect(parseVetoConditions("2起较大事故", conditions).unrecognized).toBe("2起较大事故");
+    expect(parseVetoConditions("（六）发生2起", conditions)).toEqual({
+      conditions: [],
+      outOfRange: ["六"],
+      unrecognized: "",
+    });
+  });
 });
 
 describe("exact rounding", () => {
