@@ -74,6 +74,18 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     });
 
   program
+    .command("generate-units")
+    .usage("--out-dir <文件夹> [选项]")
+    .description("为每个单位各生成一个工作簿（发给各单位填写），一次生成全部")
+    .requiredOption("--out-dir <文件夹>", "输出文件夹：每个单位一个 .xlsx 文件，以单位名称命名；已有同名文件时不生成")
+    .option("--units <单位>", "all（默认）、counties、members，或以逗号分隔的单位名称（可用简称）")
+    .option("--rules <文件>", "规则文件（JSON）")
+    .action(async (options) => {
+      const { runGeneratePerUnit } = await import("./generatePerUnit");
+      exitCode = await runGeneratePerUnit(options, io);
+    });
+
+  program
     .command("total")
     .usage("<工作簿.xlsx...> [选项]")
     .description("汇总交回的工作簿：逐项校验、折算、计入加减分和一票否优、评定等次并排名")

@@ -9,8 +9,7 @@
 import { readMeta, type GridSheet } from "../layout";
 import { rubricFromParsed, parseRules, RulesError, type Rubric } from "../rubric";
 import { workbookRules } from "../rulesbook/embed";
-import { usedRangeToGrid } from "./readSheets";
-import { countedRun } from "./run";
+import { run as countedRun, usedRangeToGrid } from "./session";
 
 export interface CarriedRules {
   /** The rules the workbook carries, ready to use; undefined when it carries none or they cannot be used. */

@@ -2,7 +2,7 @@
  * 变更记录: every checked edit of a score sheet is appended to a hidden sheet (time, sheet, cell, old → new value,
  * who), so what was typed can always be traced and typed back. Old values come from the add-in's last reading of
  * the sheet; the first edit of a sheet the add-in has not read yet is logged with the old value unknown.
- * Everything is written as text or a number, never as a formula.
+ * Everything is written as text or a number, never as a formula, into text-formatted columns.
  */
 import { columnLetter, parseRangeRef, type GridCell, type GridSheet } from "../layout";
 import { asTypedText } from "./render";
@@ -62,6 +62,24 @@ export function diffSheets(before: GridSheet | undefined, after: GridSheet, addr
   return changes;
 }
 
+/**
+ * The reading to diff the next edit against: `before` with the cells of `address` taken from `after`. Cells outside
+ * the address may have changed in an edit whose event is still to come: they stay as they were, for that event to
+ * find them changed.
+ */
+export function advanceSnapshot(before: GridSheet | undefined, after: GridSheet, address?: string): GridSheet {
+  const bounds = addressBounds(address);
+  if (!before || !bounds) return after;
+  const rows = Math.max(before.cells.length, after.cells.length);
+  const cells = Array.from({ length: rows }, (_, r) => [...(before.cells[r] ?? [])]);
+  for (let r = bounds.top; r <= Math.min(bounds.bottom, rows); r++)
+    for (let c = bounds.left; c <= bounds.right; c++) {
+      while (cells[r - 1].length < c) cells[r - 1].push(null);
+      cells[r - 1][c - 1] = after.cells[r - 1]?.[c - 1] ?? null;
+    }
+  return { name: after.name, cells };
+}
+
 function shown(v: GridCell | typeof UNKNOWN_BEFORE): string | number | boolean {
   if (v !== null && typeof v === "object") return asTypedText(v.formula);
   return asTypedText(v);
@@ -91,6 +109,8 @@ export function queueChangeLogRows(
     return;
   }
   const sheet = context.workbook.worksheets.add(CHANGE_LOG_SHEET_NAME);
+  // Text format first, for every row to come: a time, a sheet named "2023.10" or a value like "3.10" stay as typed.
+  sheet.getRange("A:F").numberFormat = "@" as unknown as string[][];
   const range = sheet.getRange(`A1:F${rows.length + 1}`);
   range.values = [[...CHANGE_LOG_COLUMNS], ...rows];
   const table = sheet.tables.add(range, true);

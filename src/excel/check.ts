@@ -3,17 +3,28 @@
  * used range), checked by the scoring core, and reported with its cells. Nothing is written: the sheet's own
  * conditional formats mark wrong cells, and a person's values are never touched (a damaged sheet is rebuilt only when
  * the person asks: repair.ts). Events raised by the add-in's own writes are ignored (triggerSource where ExcelApi
- * 1.14 exists, a guard otherwise); co-authors' edits are checked.
+ * 1.14 exists; before, its writes raise none: session.ownWrites); co-authors' edits are checked, and logged by their
+ * own pane.
  */
 import { issueLocation, readWorkbook, tamperCheck, type GridSheet, type SheetProblem } from "../layout";
 import type { Rubric } from "../rubric";
 import { scoreUnit, type UnitResult } from "../scoring";
 import type { LocatedIssue } from "../totalling";
-import { CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, changeLogRows, diffSheets, queueChangeLogRows } from "./changeLog";
-import { ExcelAdapterError } from "./render";
-import { readAllSheets, usedRangeToGrid } from "./readSheets";
+import { capabilities } from "./capabilities";
+import {
+  advanceSnapshot,
+  CHANGE_LOG_COLUMNS,
+  CHANGE_LOG_SHEET_NAME,
+  CHANGE_LOG_TABLE,
+  changeLogRows,
+  diffSheets,
+  queueChangeLogRows,
+} from "./changeLog";
+import { adapterError, ExcelAdapterError } from "./errors";
+import { readAllSheets } from "./readSheets";
+import { loadUsedRange, newSession, ownWrites, run, type Session } from "./session";
 
-export { usedRangeToGrid };
+export { usedRangeToGrid } from "./session";
 
 export type { LocatedIssue };
 
@@ -23,18 +34,6 @@ export interface SheetCheck {
   readonly result?: UnitResult;
   readonly issues: LocatedIssue[];
   readonly syncs: number;
-}
-
-let ownWrites = 0;
-
-/** Runs the add-in's own writes; change events they raise are not checked. */
-export async function whileWriting<T>(write: () => Promise<T>): Promise<T> {
-  ownWrites++;
-  try {
-    return await write();
-  } finally {
-    ownWrites--;
-  }
 }
 
 /** Problems of the workbook itself (a unit twice, rows deleted…) in the form of the core's issues. */
@@ -67,80 +66,89 @@ export function checkGrid(rubric: Rubric, grid: GridSheet): Omit<SheetCheck, "sy
 
 /** Checks one sheet (by name or id) in a single round trip. */
 export async function checkSheet(rubric: Rubric, sheetNameOrId: string): Promise<SheetCheck> {
-  let syncs = 0;
+  const counter = { syncs: 0 };
   try {
-    return await Excel.run(async (context) => {
+    return await run(counter, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheetNameOrId);
       ws.load("name");
-      const used = ws.getUsedRange();
-      used.load(["formulas", "values", "rowIndex", "columnIndex"]);
-      syncs++;
+      const used = loadUsedRange(ws);
+      counter.syncs++;
       await context.sync();
-      const { scoreSheet: _ignored, ...check } = checkGrid(
-        rubric,
-        usedRangeToGrid(ws.name, used.rowIndex, used.columnIndex, used.formulas, used.values),
-      );
-      return { ...check, syncs };
+      const { scoreSheet: _ignored, ...check } = checkGrid(rubric, used.grid(ws.name));
+      return { ...check, syncs: counter.syncs };
     });
   } catch (err) {
-    throw new ExcelAdapterError(`校验工作表失败：${(err as Error).message}`, err);
+    throw adapterError("校验工作表失败", err);
   }
 }
 
 export interface LiveChecking {
+  /** Writes the changes not yet in 变更记录 (see startLiveChecking); kept for the next try when it fails. */
+  flush(): Promise<void>;
+  /** Rows waiting for 变更记录. */
+  pending(): number;
+  /** Removes every handler, each in the request context it was added in, after a last flush. */
   stop(): Promise<void>;
 }
 
 const SOURCE_LABEL: Record<string, string> = { Local: "本机录入", Remote: "协作者录入" };
+const time = (now: () => Date) => now().toLocaleString("zh-CN", { hour12: false });
 
-/**
- * Checks a changed sheet and appends its changes to 变更记录: one read (the sheet, and whether the log exists) and,
- * when cells changed, one write.
- */
-async function checkAndLog(
+/** Reads and checks a changed sheet in one round trip; gives the rows for 变更记录 when cells changed. */
+async function checkChange(
   rubric: Rubric,
   event: Pick<Excel.WorksheetChangedEventArgs, "worksheetId" | "address" | "source">,
   snapshots: Map<string, GridSheet>,
-  notices: Set<string>,
   now: () => Date,
-): Promise<SheetCheck | undefined> {
-  let syncs = 0;
-  return Excel.run(async (context) => {
+): Promise<{ check: SheetCheck; sheet: string; rows: (string | number | boolean)[][] } | undefined> {
+  const counter = { syncs: 0 };
+  return run(counter, async (context) => {
     const ws = context.workbook.worksheets.getItem(event.worksheetId);
     ws.load("name");
-    const used = ws.getUsedRange();
-    used.load(["formulas", "values", "rowIndex", "columnIndex"]);
+    const used = loadUsedRange(ws);
+    counter.syncs++;
+    await context.sync();
+    if (ws.name === CHANGE_LOG_SHEET_NAME) return undefined;
+    const grid = used.grid(ws.name);
+    const { scoreSheet, ...rest } = checkGrid(rubric, grid);
+    const check = { ...rest, syncs: counter.syncs };
+    if (!scoreSheet) return { check, sheet: ws.name, rows: [] };
+    const changes = diffSheets(snapshots.get(ws.name), grid, event.address);
+    snapshots.set(ws.name, advanceSnapshot(snapshots.get(ws.name), grid, event.address));
+    // A co-author's own pane logs their edits; logging them here too would log each edit twice.
+    if (changes.length === 0 || event.source === "Remote") return { check, sheet: ws.name, rows: [] };
+    const source = SOURCE_LABEL[event.source] ?? String(event.source ?? "");
+    return { check, sheet: ws.name, rows: changeLogRows(ws.name, changes, time(now), source) };
+  });
+}
+
+/** Appends rows to 变更记录 in one read and one write; false when a sheet of that name is not the add-in's. */
+export async function writeChangeLog(rows: (string | number | boolean)[][]): Promise<boolean> {
+  if (rows.length === 0) return true;
+  const counter = { syncs: 0 };
+  return run(counter, async (context, sync) => {
     const logSheet = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET_NAME);
     logSheet.load("name");
     const logTable = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE);
     logTable.load("name");
-    syncs++;
+    counter.syncs++;
     await context.sync();
-    if (ws.name === CHANGE_LOG_SHEET_NAME) return undefined;
-    const grid = usedRangeToGrid(ws.name, used.rowIndex, used.columnIndex, used.formulas, used.values);
-    const { scoreSheet, ...check } = checkGrid(rubric, grid);
-    if (!scoreSheet) return { ...check, syncs };
-    const changes = diffSheets(snapshots.get(ws.name), grid, event.address);
-    snapshots.set(ws.name, grid);
-    if (changes.length === 0) return { ...check, syncs };
-    const rows = changeLogRows(
-      ws.name,
-      changes,
-      now().toLocaleString("zh-CN", { hour12: false }),
-      SOURCE_LABEL[event.source] ?? String(event.source ?? ""),
-    );
+    let halfMade = false;
     if (logTable.isNullObject && !logSheet.isNullObject) {
-      notices.add(
-        `已有名为「${CHANGE_LOG_SHEET_NAME}」的工作表（不是本加载项生成的），修改未记入变更记录；请将其改名。`,
-      );
-      return { ...check, syncs };
-    }
-    await whileWriting(async () => {
-      queueChangeLogRows(context, logTable, rows);
-      syncs++;
+      // Our own header without its table is a 变更记录 whose making failed midway (a batch is no transaction): its
+      // rows are still waiting here, so it is made again. Anything else is a person's sheet and is left alone.
+      const head = logSheet.getRange("A1:F1");
+      head.load("values");
+      counter.syncs++;
       await context.sync();
+      halfMade = head.values[0].every((v, i) => v === CHANGE_LOG_COLUMNS[i]);
+      if (!halfMade) return false;
+    }
+    await ownWrites(context, sync, () => {
+      if (halfMade) logSheet.delete();
+      queueChangeLogRows(context, logTable, rows);
     });
-    return { ...check, syncs };
+    return true;
   });
 }
 
@@ -148,69 +156,108 @@ async function checkAndLog(
  * Checks every change on the workbook's sheets as it happens and hands the result to `onCheck`. Where ExcelApi 1.9
  * exists, one handler covers all sheets; on Excel 2019 (ExcelApi 1.8) each sheet gets its own handler, and sheets
  * added later get one as they appear. The sheets are read once at the start, so the change log knows the values
- * that edits replace.
+ * that edits replace. Handlers run one after another, in the order Excel raised the events.
+ *
+ * Undo: any write by the add-in after an edit would take the person's Ctrl+Z (before ExcelApi 1.20 it clears the
+ * undo stack; from 1.20 it is an undo step of its own on top). So the changes are kept here and written to 变更记录
+ * by `flush()`, which the pane calls before each action it runs (an action writes, and so ends Ctrl+Z anyway) and
+ * when checking stops (docs/decisions/0008-excel-as-it-is.md).
  */
 export async function startLiveChecking(
   rubric: Rubric,
   onCheck: (check: SheetCheck) => void,
   onError: (error: ExcelAdapterError) => void,
-  options: { now?: () => Date; onNotice?: (notice: string) => void } = {},
+  options: { now?: () => Date; onNotice?: (notice: string) => void; session?: Session } = {},
 ): Promise<LiveChecking> {
-  const workbookWide = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
-  if (!workbookWide && !Office.context.requirements.isSetSupported("ExcelApi", "1.7")) {
+  const workbookWide = capabilities.workbookEvents();
+  if (!workbookWide && !capabilities.sheetEvents()) {
     throw new ExcelAdapterError(
       "此版本的 Excel 不支持录入时自动校验（需要 ExcelApi 1.7）。请使用“校验并汇总”按钮检查录入。",
     );
   }
-  const knowsTrigger = Office.context.requirements.isSetSupported("ExcelApi", "1.14");
+  const knowsTrigger = capabilities.triggerSource();
   const snapshots = new Map<string, GridSheet>();
-  const notices = new Set<string>();
-  const told = new Set<string>();
   const now = options.now ?? (() => new Date());
-  const handler = async (event: Excel.WorksheetChangedEventArgs) => {
-    const own = knowsTrigger ? event.triggerSource === Excel.EventTriggerSource.thisLocalAddin : ownWrites > 0;
-    if (own) return;
+  const pending: (string | number | boolean)[][] = [];
+  const told = new Set<string>();
+  let stopped = false;
+  let queue: Promise<void> = Promise.resolve();
+  /** Runs `job` after everything queued before it; a failed job does not stop the ones after it. */
+  const enqueue = (job: () => Promise<void>): Promise<void> => {
+    const done = queue.then(job);
+    queue = done.catch(() => undefined);
+    return done;
+  };
+  const handle = async (event: Excel.WorksheetChangedEventArgs) => {
+    // The add-in's own writes: said by triggerSource (1.14); before, they raise no events (ownWrites).
+    if (stopped || (knowsTrigger && event.triggerSource === Excel.EventTriggerSource.thisLocalAddin)) return;
     try {
-      const check = await checkAndLog(rubric, event, snapshots, notices, now);
-      if (check) onCheck(check);
-      for (const n of notices) {
-        if (told.has(n)) continue;
-        told.add(n);
-        options.onNotice?.(n);
-      }
+      const seen = await checkChange(rubric, event, snapshots, now);
+      if (!seen || stopped) return;
+      pending.push(...seen.rows);
+      onCheck(seen.check);
     } catch (err) {
-      onError(
-        err instanceof ExcelAdapterError ? err : new ExcelAdapterError(`校验失败：${(err as Error).message}`, err),
-      );
+      onError(adapterError("校验失败", err));
     }
   };
-  return Excel.run(async (context) => {
-    const registrations: OfficeExtension.EventHandlerResult<
-      Excel.WorksheetChangedEventArgs | Excel.WorksheetAddedEventArgs
-    >[] = [];
+  // One queue: two edits inside one round trip must not both find no 变更记录 and both make it.
+  const handler = (event: Excel.WorksheetChangedEventArgs) => enqueue(() => handle(event));
+  const flush = () =>
+    enqueue(async () => {
+      if (pending.length === 0) return;
+      const rows = pending.slice();
+      if (await writeChangeLog(rows)) pending.splice(0, rows.length);
+      else if (!told.has(CHANGE_LOG_SHEET_NAME)) {
+        told.add(CHANGE_LOG_SHEET_NAME);
+        options.onNotice?.(
+          `已有名为「${CHANGE_LOG_SHEET_NAME}」的工作表（不是本加载项生成的），修改未记入变更记录；请将其改名。`,
+        );
+      }
+    });
+  const registrations: OfficeExtension.EventHandlerResult<unknown>[] = [];
+  const session = options.session ?? newSession();
+  const counter = { syncs: 0 };
+  await run(counter, async (context, sync) => {
     const worksheets = context.workbook.worksheets;
     if (workbookWide) registrations.push(worksheets.onChanged.add(handler));
-    const { grids, sheets } = await readAllSheets(context, () => context.sync());
+    const { grids, sheets } = await readAllSheets(context, sync, session);
     for (const grid of grids) snapshots.set(grid.name, grid);
     if (!workbookWide) {
       for (const s of sheets) registrations.push(worksheets.getItem(s.name).onChanged.add(handler));
       registrations.push(
         worksheets.onAdded.add(async (event) => {
+          if (stopped) return;
           await Excel.run(async (ctx) => {
             registrations.push(ctx.workbook.worksheets.getItem(event.worksheetId).onChanged.add(handler));
             await ctx.sync();
           });
         }),
       );
+      counter.syncs++;
       await context.sync();
     }
-    return {
-      stop: async () => {
-        await Excel.run(registrations[0].context, async (ctx) => {
-          for (const r of registrations) r.remove();
-          await ctx.sync();
-        });
-      },
-    };
   });
+  return {
+    flush,
+    pending: () => pending.length,
+    stop: async () => {
+      // From now on no handler checks anything, even if Excel cannot be reached to remove them.
+      stopped = true;
+      try {
+        await flush();
+      } finally {
+        // A registration is removed by a sync of the context it was added in (later sheets' have their own).
+        const byContext = new Map<Excel.RequestContext, typeof registrations>();
+        for (const r of registrations) {
+          const context = r.context as Excel.RequestContext;
+          byContext.set(context, [...(byContext.get(context) ?? []), r]);
+        }
+        for (const [context, group] of byContext)
+          await Excel.run(context, async (ctx) => {
+            for (const r of group) r.remove();
+            await ctx.sync();
+          });
+      }
+    },
+  };
 }

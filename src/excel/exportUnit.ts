@@ -16,8 +16,9 @@ import type { Rubric } from "../rubric";
 import { scoreUnit, type UnitResult } from "../scoring";
 import { embeddedRulesSheet } from "../rulesbook/embed";
 import { planToXlsx } from "../xlsx/write";
-import { usedRangeToGrid } from "./readSheets";
-import { ExcelAdapterError } from "./render";
+import { capabilities } from "./capabilities";
+import { describe, ExcelAdapterError } from "./errors";
+import { loadUsedRange, run, toBase64 } from "./session";
 
 export interface ExportReport {
   readonly unit: string;
@@ -31,12 +32,6 @@ export interface ExportReport {
   readonly syncs: number;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /**
  * Exports the unit of `sheetName` (the active sheet when omitted). `totalled` holds the results of the last 校验并汇总
  * and when it ran.
@@ -45,19 +40,17 @@ export async function exportUnit(
   rubric: Rubric,
   options: { sheetName?: string; totalled?: { readonly results: readonly UnitResult[]; readonly at: string } } = {},
 ): Promise<ExportReport> {
-  let syncs = 0;
+  const counter = { syncs: 0 };
   let read;
   try {
-    read = await Excel.run(async (context) => {
+    read = await run(counter, async (context, sync) => {
       const ws = options.sheetName
         ? context.workbook.worksheets.getItem(options.sheetName)
         : context.workbook.worksheets.getActiveWorksheet();
       ws.load("name");
-      const used = ws.getUsedRange();
-      used.load(["formulas", "values", "rowIndex", "columnIndex"]);
-      syncs++;
-      await context.sync();
-      return usedRangeToGrid(ws.name, used.rowIndex, used.columnIndex, used.formulas, used.values);
+      const used = loadUsedRange(ws);
+      await sync();
+      return used.grid(ws.name);
     });
   } catch (err) {
     throw new ExcelAdapterError(`读取工作表失败：${(err as Error).message}`, err);
@@ -101,13 +94,14 @@ export async function exportUnit(
   sheets.push(embeddedRulesSheet(rubric.rules));
   const bytes = await planToXlsx({ rulesId: rubric.id, rulesVersion: rubric.version, sheets });
   let opened = false;
-  if (Office.context.requirements.isSetSupported("ExcelApi", "1.8")) {
+  if (capabilities.createWorkbook()) {
     try {
       await Excel.createWorkbook(toBase64(bytes));
       opened = true;
-    } catch {
-      notices.push("Excel 未能直接打开新工作簿，请使用下载链接保存文件。");
+    } catch (err) {
+      notices.push(`Excel 未能直接打开新工作簿（${describe(err)}），请使用下载链接保存文件。`);
     }
   }
+  const syncs = counter.syncs;
   return { unit: unit.name, fileName: `${unit.name}-考核打分表.xlsx`, bytes, opened, withResult, notices, syncs };
 }

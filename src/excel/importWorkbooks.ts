@@ -2,17 +2,18 @@
  * 导入回收的工作簿: the workbooks units send back by email are brought into the open workbook, unit sheets only.
  * First a preview: each file is read (in the pane, not in Excel), files made from other rules or that cannot be read
  * are reported, and units already present are marked as conflicts. Then, with the user's answer about conflicts,
- * the sheets go in with insertWorksheetsFromBase64 (ExcelApi 1.13) in one round trip. Nothing is replaced without
- * that answer.
+ * the sheets go in with insertWorksheetsFromBase64 (ExcelApi 1.13), one file per request (each file's base64 is
+ * checked against the request budget), and only then are the sheets they replace deleted and the new ones given
+ * their names: a failure on the way leaves every old sheet where it was. Nothing is replaced without that answer.
  */
 import { readWorkbook, UNREAD_SHEET_CODES } from "../layout";
 import type { Rubric } from "../rubric";
 import { compareCarriedRules } from "../rulesbook/source";
-import { whileWriting } from "./check";
-import { rememberSheets } from "./inventory";
+import { capabilities } from "./capabilities";
+import { adapterError, ExcelAdapterError } from "./errors";
 import { readAllSheets } from "./readSheets";
-import { ExcelAdapterError } from "./render";
-import { countedRun } from "./run";
+import { REQUEST_BUDGET } from "./render";
+import { newSession, ownWrites, run, toBase64, type Session } from "./session";
 
 export interface IncomingFile {
   readonly name: string;
@@ -50,14 +51,12 @@ export interface ImportReport {
 export const IMPORT_UNSUPPORTED =
   "此版本的 Excel 不支持导入工作表（需要 ExcelApi 1.13，如 Microsoft 365 或网页版 Excel）。可用命令行汇总回收的文件：scorecard total 文件1.xlsx 文件2.xlsx --out 汇总.xlsx";
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-export async function previewImport(rubric: Rubric, files: readonly IncomingFile[]): Promise<ImportPreview> {
-  const supported = Office.context.requirements.isSetSupported("ExcelApi", "1.13");
+export async function previewImport(
+  rubric: Rubric,
+  files: readonly IncomingFile[],
+  session: Session = newSession(),
+): Promise<ImportPreview> {
+  const supported = capabilities.insertWorksheets();
   // The reader (JSZip) is loaded only when someone imports.
   const { readXlsx } = await import("../xlsx/read");
   const problems: { file: string; message: string }[] = [];
@@ -92,7 +91,16 @@ export async function previewImport(rubric: Rubric, files: readonly IncomingFile
       }
       incoming.push({ file: file.name, sheet: u.sheet, unit: u.entries.unit });
     }
-    contents.set(file.name, toBase64(file.bytes));
+    const base64 = toBase64(file.bytes);
+    if (base64.length > REQUEST_BUDGET) {
+      problems.push({
+        file: file.name,
+        message: "文件过大（超过 Excel 网页版单次请求的限度），未导入；请用命令行汇总",
+      });
+      incoming.splice(incoming.length - read.units.length);
+      continue;
+    }
+    contents.set(file.name, base64);
   }
   if (!supported)
     return {
@@ -104,7 +112,7 @@ export async function previewImport(rubric: Rubric, files: readonly IncomingFile
       syncs: 0,
     };
   const counter = { syncs: 0 };
-  const present = await countedRun(counter, (context, sync) => readAllSheets(context, sync, true));
+  const present = await run(counter, (context, sync) => readAllSheets(context, sync, session, true));
   const sheets = incoming.map((s): ImportSheet => {
     const existing = present.sheets.find((p) => p.meta?.role === "unit" && p.meta.unit === s.unit);
     return existing ? { ...s, conflict: true, existing: existing.name } : { ...s, conflict: false };
@@ -129,38 +137,39 @@ export async function applyImport(preview: ImportPreview, options: { replace: bo
   });
   const inserted: string[] = [];
   const replaced: string[] = [];
-  let syncs = 0;
-  if (chosen.length === 0) return { inserted, replaced, skipped, syncs };
+  const counter = { syncs: 0 };
+  if (chosen.length === 0) return { inserted, replaced, skipped, syncs: 0 };
   try {
-    await Excel.run(async (context) => {
+    await run(counter, async (context, sync) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
-      for (const s of chosen) {
-        if (s.conflict && s.existing) {
-          worksheets.getItem(s.existing).delete();
-          replaced.push(s.unit);
-        }
-      }
-      const byFile = new Map<string, string[]>();
-      for (const s of chosen) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s.sheet]);
-      for (const [file, names] of byFile) {
-        context.workbook.insertWorksheetsFromBase64(preview.contents.get(file)!, {
-          sheetNamesToInsert: names,
-          positionType: Excel.WorksheetPositionType.end,
+      const byFile = new Map<string, ImportSheet[]>();
+      for (const s of chosen) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+      // First every new sheet goes in (Excel names a clash "石楼县 (2)"): nothing old is touched yet.
+      const ids: { sheet: ImportSheet; id: string }[] = [];
+      for (const [file, group] of byFile) {
+        let result: OfficeExtension.ClientResult<string[]> | undefined;
+        await ownWrites(context, sync, () => {
+          result = context.workbook.insertWorksheetsFromBase64(preview.contents.get(file)!, {
+            sheetNamesToInsert: group.map((s) => s.sheet),
+            positionType: Excel.WorksheetPositionType.end,
+          });
         });
-        inserted.push(...names);
+        group.forEach((sheet, i) => ids.push({ sheet, id: result!.value[i] }));
       }
-      await whileWriting(async () => {
-        syncs++;
-        await context.sync();
-      });
-      rememberSheets([
-        ...worksheets.items.map((w) => w.name).filter((n) => !chosen.some((s) => s.existing === n)),
-        ...inserted,
-      ]);
+      // Then the sheets they replace go, and the new ones take their names.
+      if (ids.some((x) => x.sheet.conflict))
+        await ownWrites(context, sync, () => {
+          for (const { sheet } of ids)
+            if (sheet.conflict && sheet.existing) worksheets.getItem(sheet.existing).delete();
+          for (const { sheet, id } of ids) if (sheet.conflict) worksheets.getItem(id).name = sheet.sheet;
+        });
+      for (const { sheet } of ids) {
+        inserted.push(sheet.sheet);
+        if (sheet.conflict) replaced.push(sheet.unit);
+      }
     });
   } catch (err) {
-    throw new ExcelAdapterError(`导入失败：${(err as Error).message}`, err);
+    throw adapterError("导入失败", err);
   }
-  return { inserted, replaced, skipped, syncs };
+  return { inserted, replaced, skipped, syncs: counter.syncs };
 }

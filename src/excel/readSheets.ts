@@ -1,52 +1,22 @@
 /**
- * Reading sheets into the grids the layout reader takes, in as few round trips as the workbook allows.
+ * Reading the workbook into the grids the layout reader takes, bounded to what the add-in needs: every sheet's
+ * marker row, and the cells of the sheets the marker says are the add-in's unit sheets and 附件. A sheet a person
+ * made is never read whole (one large sheet would pass Excel on the web's 5 MB response limit); 汇总 and 变更记录
+ * only by their marker row. The session remembers which sheets are which, so a second action reads in one round
+ * trip; when the workbook changed in between, a second (and a third for new sheets of ours) follows.
  */
-import { readMeta, SUMMARY_SHEET_NAME, type GridCell, type GridSheet } from "../layout";
-import { CHANGE_LOG_SHEET_NAME } from "./changeLog";
-import { forgetSheets, knownSheets, rememberSheets } from "./inventory";
+import { readMeta, type GridSheet } from "../layout";
+import { loadUsedRange, type Session } from "./session";
 
-/** A used range as the grid the layout reader takes: formulas keep their text and cached result. */
-export function usedRangeToGrid(
-  name: string,
-  rowIndex: number,
-  columnIndex: number,
-  formulas: unknown[][],
-  values: unknown[][],
-): GridSheet {
-  const cells: GridCell[][] = Array.from({ length: rowIndex }, () => []);
-  formulas.forEach((row, i) => {
-    const out: GridCell[] = Array.from({ length: columnIndex }, () => null);
-    row.forEach((f, j) => {
-      const v = values[i]?.[j];
-      const literal = (x: unknown): Exclude<GridCell, object> =>
-        x === "" || x === undefined ? null : (x as Exclude<GridCell, object>);
-      out.push(typeof f === "string" && f.startsWith("=") ? { formula: f, result: literal(v) } : literal(v));
-    });
-    cells.push(out);
-  });
-  return { name, cells };
-}
+export { usedRangeToGrid } from "./session";
 
-/** Sheets whose cells are not needed, only their marker row (the change log can grow long). */
-const HEAD_ONLY = new Set([SUMMARY_SHEET_NAME, CHANGE_LOG_SHEET_NAME]);
+const MARKER = "A1:E1";
+/** Roles whose cells the reader needs. */
+// "rules": the carried copy, for totalling to compare with the rules in use (src/rulesbook/embed.ts).
+const READ_WHOLE = new Set(["unit", "annex1", "annex2", "rules"]);
 
-interface QueuedSheet {
-  readonly name: string;
-  readonly used?: Excel.Range;
-  readonly head?: Excel.Range;
-}
-
-function queueSheet(sheets: Excel.WorksheetCollection, name: string, headsOnly: boolean): QueuedSheet {
-  const ws = sheets.getItem(name);
-  if (headsOnly || HEAD_ONLY.has(name)) {
-    const head = ws.getRange("A1:E1");
-    head.load("values");
-    return { name, head };
-  }
-  const used = ws.getUsedRange();
-  used.load(["formulas", "values", "rowIndex", "columnIndex"]);
-  return { name, used };
-}
+/** The sheet's cells are read (a unit sheet or 附件 of the add-in's). */
+export const readsWhole = (meta: { role: string } | undefined) => READ_WHOLE.has(meta?.role ?? "");
 
 export interface WorkbookSheets {
   readonly grids: GridSheet[];
@@ -54,49 +24,62 @@ export interface WorkbookSheets {
   readonly sheets: { name: string; position: number; meta: ReturnType<typeof readMeta> }[];
 }
 
-/**
- * Reads every sheet of the workbook (or only each sheet's marker row): one round trip when the sheets are the ones the add-in last saw (it checks),
- * two otherwise.
- */
+interface Queued {
+  head: Excel.Range;
+  used?: { grid: (name: string) => GridSheet };
+}
+
 export async function readAllSheets(
   context: Excel.RequestContext,
   sync: () => Promise<void>,
+  session: Session,
   headsOnly = false,
 ): Promise<WorkbookSheets> {
   const sheets = context.workbook.worksheets;
-  let queued = new Map<string, QueuedSheet>();
-  const load = () => {
-    sheets.load("items/name,items/position");
-    for (const name of knownSheets() ?? []) queued.set(name, queueSheet(sheets, name, headsOnly));
+  const queued = new Map<string, Queued>();
+  const queue = (name: string, whole: boolean) => {
+    const ws = sheets.getItem(name);
+    const head = ws.getRange(MARKER);
+    head.load("values");
+    queued.set(name, { head, used: whole && !headsOnly ? loadUsedRange(ws) : undefined });
   };
-  load();
+  sheets.load("items/name,items/position");
+  const guess = session.known ?? [];
+  for (const k of guess) queue(k.name, k.ours);
   try {
     await sync();
   } catch (err) {
     // A remembered sheet was deleted or renamed: start again from the workbook's own list.
-    if ((knownSheets() ?? []).length === 0) throw err;
-    forgetSheets();
-    queued = new Map();
-    load();
+    if (guess.length === 0) throw err;
+    session.known = undefined;
+    queued.clear();
+    sheets.load("items/name,items/position");
     await sync();
   }
   const missed = sheets.items.filter((ws) => !queued.has(ws.name));
-  if (missed.length > 0) {
-    for (const ws of missed) queued.set(ws.name, queueSheet(sheets, ws.name, headsOnly));
-    await sync();
-  }
-  rememberSheets(sheets.items.map((ws) => ws.name));
+  for (const ws of missed) queue(ws.name, false);
+  if (missed.length > 0) await sync();
+  // Sheets of ours first seen now (or guessed wrong): their cells, in one more round trip.
+  const late = sheets.items.filter((ws) => {
+    const q = queued.get(ws.name)!;
+    return !headsOnly && !q.used && readsWhole(readMeta(q.head.values[0]));
+  });
+  for (const ws of late) queued.get(ws.name)!.used = loadUsedRange(sheets.getItem(ws.name));
+  if (late.length > 0) await sync();
   const grids: GridSheet[] = [];
   const out: WorkbookSheets["sheets"] = [];
   for (const ws of sheets.items) {
     const q = queued.get(ws.name)!;
-    if (q.used) {
-      const grid = usedRangeToGrid(ws.name, q.used.rowIndex, q.used.columnIndex, q.used.formulas, q.used.values);
-      grids.push(grid);
-      out.push({ name: ws.name, position: ws.position, meta: readMeta(grid.cells[0]) });
-    } else {
-      out.push({ name: ws.name, position: ws.position, meta: readMeta(q.head!.values[0]) });
-    }
+    const meta = readMeta(q.head.values[0]);
+    if (q.used && readsWhole(meta)) grids.push(q.used.grid(ws.name));
+    out.push({ name: ws.name, position: ws.position, meta });
   }
+  session.known = out.map((s) => ({ name: s.name, ours: readsWhole(s.meta) }));
   return { grids, sheets: out };
+}
+
+/** After an action made or removed sheets: what the next read should expect. */
+export function rememberSheets(session: Session, sheets: readonly { name: string; ours: boolean }[]): void {
+  const seen = new Set<string>();
+  session.known = sheets.filter((s) => !seen.has(s.name) && seen.add(s.name));
 }

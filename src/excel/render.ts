@@ -1,7 +1,8 @@
 /**
  * Renders a workbook plan into the open workbook with Office.js: two reads (which sheets exist, and their hidden
- * metadata row) and one write, whatever the number of units. Sheets that exist already — found by their metadata,
- * even when renamed — are left alone with a message, so nothing a person typed is ever overwritten.
+ * metadata row) and as many writes as keep each request under REQUEST_BUDGET as Office serializes it (Excel on the
+ * web refuses requests over 5 MB). Sheets that exist already — found by their metadata, even when renamed — are
+ * left alone with a message, so nothing a person typed is ever overwritten.
  */
 import {
   columnLetter,
@@ -14,15 +15,12 @@ import {
   type SheetPlan,
   type WorkbookPlan,
 } from "../layout";
-import { rememberSheets } from "./inventory";
-import { countedRun } from "./run";
+import { capabilities } from "./capabilities";
+import { adapterError } from "./errors";
+import { readsWhole, rememberSheets } from "./readSheets";
+import { newSession, ownWrites, run, type Session } from "./session";
 
-export class ExcelAdapterError extends Error {
-  constructor(message: string, cause?: unknown) {
-    super(message, { cause });
-    this.name = "ExcelAdapterError";
-  }
-}
+export { ExcelAdapterError } from "./errors";
 
 export interface GenerateReport {
   readonly created: string[];
@@ -45,6 +43,18 @@ const address = (row: number, col: number, rows = 1, cols = 1) =>
   rows === 1 && cols === 1
     ? `${columnLetter(col)}${row}`
     : `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
+
+/** A literal string: Excel would read it as typed ("2023.10" → 2023.1, "2023-01" → a date) unless text-formatted. */
+const isText = (v: CellContent) => typeof v === "string" && v !== "";
+
+/**
+ * The text format ("@") on every string cell, set before the write so that Excel keeps the string as it is
+ * (learn.microsoft.com, Range.values: values are parsed as typed; OfficeDev/office-js #6687); null leaves a cell's
+ * format alone ("null input in a two-dimensional array is ignored", learn.microsoft.com "Set values or formulas").
+ */
+export function textFormats(cells: readonly (readonly CellContent[])[]): string[][] {
+  return cells.map((row) => row.map((v) => (isText(v) ? "@" : null))) as unknown as string[][];
+}
 
 /** Points per character of column width (Calibri 11): Office.js widths are in points. */
 const POINTS_PER_CHAR = 7;
@@ -72,6 +82,7 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
       width * POINTS_PER_CHAR;
   for (const c of plan.cells) {
     const range = ws.getRange(address(c.row, c.col));
+    if (isText(c.value)) range.numberFormat = [["@"]];
     range.formulas = [[asTypedText(c.value)]];
     styleRange(range, c.style);
   }
@@ -79,6 +90,8 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
     // One array per table: header and rows together.
     const values = [t.columns.map((c) => c.name), ...t.rows.map((r) => r.map(asTypedText))];
     const whole = ws.getRange(address(t.top, t.left, values.length, t.columns.length));
+    const cells: (readonly CellContent[])[] = [t.columns.map((c) => c.name), ...t.rows];
+    if (cells.some((row) => row.some(isText))) whole.numberFormat = textFormats(cells);
     whole.formulas = values;
     t.columns.forEach((col, j) => {
       const column = ws.getRange(address(t.top + 1, t.left + j, Math.max(1, t.rows.length), 1));
@@ -167,13 +180,26 @@ const sameRules = (a: { rulesId: string; rulesVersion: string }, b: { rulesId: s
   a.rulesId === b.rulesId && a.rulesVersion === b.rulesVersion;
 
 /**
- * Generates the plan's sheets that the workbook does not have yet. Errors reach the caller as ExcelAdapterError
- * with a message in Chinese.
+ * The most a request may carry, as Office serializes it: under half of Excel on the web's 5 MB, so a sheet larger
+ * than the rules of 2022 make still fits.
  */
-export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
+export const REQUEST_BUDGET = 2 * 1024 * 1024;
+
+/**
+ * Office's serialization of a sheet's writes, estimated from its plan, on the high side: measured with Microsoft's
+ * client on the 2022 rules, a sheet costs about 69 KB of fixed actions (styles, validations, print setup) plus 1.1
+ * bytes per byte of the plan's JSON (a county: 130 KB, estimated 204 KB; a member unit 87 KB, estimated 110 KB).
+ */
+export const estimateRequestBytes = (plan: SheetPlan) => 70_000 + JSON.stringify(plan).length * 2.4;
+
+/**
+ * Generates the plan's sheets that the workbook does not have yet, in requests of at most REQUEST_BUDGET. Errors
+ * reach the caller as ExcelAdapterError with a message in Chinese.
+ */
+export async function renderPlan(plan: WorkbookPlan, session: Session = newSession()): Promise<GenerateReport> {
   const counter = { syncs: 0 };
   try {
-    return await countedRun(counter, async (context, sync) => {
+    return await run(counter, async (context, sync) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await sync();
@@ -186,13 +212,14 @@ export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
       const existingNames = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
       const existing = firstRows.map(({ ws, range }) => ({ name: ws.name, meta: readMeta(range.values[0]) }));
       const created: string[] = [];
-      const kept: GenerateReport["kept"] = [];
       const carried: string[] = [];
-      const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+      const kept: GenerateReport["kept"] = [];
+      const withPrint = capabilities.printSetup();
       const notices = withPrint
         ? []
         : ["此版本的 Excel 不支持通过加载项设置打印格式（需要 ExcelApi 1.9）：请手动设为 A4 横向并设置打印标题行。"];
-      context.application.suspendApiCalculationUntilNextSync();
+      const batches: SheetPlan[][] = [[]];
+      let bytes = 0;
       for (const sheet of plan.sheets) {
         const same = existing.find(
           (e) => e.meta && e.meta.role === sheet.meta.role && (e.meta.unit ?? "") === (sheet.meta.unit ?? ""),
@@ -203,7 +230,8 @@ export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
             !existing.some((e) => e.meta?.role === "rules" && sameRules(e.meta, sheet.meta)) &&
             !existingNames.has(sheet.name.toLowerCase())
           ) {
-            writeSheet(sheets, sheet, false);
+            // Written with the last batch, not counted among the sheets made for the person.
+            batches[batches.length - 1].push(sheet);
             carried.push(sheet.name);
           }
           continue;
@@ -225,15 +253,30 @@ export async function renderPlan(plan: WorkbookPlan): Promise<GenerateReport> {
           });
           continue;
         }
-        writeSheet(sheets, sheet, withPrint);
-        created.push(sheet.name);
+        const size = estimateRequestBytes(sheet);
+        if (bytes + size > REQUEST_BUDGET && batches[batches.length - 1].length > 0) {
+          batches.push([]);
+          bytes = 0;
+        }
+        batches[batches.length - 1].push(sheet);
+        bytes += size;
       }
-      if (created.length + carried.length > 0) await sync();
-      rememberSheets([...existing.map((e) => e.name), ...created, ...carried]);
+      for (const batch of batches.filter((b) => b.length > 0)) {
+        await ownWrites(context, sync, () => {
+          context.application.suspendApiCalculationUntilNextSync();
+          for (const sheet of batch) writeSheet(sheets, sheet, withPrint);
+        });
+        created.push(...batch.filter((s) => !carried.includes(s.name)).map((s) => s.name));
+      }
+      rememberSheets(session, [
+        ...existing.map((e) => ({ name: e.name, ours: readsWhole(e.meta) })),
+        ...plan.sheets
+          .filter((s) => created.includes(s.name) || carried.includes(s.name))
+          .map((s) => ({ name: s.name, ours: readsWhole(s.meta) })),
+      ]);
       return { created, kept, syncs: counter.syncs, notices };
     });
   } catch (err) {
-    if (err instanceof ExcelAdapterError) throw err;
-    throw new ExcelAdapterError(`生成打分表失败：${(err as Error).message}`, err);
+    throw adapterError("生成打分表失败", err);
   }
 }

@@ -1,8 +1,11 @@
 /**
  * 修复本表: a unit sheet whose formulas were typed over or whose rows were deleted or inserted is rebuilt as
- * generated, with its entries put back, in one read and one write. Nothing a person typed is lost: every value the
- * rebuild replaces (a number over a 得分 formula, entries on an inserted row) is appended to 变更记录 first, in the
- * same write. The sheet keeps its name and its place among the sheets.
+ * generated, with its entries put back: one read, then build-then-swap. Excel's batches are not transactions (what
+ * ran before a failing step stays), so the old sheet is deleted only once its replacement is complete: the new
+ * sheet and its tables are built under temporary names, with every value the rebuild replaces (a number over a 得分
+ * formula, entries on an inserted row) appended to 变更记录 in the same request; then the old sheet goes and the new
+ * one takes its name, tables' names and place. A failure in the first write leaves the old sheet as it was (the
+ * half-built one is removed); in the second, the rebuilt sheet holds every entry under its temporary name.
  */
 import { fillUnitSheet, planToGrid, readWorkbook, unitSheetPlan, valuesNotCarried } from "../layout";
 import type { Rubric } from "../rubric";
@@ -14,9 +17,11 @@ import {
   queueChangeLogRows,
   type CellChange,
 } from "./changeLog";
-import { checkGrid, whileWriting, type SheetCheck } from "./check";
-import { usedRangeToGrid } from "./readSheets";
-import { ExcelAdapterError, writeSheet } from "./render";
+import { capabilities } from "./capabilities";
+import { checkGrid, type SheetCheck } from "./check";
+import { adapterError, ExcelAdapterError } from "./errors";
+import { writeSheet } from "./render";
+import { loadUsedRange, ownWrites, run } from "./session";
 
 export interface RepairReport {
   readonly sheet: string;
@@ -35,24 +40,24 @@ export async function repairUnitSheet(
   sheetName: string,
   now: () => Date = () => new Date(),
 ): Promise<RepairReport> {
-  let syncs = 0;
+  const counter = { syncs: 0 };
   try {
-    return await Excel.run(async (context) => {
+    return await run(counter, async (context, sync) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name,items/visibility");
+      sheets.load("items/name");
       const ws = sheets.getItem(sheetName);
       ws.load(["name", "position"]);
-      const used = ws.getUsedRange();
-      used.load(["formulas", "values", "rowIndex", "columnIndex"]);
+      const used = loadUsedRange(ws);
       const logSheet = sheets.getItemOrNullObject(CHANGE_LOG_SHEET_NAME);
       logSheet.load("name");
       const logTable = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE);
       logTable.load("name");
-      syncs++;
+      counter.syncs++;
       await context.sync();
 
       const name = ws.name;
-      const before = usedRangeToGrid(name, used.rowIndex, used.columnIndex, used.formulas, used.values);
+      const position = ws.position;
+      const before = used.grid(ws.name);
       const source = readWorkbook(rubric, [before]).units[0];
       if (!source) throw new ExcelAdapterError(`「${name}」不是本规则的考核打分表，无法修复。`);
       const unit = rubric.findUnit(source.entries.unit)!;
@@ -68,27 +73,61 @@ export async function repairUnitSheet(
         );
       }
       const rows = changeLogRows(name, replaced, now().toLocaleString("zh-CN", { hour12: false }), REPAIR_SOURCE);
-      const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
-      await whileWriting(async () => {
-        if (rows.length > 0) queueChangeLogRows(context, logTable, rows);
-        // Excel keeps at least one visible sheet, and table names are workbook-wide: the old sheet goes before the
-        // new one comes, with a placeholder when it is the only visible sheet (a unit's own workbook).
-        const position = ws.position;
-        const visible = sheets.items.filter((s) => s.visibility === Excel.SheetVisibility.visible).length;
-        const placeholder = visible <= 1 ? sheets.add(`${name}（修复中）`.slice(-31)) : undefined;
-        ws.delete();
-        const rebuilt = writeSheet(sheets, plan, withPrint);
-        rebuilt.position = position;
-        rebuilt.activate();
-        placeholder?.delete();
-        syncs++;
-        await context.sync();
-      });
+      const withPrint = capabilities.printSetup();
+      const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      let temp = `${name}（修复中）`.slice(-31);
+      for (let n = 2; taken.has(temp.toLowerCase()); n++) temp = `${name}（修复中${n}）`.slice(-31);
+      // Table names are workbook-wide: the new tables take a suffix until the old ones are gone.
+      const building = { ...plan, name: temp, tables: plan.tables.map((t) => ({ ...t, name: `${t.name}_new` })) };
+      try {
+        await ownWrites(context, sync, () => {
+          if (rows.length > 0) queueChangeLogRows(context, logTable, rows);
+          writeSheet(sheets, building, withPrint);
+        });
+      } catch (err) {
+        // The old sheet is untouched; what was built of the new one goes.
+        await removeQuietly(temp);
+        throw err;
+      }
+      try {
+        await ownWrites(context, sync, () => {
+          // What worksheets.add() returned is good for its own request only (Office.js refuses it after a sync).
+          const rebuilt = sheets.getItem(temp);
+          ws.delete();
+          rebuilt.name = name;
+          for (const t of plan.tables) rebuilt.tables.getItem(`${t.name}_new`).name = t.name;
+          rebuilt.position = position;
+          rebuilt.activate();
+        });
+      } catch (err) {
+        throw new ExcelAdapterError(
+          `修复本表未完成：重建的表在「${temp}」中，录入都在；原表${"可能已删除"}。请将「${temp}」改名为「${name}」。（${(err as Error).message}）`,
+          err,
+        );
+      }
       const { scoreSheet: _ignored, ...check } = checkGrid(rubric, after);
+      const syncs = counter.syncs;
       return { sheet: name, unit: unit.name, logged: rows.length, check: { ...check, syncs }, syncs };
     });
   } catch (err) {
-    if (err instanceof ExcelAdapterError) throw err;
-    throw new ExcelAdapterError(`修复本表失败：${(err as Error).message}`, err);
+    throw adapterError("修复本表失败", err);
+  }
+}
+
+/** Deletes a half-built sheet, if it got made; a failure here changes nothing a person typed. */
+async function removeQuietly(name: string): Promise<void> {
+  try {
+    const counter = { syncs: 0 };
+    await run(counter, async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(name);
+      counter.syncs++;
+      await context.sync();
+      if (ws.isNullObject) return;
+      ws.delete();
+      counter.syncs++;
+      await context.sync();
+    });
+  } catch {
+    // Left for the person to delete: it holds nothing of theirs.
   }
 }

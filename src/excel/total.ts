@@ -15,12 +15,12 @@ import {
 } from "../layout";
 import type { Rubric } from "../rubric";
 import type { UnitResult } from "../scoring";
-import { totalWorkbooks, type LocatedIssue } from "../totalling";
-import { whileWriting } from "./check";
-import { rememberSheets } from "./inventory";
-import { readAllSheets } from "./readSheets";
-import { countedRun } from "./run";
-import { ExcelAdapterError, writeSheet } from "./render";
+import { totalWorkbooks, type LocatedIssue, type UnitProgress } from "../totalling";
+import { adapterError } from "./errors";
+import { capabilities } from "./capabilities";
+import { readAllSheets, readsWhole, rememberSheets } from "./readSheets";
+import { newSession, ownWrites, run, type Session } from "./session";
+import { writeSheet } from "./render";
 
 export interface TotalReport {
   readonly counties: readonly UnitResult[];
@@ -33,6 +33,8 @@ export interface TotalReport {
   readonly notices: string[];
   /** When it ran, as shown in 汇总. */
   readonly computedAt: string;
+  /** Every unit with each party's part: in, missing or in conflict, and where to look. */
+  readonly progress?: readonly UnitProgress[];
 }
 
 /** What each unit sheet's total cells show now, for the summary's 核对 column. */
@@ -60,14 +62,18 @@ const issueRow = (i: LocatedIssue): SummaryIssueRow => ({
   message: i.message,
 });
 
-export async function validateAndTotal(rubric: Rubric, now: () => Date = () => new Date()): Promise<TotalReport> {
+export async function validateAndTotal(
+  rubric: Rubric,
+  now: () => Date = () => new Date(),
+  session: Session = newSession(),
+): Promise<TotalReport> {
   const counter = { syncs: 0 };
   try {
-    return await countedRun(counter, async (context, sync) => {
-      const { grids, sheets } = await readAllSheets(context, sync);
+    return await run(counter, async (context, sync) => {
+      const { grids, sheets } = await readAllSheets(context, sync, session);
       const read = readWorkbook(rubric, grids);
       const computedAt = now().toLocaleString("zh-CN", { hour12: false });
-      const { result, issues } = totalWorkbooks(rubric, [{ read }]);
+      const { result, issues, progress } = totalWorkbooks(rubric, [{ read }]);
       const notices: string[] = [];
       if (read.units.length === 0) {
         notices.push("工作簿中没有考核打分助手生成的打分表，请先“生成打分表”或“导入回收的工作簿”。");
@@ -86,20 +92,23 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
           syncs: counter.syncs,
           notices,
           computedAt,
+          progress,
         };
       }
       const plan = summaryValuesSheet(rubric, result, issues.map(issueRow), computedAt, liveTotals(read));
-      const withPrint = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
-      await whileWriting(async () => {
+      const withPrint = capabilities.printSetup();
+      await ownWrites(context, sync, () => {
         const collection = context.workbook.worksheets;
         // 汇总 holds only what the add-in wrote: it is made anew each time.
         if (ours) collection.getItem(ours.name).delete();
         const ws = writeSheet(collection, { ...plan, name: ours?.name ?? SUMMARY_SHEET_NAME }, withPrint);
         if (ours) ws.position = ours.position;
         ws.activate();
-        await sync();
       });
-      rememberSheets([...sheets.map((s) => s.name).filter((n) => n !== ours?.name), ours?.name ?? SUMMARY_SHEET_NAME]);
+      rememberSheets(session, [
+        ...sheets.filter((s) => s.name !== ours?.name).map((s) => ({ name: s.name, ours: readsWhole(s.meta) })),
+        { name: ours?.name ?? SUMMARY_SHEET_NAME, ours: false },
+      ]);
       return {
         counties: result.counties,
         members: result.members,
@@ -108,10 +117,10 @@ export async function validateAndTotal(rubric: Rubric, now: () => Date = () => n
         syncs: counter.syncs,
         notices,
         computedAt,
+        progress,
       };
     });
   } catch (err) {
-    if (err instanceof ExcelAdapterError) throw err;
-    throw new ExcelAdapterError(`校验并汇总失败：${(err as Error).message}`, err);
+    throw adapterError("校验并汇总失败", err);
   }
 }

@@ -8,16 +8,20 @@ import type { Rubric } from "../rubric";
 import type { CellValue, CountyAnnexEntries, Issue, UnitEntries } from "../scoring";
 import { cellRef } from "./a1";
 import { ANNEX_KEY_COLUMNS, annex1Header, annex2Header } from "./annexSheets";
-import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER, type TotalKey } from "./columns";
+import { ADJUST_COLUMNS, ADJUST_ROWS, COL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER } from "./columns";
 import type { GridCell, GridSheet } from "./grid";
 import { addressesInFile, upgradeSheet, WORKBOOK_FORMATS, type WorkbookFormats } from "./formatVersion";
 import { readMeta } from "./meta";
 import { REPAIR_HINT } from "./messages";
 import type { SheetMeta } from "./plan";
+import { findHeaderRows, grouped, lostMarker, unitMismatch, type RowProblem } from "./sheetChecks";
+import type { ReadUnitSheet, SheetProblem } from "./readTypes";
+import { isTextAmount } from "./stale";
 import { workbookRules, type EmbeddedRules } from "../rulesbook/embed";
 
 // The grid types moved to grid.ts; named here too for code that still imports them from the reader.
 export type { GridCell, GridSheet };
+export type { ReadUnitSheet, SheetProblem };
 
 export type EntryField =
   | "deduction"
@@ -31,34 +35,12 @@ export type EntryField =
   | "annex1"
   | "annex2";
 
-/** A problem with the workbook itself (not with an entry): other rules, a unit twice, rows missing. */
-export interface SheetProblem {
-  readonly sheet: string;
-  readonly code: string;
-  readonly severity: "error" | "warning";
-  readonly message: string;
-  readonly cell?: string;
-  readonly unit?: string;
-}
-
 /**
  * Whether a problem keeps its unit from being graded (待更正). A sheet of other rules is only left out: the unit may
  * well have a current sheet beside it.
  */
 export const holdsUnitBack = (p: Pick<SheetProblem, "code" | "severity">): boolean =>
   p.severity === "error" && p.code !== "sheet.otherRules";
-
-export interface ReadUnitSheet {
-  readonly sheet: string;
-  readonly meta: SheetMeta;
-  readonly entries: UnitEntries;
-  /** Where each entry is: `${lineKey}|${field}` or `|bonus` … → "E12". */
-  readonly cells: ReadonlyMap<string, string>;
-  /** The totals the workbook's formulas show, with their cells, for the tamper check. */
-  readonly shownTotals: Partial<Record<TotalKey, { cell: string; value: GridCell }>>;
-  /** Each line's 得分 cell as found (a formula, or a number someone typed over it). */
-  readonly shownScores: ReadonlyMap<string, { cell: string; value: GridCell }>;
-}
 
 export interface ReadWorkbook {
   readonly units: ReadUnitSheet[];
@@ -85,14 +67,6 @@ const text = (cell: GridCell | undefined): string => {
   return v === null ? "" : String(v).trim();
 };
 
-function findHeaderRows(sheet: GridSheet, headers: readonly string[], left: number): number[] {
-  const rows: number[] = [];
-  sheet.cells.forEach((row, i) => {
-    if (headers.every((h, j) => text(row[left - 1 + j]) === h)) rows.push(i + 1);
-  });
-  return rows;
-}
-
 /** `formats`: the workbook format's versions this reader knows (tests pass others to try an upgrade). */
 export function readWorkbook(
   rubric: Rubric,
@@ -112,7 +86,13 @@ export function readWorkbook(
   for (const asFound of sheets) {
     const meta = readMeta(asFound.cells[0]);
     // The carried rules are no score sheet (src/rulesbook/embed.ts reads them).
-    if (!meta || meta.role === "rules") continue;
+    if (meta?.role === "rules") continue;
+    if (!meta) {
+      // A score sheet that lost its marker row is named, not skipped.
+      const lost = lostMarker(rubric, asFound);
+      if (lost) out.problems.push(lost);
+      continue;
+    }
     const upgraded = upgradeSheet(asFound, meta, formats);
     if (!upgraded.ok) {
       out.problems.push({
@@ -159,6 +139,8 @@ export function readWorkbook(
       }
       seen.set(unit.name, sheet.name);
       const problems: SheetProblem[] = [];
+      const mismatch = unitMismatch(rubric, sheet, unit.name);
+      if (mismatch) problems.push(mismatch);
       const read = readUnitSheet(
         rubric,
         sheet,
@@ -206,6 +188,7 @@ function readUnitSheet(
     });
   }
   const found = new Set<string>();
+  const rowProblems: RowProblem[] = [];
   const shownScores = new Map<string, { cell: string; value: GridCell }>();
   const adjustHeader = findHeaderRows(sheet, ADJUST_COLUMNS, COL.findings)[0] ?? sheet.cells.length + 1;
   const inputCols = [COL.deduction, COL.findings, COL.participates, COL.reason];
@@ -218,16 +201,21 @@ function readUnitSheet(
       const row = sheet.cells[r - 1] ?? [];
       const label = text(row[COL.label - 1]);
       if (!/^\d+(\.\d+)?$/.test(label)) {
-        // A banner, a blank or inserted row: only worth a word if someone typed entries into it.
+        // A banner, a blank or inserted row: only worth a word if someone typed entries into it. A deduction or a
+        // participation there would change the score if it were meant for a line: the unit waits until it is moved.
         const typed = inputCols.filter((c) => text(row[c - 1]) !== "");
         if (typed.length > 0) {
-          problems.push({
+          const scoring = typed.some((c) => c !== COL.findings);
+          rowProblems.push({
             sheet: sheet.name,
             code: "sheet.rowWithoutLine",
-            severity: "warning",
+            severity: scoring ? "error" : "warning",
             unit: unitName,
             cell: cellRef(r, typed[0]),
-            message: `工作表「${sheet.name}」第 ${r} 行没有序号，该行的录入不属于任何考核项目，未计入`,
+            row: r,
+            message: scoring
+              ? `工作表「${sheet.name}」第 ${r} 行没有序号，不属于任何考核项目，但填了扣分或是否参与打分（${cellRef(r, typed[0])}），未计入，该单位暂不评等次；请把录入移到对应考核项目的行，或删除该行`
+              : `工作表「${sheet.name}」第 ${r} 行没有序号，该行的录入不属于任何考核项目，未计入`,
           });
         }
         continue;
@@ -264,6 +252,9 @@ function readUnitSheet(
         exemptionReason: entryValue(row[COL.reason - 1]),
         findings: entryValue(row[COL.findings - 1]),
       };
+      const deduction = row[COL.deduction - 1];
+      if (isTextAmount(deduction))
+        problems.push(textAmount(sheet.name, unitName, cellRef(r, COL.deduction), `第${label}项扣分`, deduction));
       for (const [field, col] of [
         ["deduction", COL.deduction],
         ["participates", COL.participates],
@@ -274,6 +265,13 @@ function readUnitSheet(
       }
     }
   });
+  problems.push(
+    ...grouped(rowProblems, (head, last, count) =>
+      head.severity === "error"
+        ? `工作表「${sheet.name}」第 ${head.row}–${last} 行有 ${count} 行没有序号，不属于任何考核项目，却填了扣分或是否参与打分（首个在 ${head.cell}），未计入，该单位暂不评等次；请把录入移到对应考核项目的行，或删除这些行`
+        : `工作表「${sheet.name}」第 ${head.row}–${last} 行有 ${count} 行内容不属于任何考核项目（没有序号），未计入`,
+    ),
+  );
   const missing = [...expected.values()].filter((l) => !found.has(l.key));
   if (missing.length > 0 && headers.length > 0) {
     problems.push({
@@ -297,12 +295,29 @@ function readUnitSheet(
     });
   } else {
     const labels = Object.values(TOTAL_LABELS) as string[];
+    const adjustRows = new Map<string, number>();
     for (let r = adjust + 1; r <= sheet.cells.length; r++) {
       const row = sheet.cells[r - 1] ?? [];
       const label = text(row[COL.findings - 1]);
       const score = row[COL.findings];
       const note = row[COL.findings + 1];
       const at = (c: number) => cellRef(r, c);
+      const isAdjust = label === ADJUST_ROWS.bonus || label === ADJUST_ROWS.penalty || label === ADJUST_ROWS.veto;
+      if (isAdjust && adjustRows.has(label)) {
+        // A second 加分 row typed in: which one counts is no guess to make silently.
+        problems.push({
+          sheet: sheet.name,
+          code: "sheet.duplicateAdjust",
+          severity: "error",
+          unit: unitName,
+          cell: at(COL.findings),
+          message: `工作表「${sheet.name}」第 ${r} 行又有一行「${label}」（第 ${adjustRows.get(label)} 行已有），只能有一行：请把分数合并到第 ${adjustRows.get(label)} 行并删除第 ${r} 行`,
+        });
+        continue;
+      }
+      if (isAdjust) adjustRows.set(label, r);
+      if ((label === ADJUST_ROWS.bonus || label === ADJUST_ROWS.penalty) && isTextAmount(score))
+        problems.push(textAmount(sheet.name, unitName, at(COL.findings + 1), label, score));
       if (label === ADJUST_ROWS.bonus) {
         entries.bonus = entryValue(score);
         cells.set(entryCellKey(undefined, "bonus"), at(COL.findings + 1));
@@ -321,6 +336,21 @@ function readUnitSheet(
     }
   }
   return { sheet: sheet.name, meta, entries, cells, shownTotals, shownScores };
+}
+
+/**
+ * An amount stored as text ("0.5" typed into a text cell, or written as a string by a program): the sheet's formulas
+ * take only numbers, so the sheet shows 待更正 while the figure looks right. Said as what it is, with the cell.
+ */
+function textAmount(sheet: string, unit: string, cell: string, what: string, value: string): SheetProblem {
+  return {
+    sheet,
+    code: "sheet.textAmount",
+    severity: "error",
+    unit,
+    cell,
+    message: `工作表「${sheet}」${cell}：${what}「${value}」是文本，请改为数字（选中该格，设为“常规”或“数值”后重新输入；表中公式不把文本当数字）`,
+  };
 }
 
 function readAnnex(

@@ -3,24 +3,13 @@
  * result differs from what the core computes from the entries, a reader of the sheet would be misled. Each case is
  * reported with its cell. (Files written by the command line carry no cached results; Excel-saved files do.)
  */
-import { formatHundredths, type Hundredths } from "../rubric";
+import { formatHundredths } from "../rubric";
 import type { UnitResult } from "../scoring";
 import { TOTAL_LABELS, type TotalKey } from "./columns";
 import type { GridCell } from "./grid";
 import { REPAIR_HINT } from "./messages";
 import type { ReadUnitSheet, SheetProblem } from "./read";
-
-const CORE_FIELD: Record<Exclude<TotalKey, "grade">, (r: UnitResult) => Hundredths | null> = {
-  itemsScore: (r) => r.itemsScore,
-  applicableTotal: (r) => r.applicableTotal,
-  normalized: (r) => r.normalized,
-  bonus: (r) => r.bonus,
-  penalty: (r) => r.penalty,
-  finalScore: (r) => r.finalScore,
-};
-
-const isFormulaCell = (v: GridCell): v is { formula: string; result: string | number | boolean | null } =>
-  v !== null && typeof v === "object";
+import { hasTextAmount, isFormulaCell, staleFigure, totalDiffers } from "./stale";
 
 function shown(v: GridCell): string {
   if (isFormulaCell(v)) return String(v.result ?? "");
@@ -31,6 +20,16 @@ export function tamperCheck(sheet: ReadUnitSheet, result: UnitResult): SheetProb
   const problems: SheetProblem[] = [];
   const add = (code: string, cell: string, message: string) =>
     problems.push({ sheet: sheet.sheet, code, severity: "error", cell, unit: result.unit, message });
+  const stale = staleFigure(sheet, result);
+  if (stale) {
+    add(
+      "sheet.notRecalculated",
+      stale.cell,
+      `工作表「${sheet.sheet}」的表格未重新计算（${stale.cell} 显示「${stale.shown}」，按${stale.of === "line" ? "本行" : ""}录入应为 ${stale.expected}；计算可能被设为手动，或文件由不会计算的程序保存）：请在 Excel 或 WPS 中按 F9 重新计算后保存，再发送（签字盖章的表须与汇总一致）`,
+    );
+  }
+  // A text amount already has its own message (sheet.textAmount): the totals it upsets are no damaged formula.
+  const explained = stale !== undefined || hasTextAmount(sheet);
   for (const [key, at] of Object.entries(sheet.shownTotals) as [TotalKey, { cell: string; value: GridCell }][]) {
     const label = TOTAL_LABELS[key];
     if (!isFormulaCell(at.value)) {
@@ -42,7 +41,7 @@ export function tamperCheck(sheet: ReadUnitSheet, result: UnitResult): SheetProb
       continue;
     }
     const cached = at.value.result;
-    if (cached === null || cached === "") continue;
+    if (cached === null || cached === "" || explained) continue;
     if (key === "grade") {
       if (typeof cached === "string" && cached !== result.grade) {
         add(
@@ -53,10 +52,9 @@ export function tamperCheck(sheet: ReadUnitSheet, result: UnitResult): SheetProb
       }
       continue;
     }
-    const expected = CORE_FIELD[key](result);
-    const differs =
-      typeof cached === "number" ? expected === null || Math.abs(cached * 100 - expected) >= 0.5 : expected !== null;
+    const differs = totalDiffers(key, cached, result);
     if (differs) {
+      const { expected } = differs;
       add(
         "sheet.totalMismatch",
         at.cell,

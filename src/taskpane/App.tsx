@@ -19,13 +19,14 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Rubric } from "../rubric";
+import { allParties, type Rubric } from "../rubric";
 import type { ExcelActions, LocatedIssue, SheetCheck, Totalled, TotalReport } from "./actions";
 import { ExportPanel, ImportPanel } from "./components/Exchange";
 import { IssueList } from "./components/IssueList";
 import { failure, Outcome, type OutcomeValue } from "./components/Outcome";
 import { OutsideExcel } from "./components/OutsideExcel";
 import { RulesCard } from "./components/RulesCard";
+import { PartsProgress } from "./components/PartsProgress";
 import { TotalResults } from "./components/TotalResults";
 import { chosenUnits, UnitPicker, type UnitChoice } from "./components/UnitPicker";
 import { format, type Messages } from "./locales";
@@ -52,6 +53,14 @@ export interface AppProps {
 
 type TabValue = "generate" | "total" | "exchange";
 type IssuesBySheet = ReadonlyMap<string | undefined, readonly LocatedIssue[]>;
+
+/**
+ * Stops live checking without an unhandled rejection: once asked to stop, the handlers check nothing more even when
+ * Excel could not be reached to remove them (src/excel/check.ts), so nothing is left to tell the person.
+ */
+function stopQuietly(stop: () => Promise<void>): void {
+  stop().catch((err: unknown) => console.warn("live checking did not stop cleanly", err));
+}
 
 function bySheet(issues: readonly LocatedIssue[]): IssuesBySheet {
   const map = new Map<string | undefined, LocatedIssue[]>();
@@ -101,23 +110,26 @@ function Pane({
     let gone = false;
     setIssues(new Map());
     setLiveError(undefined);
-    const onCheck = (check: SheetCheck) =>
+    const onCheck = (check: SheetCheck) => {
+      // A check that ran says live checking works again: an earlier failure's message goes.
+      setLiveError(undefined);
       setIssues((old) =>
         new Map(old).set(
           check.sheet,
           check.issues.map((i) => ({ ...i, sheet: i.sheet ?? check.sheet })),
         ),
       );
+    };
     const onNotice = (notice: string) => setNotices((old) => (old.includes(notice) ? old : [...old, notice]));
     excel
       .watch(rubric, onCheck, (err) => setLiveError(err.message), onNotice)
       .then(
-        (s) => (gone ? void s() : (stop = s)),
+        (s) => (gone ? stopQuietly(s) : (stop = s)),
         (err: Error) => !gone && setLiveError(err.message),
       );
     return () => {
       gone = true;
-      void stop?.();
+      if (stop) stopQuietly(stop);
     };
   }, [excel, rubric]);
 
@@ -253,6 +265,9 @@ function Pane({
         )}
         {totalled && <Outcome value={totalled} messages={t} onDismiss={() => setTotalled(undefined)} />}
         {report && <TotalResults counties={report.counties} members={report.members} messages={t} />}
+        {report?.progress && (
+          <PartsProgress progress={report.progress} parties={allParties(rubric)} messages={t} onSelect={selectCell} />
+        )}
         {liveError ? (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{liveError}</MessageBarBody>

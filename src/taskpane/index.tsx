@@ -2,16 +2,18 @@
  * Task-pane entry: the only place that hands the Office.js adapter's functions (src/excel) to the React tree.
  * Outside Office, Office.onReady resolves with host null (or office.js is missing) and the pane says what it is and
  * how to open it in Excel. In Excel, live checking starts at once, so a workbook made earlier is checked again as soon as the pane
- * opens.
+ * opens. The pane holds one Session (what it remembers of the open workbook) and, before each action, writes the
+ * changes live checking holds for 变更记录 (an action writes anyway, and so ends the person's Ctrl+Z).
  */
 import { createRoot } from "react-dom/client";
 import { readCarriedRules } from "../excel/carriedRules";
-import { startLiveChecking } from "../excel/check";
+import { startLiveChecking, type LiveChecking } from "../excel/check";
 import { exportUnit } from "../excel/exportUnit";
 import { applyImport, previewImport } from "../excel/importWorkbooks";
 import { renderPlan } from "../excel/render";
 import { repairUnitSheet } from "../excel/repair";
 import { selectCell } from "../excel/select";
+import { newSession } from "../excel/session";
 import { validateAndTotal } from "../excel/total";
 import { buildWorkbookPlan } from "../layout";
 import { defaultRubric, type Rubric } from "../rubric";
@@ -19,18 +21,32 @@ import type { ExcelActions } from "./actions";
 import { App } from "./App";
 import { format, pickMessages } from "./locales";
 
+const session = newSession();
+let live: LiveChecking | undefined;
+/** Runs an action after 变更记录 has what live checking holds; a failed flush keeps the rows for the next one. */
+const flushed =
+  <A extends unknown[], R>(action: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    await live?.flush().catch(() => undefined);
+    return action(...args);
+  };
+
 const excelActions: ExcelActions = {
-  generate: (rubric, units) => renderPlan(buildWorkbookPlan(rubric, units).plan),
+  generate: flushed((rubric, units) => renderPlan(buildWorkbookPlan(rubric, units).plan, session)),
   selectCell,
   watch: async (rubric, onCheck, onError, onNotice) => {
-    const live = await startLiveChecking(rubric, onCheck, onError, { onNotice });
-    return () => live.stop();
+    const started = await startLiveChecking(rubric, onCheck, onError, { onNotice, session });
+    live = started;
+    return async () => {
+      if (live === started) live = undefined;
+      await started.stop();
+    };
   },
-  validateAndTotal: (rubric) => validateAndTotal(rubric),
-  repairSheet: (rubric, sheet) => repairUnitSheet(rubric, sheet),
-  previewImport,
-  applyImport,
-  exportUnit: (rubric, totalled) => exportUnit(rubric, { totalled }),
+  validateAndTotal: flushed((rubric) => validateAndTotal(rubric, undefined, session)),
+  repairSheet: flushed((rubric, sheet) => repairUnitSheet(rubric, sheet)),
+  previewImport: flushed((rubric, files) => previewImport(rubric, files, session)),
+  applyImport: flushed(applyImport),
+  exportUnit: flushed((rubric, totalled) => exportUnit(rubric, { totalled })),
 };
 
 async function start(inExcel: boolean, displayLanguage?: string) {

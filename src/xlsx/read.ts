@@ -1,15 +1,17 @@
 /**
  * The file adapter's reader: .xlsx bytes → a grid of cells per sheet (src/layout/read.ts turns it into entries).
  * Formula cells keep their formula and cached result; readers recompute and never trust the result. Reading uses
- * the lean reader (fastRead.ts), not exceljs: totalling 57 returned workbooks is then I/O-bound.
+ * a lean scanner (scan.ts), not exceljs, over parts unpacked by JSZip here (browser-capable) or by node:zlib on the
+ * command line (nodeRead.ts): totalling 57 returned workbooks is then I/O-bound.
  *
  * A returned "workbook" may be anything: every way a file can fail to be one meets a message in plain Chinese that
  * names the file (when its name is given) and says what to do.
  */
 import JSZip from "jszip";
 import type { GridSheet } from "../layout";
-import { readXlsxFast, UnpackError } from "./fastRead";
-import { inspectZip, ZipFormatError } from "./zipGuard";
+import { readXlsxFast, UnpackError, type ReadBudget } from "./fastRead";
+import { ScanError } from "./scan";
+import { inspectZip, ZipFormatError, type ZipSummary } from "./zipGuard";
 
 export class WorkbookReadError extends Error {
   constructor(message: string) {
@@ -54,7 +56,18 @@ const RESAVE = "请在 Excel 中打开，另存为“Excel 工作簿（*.xlsx）
  * The sheets of an .xlsx file. `name` (the file's name) goes into the messages; the add-in and the command line both
  * pass it.
  */
-export async function readXlsx(data: Uint8Array | ArrayBuffer, name?: string): Promise<GridSheet[]> {
+/** Unpacks a zip whose directory was checked and hands its parts to the scanner, within the budget. */
+export type Unpacker = (bytes: Uint8Array, zip: ZipSummary, budget: ReadBudget) => Promise<GridSheet[]>;
+
+/** The browser's unpacker (JSZip); the command line passes node:zlib's (zlibRead.ts, through nodeRead.ts). */
+export const unpackWithJSZip: Unpacker = async (bytes, _zip, budget) =>
+  readXlsxFast(await JSZip.loadAsync(bytes), budget);
+
+export async function readXlsx(
+  data: Uint8Array | ArrayBuffer,
+  name?: string,
+  unpack: Unpacker = unpackWithJSZip,
+): Promise<GridSheet[]> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const it = name ? `「${name}」` : "文件";
   const fail = (message: string) => new WorkbookReadError(message);
@@ -89,14 +102,13 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, name?: string): P
     throw fail(`${it}是一个压缩包，不是 Excel 工作簿（.xlsx）：里面没有工作簿内容。请发送考核打分表的 .xlsx 文件`);
   }
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    return await readXlsxFast(zip, {
+    return await unpack(bytes, summary, {
       bytes: READ_LIMITS.uncompressedBytes,
       cells: READ_LIMITS.cells,
       sizes: summary.sizes,
     });
   } catch (err) {
-    if (err instanceof UnpackError) {
+    if (err instanceof UnpackError || err instanceof ScanError) {
       switch (err.problem) {
         case "cells":
           throw fail(`${it}的工作表「${err.sheet}」过大（超过 ${READ_LIMITS.cells} 个单元格），不像考核打分表，未读取`);

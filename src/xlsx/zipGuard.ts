@@ -13,6 +13,20 @@ export interface ZipSummary {
   readonly names: readonly string[];
   /** The declared uncompressed size of each entry (the largest, should a name occur twice). */
   readonly sizes: ReadonlyMap<string, number>;
+  /** Each entry as the directory records it, in its order (an unpacker takes the last of a name, as JSZip does). */
+  readonly directory: readonly ZipEntry[];
+}
+
+export interface ZipEntry {
+  readonly name: string;
+  /** General purpose bit flags (bit 0: encrypted). */
+  readonly flags: number;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  /** Where the entry's local header starts. */
+  readonly localOffset: number;
 }
 
 /** Why a file is not a usable zip: `notZip` (no zip at all), `truncated` (a zip's start without its end), `broken`. */
@@ -95,13 +109,16 @@ export function inspectZip(bytes: Uint8Array): ZipSummary {
   let count = 0;
   const names: string[] = [];
   const sizes = new Map<string, number>();
+  const directory: ZipEntry[] = [];
   const decoder = new TextDecoder();
   // Like JSZip: every header in a row, however many the end record declares.
   while (p + 4 <= bytes.length && view.getUint32(p, true) === CDH) {
     if (p + 46 > cdEnd) throw new ZipFormatError("broken", "central directory header cut off");
     let uncompressed = view.getUint32(p + 24, true);
-    const compressed = view.getUint32(p + 20, true);
-    const localOffset = view.getUint32(p + 42, true);
+    let compressed = view.getUint32(p + 20, true);
+    let localOffset = view.getUint32(p + 42, true);
+    const declaredCompressed = compressed;
+    const declaredOffset = localOffset;
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const comment = view.getUint16(p + 32, true);
@@ -116,21 +133,25 @@ export function inspectZip(bytes: Uint8Array): ZipSummary {
         const length = view.getUint16(q + 2, true);
         if (id === 0x0001 && length >= 8) {
           uncompressed = uint64(view, q + 4);
-          if (compressed === MAX32 && length >= 16 && uint64(view, q + 12) > bytes.length)
-            throw new ZipFormatError("broken", "entry larger than the file");
-          if (
-            localOffset === MAX32 &&
-            length >= (compressed === MAX32 ? 24 : 16) &&
-            uint64(view, q + (compressed === MAX32 ? 20 : 12)) > bytes.length
-          ) {
-            throw new ZipFormatError("broken", "entry outside the file");
-          }
+          if (declaredCompressed === MAX32 && length >= 16) compressed = uint64(view, q + 12);
+          if (compressed > bytes.length) throw new ZipFormatError("broken", "entry larger than the file");
+          const offsetAt = q + (declaredCompressed === MAX32 ? 20 : 12);
+          if (declaredOffset === MAX32 && length >= offsetAt - q + 4) localOffset = uint64(view, offsetAt);
+          if (localOffset > bytes.length) throw new ZipFormatError("broken", "entry outside the file");
           break;
         }
         q += 4 + length;
       }
     }
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    directory.push({
+      name,
+      flags: view.getUint16(p + 8, true),
+      method: view.getUint16(p + 10, true),
+      compressedSize: compressed,
+      uncompressedSize: uncompressed,
+      localOffset,
+    });
     names.push(name);
     sizes.set(name, Math.max(sizes.get(name) ?? 0, uncompressed));
     total += uncompressed;
@@ -139,5 +160,5 @@ export function inspectZip(bytes: Uint8Array): ZipSummary {
   }
   if (count !== entries || p !== offset + size)
     throw new ZipFormatError("broken", "central directory does not match its end record");
-  return { entries: count, uncompressedBytes: total, names, sizes };
+  return { entries: count, uncompressedBytes: total, names, sizes, directory };
 }

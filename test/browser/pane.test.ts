@@ -510,3 +510,30 @@ test("rules as a workbook: 导出规则 offers it, the edited workbook is loaded
   expectClean(w);
   await page.close();
 });
+
+test("a live-check error goes once a later check succeeds", async () => {
+  const w = await openInExcel({ latencyMs: 0 });
+  const { page } = w;
+  await generateShilou(page);
+  const cell = deductionCell("5");
+  // The batch that reads the edited sheet fails midway, as a batch does when Excel refuses one of its steps.
+  await page.evaluate(
+    ([c]) => {
+      const excel = (window as any).__excel.fake;
+      excel.breakSync(1);
+      return excel.personTypes("石楼县", { [c]: 0.5 });
+    },
+    [cell],
+  );
+  await page.getByRole("tab", { name: /校验汇总/ }).click(); // live checking's status shows there
+  await page.getByText(/校验失败/).waitFor();
+  await page.evaluate(([c]) => (window as any).__excel.fake.personTypes("石楼县", { [c]: 0.3 }), [cell]);
+  await expect(
+    poll(
+      () => page.getByText(/校验失败/).count(),
+      (n) => n === 0,
+    ),
+  ).resolves.toBe(0);
+  expectClean(w);
+  await w.page.close();
+});

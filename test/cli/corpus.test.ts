@@ -16,6 +16,7 @@ import { fromHundredths } from "../../src/rubric";
 import { luliang2022 } from "../support/rules";
 import { scoreUnit } from "../../src/scoring";
 import { planToXlsx, READ_LIMITS, readXlsx } from "../../src/xlsx";
+import { bothReaders } from "../support/bothReaders";
 import { deflated, writeCompoundFile, writeZip, zerosDeflated, type RawEntry } from "./brokenFiles";
 
 const rubric = luliang2022;
@@ -191,6 +192,13 @@ beforeAll(async () => {
 test("the corpus holds every kind of file the brief names", () => {
   expect([...before.keys()].sort()).toEqual([...GOOD, ...BAD.map(([name]) => name)].sort());
 });
+
+test("the browser's reader (JSZip) and the command line's (node:zlib) give the same grid or message on every file", async () => {
+  for (const name of [...before.keys()].sort()) {
+    const { jszip, zlib } = await bothReaders(new Uint8Array(readFileSync(join(dir, name))), name);
+    expect({ name, ...zlib }).toEqual({ name, ...jszip });
+  }
+}, 60000);
 
 test("exit 2: some files could not be read", () => {
   expect(code).toBe(2);

@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { CHANGE_LOG_SHEET_NAME } from "../../src/excel/changeLog";
 import { startLiveChecking } from "../../src/excel/check";
 import { exportUnit } from "../../src/excel/exportUnit";
-import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { main } from "../../src/cli/main";
@@ -50,9 +49,8 @@ describe("in Excel", () => {
   beforeAll(async () => {
     excel = new FakeExcel();
     excel.install();
-    forgetSheets();
     await renderPlan(plan);
-    await startLiveChecking(
+    const live = await startLiveChecking(
       rubric,
       () => undefined,
       (e) => {
@@ -60,6 +58,7 @@ describe("in Excel", () => {
       },
     );
     await excel.personTypes("石楼县", typedCells());
+    await live.flush(); // as the pane does before 校验并汇总
     await validateAndTotal(rubric);
   });
 

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { loadRulesFrom } from "../../src/cli/rulesSource";
 import { readCarriedRules } from "../../src/excel/carriedRules";
-import { forgetSheets } from "../../src/excel/inventory";
+import { newSession } from "../../src/excel/session";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan, readWorkbook, TOTAL_ORDER, type WorkbookPlan } from "../../src/layout";
@@ -52,6 +52,7 @@ const adjust = (unit: string, which: "bonus" | "penalty" | "veto") => {
   return `H${map.adjustRows[which]}`;
 };
 
+let session = newSession();
 let entries: Record<string, Record<string, string | number>>;
 let expected: UnitResult[];
 
@@ -152,10 +153,10 @@ test("totalled by last year's rules, the workbook is refused and what differs is
 test("the add-in, reopening the workbook, uses the rules it carries and gives the same figures", async () => {
   const excel = new FakeExcel();
   excel.install();
-  forgetSheets();
-  await renderPlan(plan);
+  session = newSession();
+  await renderPlan(plan, session);
   // Reopened: the pane reads the carried rules first (two round trips), not the embedded 2022 rules.
-  forgetSheets();
+  session = newSession();
   const carried = await readCarriedRules();
   expect(carried.syncs).toBe(2);
   expect(carried.rubric!.rules).toEqual(rubric.rules);
@@ -163,7 +164,7 @@ test("the add-in, reopening the workbook, uses the rules it carries and gives th
     const s = excel.sheets.find((x) => x.name === sheet)!;
     for (const [a, v] of Object.entries(cells)) s.grid.set(a, v);
   }
-  const report = await validateAndTotal(carried.rubric!);
+  const report = await validateAndTotal(carried.rubric!, undefined, session);
   expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
   const got = [...report.counties, ...report.members].map((r) => [r.unit, r.finalScore, r.grade]);
   expect(got).toEqual(expected.map((r) => [r.unit, r.finalScore, r.grade]));

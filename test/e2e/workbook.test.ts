@@ -292,6 +292,8 @@ describe("scorecard total", () => {
       ].sort(),
     );
     expect(found.find((i: { cell: string }) => i.cell === normalizedCell).message).toContain("95.37");
+    // Ctrl+Z cannot undo what a returned file holds: no message suggests it.
+    for (const i of found) expect(i.message).not.toContain("Ctrl+Z");
     // The core's figures do not move: they come from the entries.
     const shilou = JSON.parse(out).units.find((u: { unit: string }) => u.unit === "石楼县");
     expect(shilou.final).toBe(98.87);

@@ -5,7 +5,7 @@
  */
 import { readCarriedRules } from "../../src/excel/carriedRules";
 import { previewImport } from "../../src/excel/importWorkbooks";
-import { forgetSheets } from "../../src/excel/inventory";
+import { newSession } from "../../src/excel/session";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan } from "../../src/layout";
@@ -28,17 +28,19 @@ const other: Rubric = loadRubric({
   ],
 });
 
+let session = newSession();
+
 function fresh() {
   const excel = new FakeExcel();
   excel.install();
-  forgetSheets();
+  session = newSession();
   return excel;
 }
 
 test("generating writes the rules once, very hidden and protected, in pieces under 32,767 characters", async () => {
   const excel = fresh();
   const plan = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan;
-  const report = await renderPlan(plan);
+  const report = await renderPlan(plan, session);
   const name = embeddedSheetName(rubric.id, rubric.version);
   expect(report.created).not.toContain(name);
   expect(report.kept).toEqual([]);
@@ -54,20 +56,20 @@ test("generating writes the rules once, very hidden and protected, in pieces und
   }
   // Generating more units from the same rules does not write them again, nor say a word about them.
   const before = excel.writes.length;
-  const again = await renderPlan(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan);
+  const again = await renderPlan(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan, session);
   expect(excel.writes.slice(before).some((w) => w.sheet === name)).toBe(false);
   expect(again.kept.map((k) => k.sheet)).not.toContain(name);
 });
 
 test("reopened, the pane reads the rules the workbook carries; with two copies, those most sheets were made from", async () => {
   const excel = fresh();
-  await renderPlan(buildWorkbookPlan(other, [other.findUnit("石楼县")!, other.findUnit("交城县")!]).plan);
-  forgetSheets();
+  await renderPlan(buildWorkbookPlan(other, [other.findUnit("石楼县")!, other.findUnit("交城县")!]).plan, session);
+  session = newSession();
   const first = await readCarriedRules();
   expect(first.syncs).toBe(2);
   expect(first.rubric!.rules).toEqual(other.rules);
   // One unit generated later from the 2022 rules: the workbook now carries both; most of its sheets are 2022.2's.
-  await renderPlan(buildWorkbookPlan(rubric, [rubric.findUnit("市体育局")!]).plan);
+  await renderPlan(buildWorkbookPlan(rubric, [rubric.findUnit("市体育局")!]).plan, session);
   expect(excel.sheets.filter((s) => s.visibility === "VeryHidden")).toHaveLength(2);
   expect((await readCarriedRules()).rubric!.version).toBe("2022.2");
 });
@@ -75,10 +77,10 @@ test("reopened, the pane reads the rules the workbook carries; with two copies, 
 test("a workbook carrying no rules starts the pane on the embedded rules; a damaged copy is said", async () => {
   const excel = fresh();
   expect((await readCarriedRules()).rubric).toBeUndefined();
-  await renderPlan(buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan);
+  await renderPlan(buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan, session);
   const copy = excel.sheets.find((s) => s.visibility === "VeryHidden")!;
   copy.grid.set("A3", `${EMBED_PREFIX}{"format":`);
-  forgetSheets();
+  session = newSession();
   const read = await readCarriedRules();
   expect(read.rubric).toBeUndefined();
   expect(read.problem).toMatch(/保存的考核规则（luliang-2022 2022\.1，工作表「规则数据_[0-9a-f]{8}」）已损坏/);
@@ -86,8 +88,8 @@ test("a workbook carrying no rules starts the pane on the embedded rules; a dama
 
 test("校验并汇总 with other rules than the workbook carries says what differs", async () => {
   fresh();
-  await renderPlan(buildWorkbookPlan(other, [other.findUnit("石楼县")!]).plan);
-  const report = await validateAndTotal(rubric);
+  await renderPlan(buildWorkbookPlan(other, [other.findUnit("石楼县")!]).plan, session);
+  const report = await validateAndTotal(rubric, undefined, session);
   const differ = report.issues.find((i) => i.code === "rules.differ")!;
   expect(differ.severity).toBe("error");
   expect(differ.message).toContain(

@@ -1,5 +1,7 @@
-import { checkSheet, startLiveChecking, whileWriting, type SheetCheck } from "../../src/excel/check";
+import "./withOfficeClient";
+import { checkSheet, startLiveChecking, type SheetCheck } from "../../src/excel/check";
 import { renderPlan } from "../../src/excel/render";
+import { repairUnitSheet } from "../../src/excel/repair";
 import { buildWorkbookPlan } from "../../src/layout";
 import { luliang2022 } from "../support/rules";
 import { FakeExcel } from "./fakeExcel";
@@ -15,27 +17,32 @@ async function setUp(apiVersion = "1.14") {
   excel.install();
   await renderPlan(plan);
   const checks: SheetCheck[] = [];
-  await startLiveChecking(
+  const live = await startLiveChecking(
     rubric,
     (c) => checks.push(c),
     (e) => {
       throw e;
     },
   );
-  return { excel, checks };
+  return { excel, checks, live };
 }
 
 /** Writes the add-in made outside the hidden change log since `from`. */
 const writesOutsideLog = (excel: FakeExcel, from: number) =>
   excel.writes.slice(from).filter((w) => w.sheet !== "变更记录");
 
-test("an invalid edit is reported on its cell in one read, logged in one write, and goes away when fixed", async () => {
-  const { excel, checks } = await setUp();
+// Checking reads one round trip and writes nothing: a write after the person's edit would take their Ctrl+Z. The
+// change waits for 变更记录 until flush() (before the pane's next action), which reads and writes once.
+test("an invalid edit is reported on its cell in one read, logged at the next flush, and goes away when fixed", async () => {
+  const { excel, checks, live } = await setUp();
   const cell = `E${rowOf("5")}`;
   const writes = excel.writes.length;
   const syncs = excel.syncs;
   await excel.personTypes("石楼县", { [cell]: "０．５" });
-  expect(excel.syncs - syncs).toBe(2); // read the sheet; append to 变更记录
+  expect(excel.syncs - syncs).toBe(1); // read the sheet
+  expect(live.pending()).toBe(1);
+  await live.flush();
+  expect(excel.syncs - syncs).toBe(3); // 变更记录 looked up; appended to (made, here)
   const issue = checks[0].issues.find((i) => i.cell === cell)!;
   expect(issue).toMatchObject({ code: "deduction.notNumber", severity: "error", sheet: "石楼县" });
   expect(issue.message).toContain("半角数字 0.5");
@@ -48,7 +55,7 @@ test("an invalid edit is reported on its cell in one read, logged in one write, 
 });
 
 test("a 1,000-cell paste is checked in one read and logged in one write", async () => {
-  const { excel, checks } = await setUp();
+  const { excel, checks, live } = await setUp();
   const paste: Record<string, unknown> = {};
   for (let i = 0; i < 70; i++) {
     const row = lines.top + 1 + i;
@@ -58,7 +65,8 @@ test("a 1,000-cell paste is checked in one read and logged in one write", async 
   for (let i = 0; Object.keys(paste).length < 1000; i++) paste[`K${lines.top + 1 + i}`] = i; // beside the table
   const syncs = excel.syncs;
   await excel.personTypes("石楼县", paste);
-  expect(excel.syncs - syncs).toBe(2);
+  expect(excel.syncs - syncs).toBe(1);
+  await live.flush();
   expect(excel.sheets.find((s) => s.name === "变更记录")!.tables[0].rows).toBe(1001); // header + one row per cell
   expect(checks).toHaveLength(1);
   expect(checks[0].issues.filter((i) => i.severity === "error")).toEqual([]);
@@ -70,30 +78,35 @@ test("the add-in's own writes are not checked: triggerSource where ExcelApi 1.14
   expect(checks).toEqual([]);
 });
 
-test("… and a guard where it does not", async () => {
-  const { excel, checks } = await setUp("1.9");
-  await whileWriting(() => excel.personTypes("石楼县", { [`E${rowOf("5")}`]: "x" }));
-  expect(checks).toEqual([]);
-  await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: "x" });
-  expect(checks).toHaveLength(1);
+test("… and, before 1.14, no change events at all for its writes (context.runtime.enableEvents), whenever Excel raises them", async () => {
+  const { excel, checks, live } = await setUp("1.9");
+  await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: 0.5 });
+  await live.flush(); // the add-in writes 变更记录 and, on the first write, makes it
+  await repairUnitSheet(rubric, "石楼县");
+  await excel.settle(); // Excel raises change events after the batch, not inside it
+  expect(checks.map((c) => c.sheet)).toEqual(["石楼县"]); // the person's edit only
+  const log = excel.sheets.find((s) => s.name === "变更记录")!;
+  expect(log.tables[0].rows).toBe(2); // header and that edit: the add-in's own writes are not logged
 });
 
-test("a co-author's change is checked and logged as theirs, but nothing is written over it", async () => {
-  const { excel, checks } = await setUp();
+// Each co-author's own pane logs their edits (as 本机录入 there); logging them here too would log every edit twice.
+test("a co-author's change is checked here but logged only by their own pane, and nothing is written over it", async () => {
+  const { excel, checks, live } = await setUp();
   const writes = excel.writes.length;
   await excel.personTypes("石楼县", { [`E${rowOf("6")}`]: -1 }, { source: "Remote" });
   expect(checks[0].issues.map((i) => i.code)).toContain("deduction.negative");
-  expect(writesOutsideLog(excel, writes)).toEqual([]);
-  const log = excel.sheets.find((s) => s.name === "变更记录")!;
-  expect(log.cell("F2")).toBe("协作者录入");
+  await live.flush();
+  expect(excel.writes.slice(writes)).toEqual([]);
+  expect(excel.sheets.find((s) => s.name === "变更记录")).toBeUndefined();
 });
 
 describe("变更记录, the change log", () => {
   test("each edit is appended with its sheet, cell, old and new value, in a hidden sheet", async () => {
-    const { excel } = await setUp();
+    const { excel, live } = await setUp();
     const cell = `E${rowOf("5")}`;
     await excel.personTypes("石楼县", { [cell]: 0.5 });
     await excel.personTypes("石楼县", { [cell]: 0.3 });
+    await live.flush();
     const log = excel.sheets.find((s) => s.name === "变更记录")!;
     expect(log.visibility).toBe("Hidden");
     expect([1, 2, 3].map((r) => ["A", "B", "C", "D", "E", "F"].map((c) => log.cell(`${c}${r}`)).slice(1))).toEqual([
@@ -105,10 +118,11 @@ describe("变更记录, the change log", () => {
   });
 
   test("a typed formula or a text starting with = + - @ is logged as text, never as a formula", async () => {
-    const { excel } = await setUp();
+    const { excel, live } = await setUp();
     const findings = `G${rowOf("5")}`;
     await excel.personTypes("石楼县", { [findings]: '=HYPERLINK("http://x")' });
     await excel.personTypes("石楼县", { [findings]: "-检查发现" });
+    await live.flush();
     const log = excel.sheets.find((s) => s.name === "变更记录")!;
     expect(log.cell("E2")).toBe('\'=HYPERLINK("http://x")');
     expect(log.cell("D3")).toBe('\'=HYPERLINK("http://x")');
@@ -129,7 +143,7 @@ describe("变更记录, the change log", () => {
     await renderPlan(plan);
     excel.addSheet("变更记录").grid.set("A1", "我的笔记");
     const notices: string[] = [];
-    await startLiveChecking(
+    const live = await startLiveChecking(
       rubric,
       () => undefined,
       (e) => {
@@ -138,6 +152,7 @@ describe("变更记录, the change log", () => {
       { onNotice: (n) => notices.push(n) },
     );
     await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: 1 });
+    await live.flush();
     expect(excel.sheets.find((s) => s.name === "变更记录")!.cell("A1")).toBe("我的笔记");
     expect(excel.writes.filter((w) => w.sheet === "变更记录")).toEqual([]);
     expect(notices[0]).toContain("修改未记入变更记录");
@@ -151,6 +166,7 @@ test("Excel 2019 (ExcelApi 1.8): each sheet is watched on its own, and sheets ge
     ["石楼县", true],
   ]);
   await renderPlan(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan);
+  await excel.settle(); // Excel raises onAdded after the batch
   const jiaocheng = buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan.sheets.find(
     (s) => s.name === "交城县",
   )!.tables[0];

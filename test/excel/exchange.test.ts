@@ -1,11 +1,12 @@
+import "./withOfficeClient";
 /** Sending each unit its own workbook, and bringing the returned ones back in. */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exportUnit } from "../../src/excel/exportUnit";
 import { applyImport, previewImport } from "../../src/excel/importWorkbooks";
-import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
+import { newSession } from "../../src/excel/session";
 import { validateAndTotal } from "../../src/excel/total";
 import {
   buildWorkbookPlan,
@@ -24,6 +25,8 @@ import { libreOfficeAvailable, recalculateToCsv } from "../support/libreoffice";
 import { embeddedSheetName } from "../../src/rulesbook";
 import { FakeExcel } from "./fakeExcel";
 
+let session = newSession();
+
 const rubric = luliang2022;
 
 function inputCell(plan: WorkbookPlan, sheetName: string, label: string, column: "E" | "G" | "H" | "I") {
@@ -34,12 +37,12 @@ function inputCell(plan: WorkbookPlan, sheetName: string, label: string, column:
 async function officeWorkbook(units: string[]) {
   const excel = new FakeExcel();
   excel.install();
-  forgetSheets();
+  session = newSession(); // what the pane remembers of this workbook
   const plan = buildWorkbookPlan(
     rubric,
     units.map((u) => rubric.findUnit(u)!),
   ).plan;
-  await renderPlan(plan);
+  await renderPlan(plan, session);
   const type = (sheet: string, cells: Record<string, unknown>) => {
     const s = excel.sheets.find((x) => x.name === sheet)!;
     for (const [a, v] of Object.entries(cells)) s.grid.set(a, v);
@@ -65,7 +68,7 @@ describe("导出本单位工作簿", () => {
       [inputCell(plan, "石楼县", "6", "H")]: "否",
       [inputCell(plan, "石楼县", "6", "I")]: "本年度无此项工作",
     });
-    const totals = await validateAndTotal(rubric);
+    const totals = await validateAndTotal(rubric, undefined, session);
     excel.active = "石楼县";
     const before = excel.syncs;
     const report = await exportUnit(rubric, {
@@ -114,7 +117,7 @@ describe("导出本单位工作簿", () => {
     const first = await exportUnit(rubric);
     expect(first.withResult).toBe(false);
     expect(first.notices[0]).toContain("尚未校验并汇总");
-    const totals = await validateAndTotal(rubric);
+    const totals = await validateAndTotal(rubric, undefined, session);
     type("石楼县", { [inputCell(plan, "石楼县", "5", "E")]: 1 });
     const later = await exportUnit(rubric, {
       sheetName: "石楼县",
@@ -158,7 +161,7 @@ describe("导入回收的工作簿", () => {
   test("the preview marks units already present, and reports other rules and unreadable files", async () => {
     const { excel } = await officeWorkbook(["石楼县", "交城县"]);
     const before = excel.syncs;
-    const preview = await previewImport(rubric, await files());
+    const preview = await previewImport(rubric, await files(), session);
     expect(excel.syncs - before).toBe(1);
     expect(preview.sheets.map((s) => [s.unit, s.conflict])).toEqual([
       ["石楼县", true],
@@ -173,7 +176,7 @@ describe("导入回收的工作簿", () => {
     const { excel, plan, type } = await officeWorkbook(["石楼县", "交城县"]);
     const mine = inputCell(plan, "石楼县", "5", "E");
     type("石楼县", { [mine]: 0.5 });
-    const preview = await previewImport(rubric, await files());
+    const preview = await previewImport(rubric, await files(), session);
     const before = excel.syncs;
     const report = await applyImport(preview, { replace: false });
     expect(excel.syncs - before).toBe(1);
@@ -181,18 +184,18 @@ describe("导入回收的工作簿", () => {
     expect(report.skipped[0].reason).toContain("保留原表");
     expect(excel.sheets.find((s) => s.name === "石楼县")!.cell(mine)).toBe(0.5);
     // and 校验并汇总 now counts the imported unit with its entries
-    const totals = await validateAndTotal(rubric);
+    const totals = await validateAndTotal(rubric, undefined, session);
     expect(totals.members.find((r) => r.unit === "市交通局")!.normalized).not.toBe(10000);
     expect(totals.counties.find((r) => r.unit === "石楼县")!.lines.find((l) => l.label === "5")!.deduction).toBe(50);
   });
 
   test("with the user's yes, the present unit's sheet is replaced by the returned one", async () => {
     const { excel } = await officeWorkbook(["石楼县", "交城县"]);
-    const preview = await previewImport(rubric, await files());
+    const preview = await previewImport(rubric, await files(), session);
     const report = await applyImport(preview, { replace: true });
     expect(report.replaced).toEqual(["石楼县"]);
     expect(excel.sheets.filter((s) => s.name.startsWith("石楼县"))).toHaveLength(1);
-    const totals = await validateAndTotal(rubric);
+    const totals = await validateAndTotal(rubric, undefined, session);
     expect(totals.counties.find((r) => r.unit === "石楼县")!.lines.find((l) => l.label === "5")!.deduction).toBe(200);
   });
 
@@ -200,7 +203,7 @@ describe("导入回收的工作簿", () => {
     const { excel } = await officeWorkbook(["石楼县"]);
     excel.apiVersion = "1.12";
     excel.install();
-    const preview = await previewImport(rubric, await files());
+    const preview = await previewImport(rubric, await files(), session);
     expect(preview.supported).toBe(false);
     expect(preview.message).toContain("scorecard total");
     await expect(applyImport(preview, { replace: true })).rejects.toThrow("ExcelApi 1.13");

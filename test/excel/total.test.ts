@@ -1,11 +1,14 @@
-import { forgetSheets } from "../../src/excel/inventory";
+import "./withOfficeClient";
 import { renderPlan } from "../../src/excel/render";
+import { newSession } from "../../src/excel/session";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/layout";
 import { type Unit } from "../../src/rubric";
 import { luliang2022 } from "../support/rules";
 import { scoreAll, type UnitEntries } from "../../src/scoring";
 import { FakeExcel, type FakeSheet } from "./fakeExcel";
+
+let session = newSession();
 
 const rubric = luliang2022;
 
@@ -33,9 +36,9 @@ function inputCell(plan: WorkbookPlan, sheetName: string, label: string, column:
 async function generated(units: readonly Unit[]) {
   const excel = new FakeExcel();
   excel.install();
-  forgetSheets();
+  session = newSession(); // what the pane remembers of this workbook
   const plan = buildWorkbookPlan(rubric, units).plan;
-  await renderPlan(plan);
+  await renderPlan(plan, session);
   const type = (sheet: string, cells: Record<string, unknown>) => {
     const s = excel.sheets.find((x) => x.name === sheet)!;
     for (const [a, v] of Object.entries(cells)) s.grid.set(a, v);
@@ -52,7 +55,7 @@ describe("校验并汇总 in Excel", () => {
     type("文水县", { [inputCell(plan, "文水县", "5", "E")]: 1 });
     type("市交通局", { [inputCell(plan, "市交通局", "1", "E")]: "０．５" }); // an error: 待更正, unranked
     const before = excel.syncs;
-    const report = await validateAndTotal(rubric);
+    const report = await validateAndTotal(rubric, undefined, session);
     expect(excel.syncs - before).toBe(2);
     expect(report.syncs).toBe(2);
     expect(report.summarySheet).toBe("汇总");
@@ -108,7 +111,7 @@ describe("校验并汇总 in Excel", () => {
   test("a chart of the final scores, each bar coloured by its grade", async () => {
     const { excel, plan, type } = await generated([rubric.findUnit("交城县")!, rubric.findUnit("石楼县")!]);
     type("石楼县", { [inputCell(plan, "石楼县", "5", "E")]: "x" });
-    await validateAndTotal(rubric);
+    await validateAndTotal(rubric, undefined, session);
     const chart = excel.writes.filter((w) => w.sheet === "汇总" && w.path.startsWith("worksheet.charts"));
     expect(chart.map((w) => w.path)).toEqual(expect.arrayContaining(["worksheet.charts.add().title.text"]));
     const colours = excel.writes.filter((w) => w.sheet === "汇总" && w.path.endsWith("format.fill.setSolidColor()"));
@@ -121,7 +124,7 @@ describe("校验并汇总 in Excel", () => {
     const finalRow = [...sheet.grid.entries()].find(([a, v]) => a.startsWith("G") && v === "最终成绩")![0].slice(1);
     expect(String(sheet.cell(`H${finalRow}`))).toMatch(/^=/);
     sheet.grid.set(`H${finalRow}`, 100);
-    const report = await validateAndTotal(rubric);
+    const report = await validateAndTotal(rubric, undefined, session);
     expect(report.issues.find((i) => i.code === "sheet.formulaOverwritten")).toMatchObject({
       sheet: "石楼县",
       cell: `H${finalRow}`,
@@ -137,7 +140,7 @@ describe("校验并汇总 in Excel", () => {
     const shilou = excel.sheets.find((s) => s.name === "石楼县")!;
     const gradeRow = [...shilou.grid.entries()].find(([a, v]) => a.startsWith("G") && v === "等次")![0].slice(1);
     shilou.computed.set(`H${gradeRow}`, "优秀");
-    const report = await validateAndTotal(rubric);
+    const report = await validateAndTotal(rubric, undefined, session);
     expect(report.counties[0].grade).toBe("待更正");
     expect(report.issues.filter((i) => i.severity === "error")).toEqual([
       expect.objectContaining({ sheet: "附件1", cell: `C${row}` }),
@@ -150,7 +153,7 @@ describe("校验并汇总 in Excel", () => {
       [inputCell(plan, "石楼县", "5", "E")]: 1,
       [inputCell(plan, "石楼县", "5", "G")]: '=HYPERLINK("http://evil","点我")',
     });
-    await validateAndTotal(rubric);
+    await validateAndTotal(rubric, undefined, session);
     const summary = excel.sheets.find((s) => s.name === "汇总")!;
     const cells = [...summary.grid.values()].filter((v) => typeof v === "string" && v.includes("HYPERLINK"));
     expect(cells).toEqual(['\'=HYPERLINK("http://evil","点我")']);
@@ -158,15 +161,15 @@ describe("校验并汇总 in Excel", () => {
 
   test("totalling again replaces the add-in's 汇总 in place; a 汇总 the add-in did not make is left alone", async () => {
     const { excel } = await generated([rubric.findUnit("石楼县")!]);
-    await validateAndTotal(rubric);
-    await validateAndTotal(rubric);
+    await validateAndTotal(rubric, undefined, session);
+    await validateAndTotal(rubric, undefined, session);
     expect(excel.sheets.filter((s) => s.name === "汇总")).toHaveLength(1);
 
     const other = await generated([rubric.findUnit("石楼县")!]);
     const summary = other.excel.sheets.find((s) => s.name === "汇总")!;
     other.excel.sheets.splice(other.excel.sheets.indexOf(summary), 1);
     other.excel.addSheet("汇总").grid.set("A1", "我自己的表");
-    const report = await validateAndTotal(rubric);
+    const report = await validateAndTotal(rubric, undefined, session);
     expect(report.notices[0]).toContain("不是本加载项生成的");
     expect(report.summarySheet).toBeUndefined();
     expect(other.excel.sheets.find((s) => s.name === "汇总")!.cell("A1")).toBe("我自己的表");
@@ -177,15 +180,15 @@ describe("校验并汇总 in Excel", () => {
     type("石楼县", { [inputCell(plan, "石楼县", "5", "E")]: 0.5 });
     excel.sheets.find((s) => s.name === "石楼县")!.name = "石楼（复核）";
     const before = excel.syncs;
-    const report = await validateAndTotal(rubric);
-    expect(excel.syncs - before).toBe(4); // a failed read, the list, the sheets, the write
+    const report = await validateAndTotal(rubric, undefined, session);
+    expect(excel.syncs - before).toBe(5); // a failed read, the list with marker rows, the cells, the write
     expect(report.counties.find((r) => r.unit === "石楼县")!.normalized).toBe(9946);
     expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
   });
 
   test("the summary tells a reader without the add-in when a unit sheet changed after totalling", async () => {
     const { excel } = await generated([rubric.findUnit("石楼县")!]);
-    await validateAndTotal(rubric);
+    await validateAndTotal(rubric, undefined, session);
     const summary = excel.sheets.find((s) => s.name === "汇总")!;
     const check = [...summary.grid.entries()].filter(([, v]) => typeof v === "string" && v.startsWith("=IF(AND("));
     // one 核对 formula per unit, comparing the unit sheet's totals now with what they showed

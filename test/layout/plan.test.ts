@@ -4,6 +4,7 @@ import {
   buildWorkbookPlan,
   chooseUnits,
   COL,
+  holdsUnitBack,
   entryCellKey,
   isValidSheetName,
   isValidTableName,
@@ -189,12 +190,22 @@ describe("rows a person inserted inside a scoring table", () => {
     expect(Object.keys(read.units[0].entries.lines)).toHaveLength(15);
   });
 
-  test("entries typed on an inserted row without 序号 are reported, not silently dropped", () => {
+  test("a deduction typed on an inserted row without 序号 holds the unit back: it is not silently dropped", () => {
     const row: (string | number | null)[] = [null, null, null, null, 0.5];
     const cells = [...grid.cells.slice(0, at), row, ...grid.cells.slice(at)];
     const read = readWorkbook(rubric, [{ ...grid, cells }]);
     expect(read.problems).toEqual([
-      expect.objectContaining({ code: "sheet.rowWithoutLine", cell: `E${at + 1}`, severity: "warning" }),
+      expect.objectContaining({ code: "sheet.rowWithoutLine", cell: `E${at + 1}`, severity: "error" }),
+    ]);
+    expect(holdsUnitBack(read.problems[0])).toBe(true);
+  });
+
+  test("a note alone on an inserted row is a warning: it changes no figure", () => {
+    const row: (string | number | null)[] = [null, null, null, null, null, null, "补充说明"];
+    const cells = [...grid.cells.slice(0, at), row, ...grid.cells.slice(at)];
+    const read = readWorkbook(rubric, [{ ...grid, cells }]);
+    expect(read.problems).toEqual([
+      expect.objectContaining({ code: "sheet.rowWithoutLine", cell: `G${at + 1}`, severity: "warning" }),
     ]);
   });
 });

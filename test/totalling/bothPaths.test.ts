@@ -1,3 +1,4 @@
+import "../excel/withOfficeClient";
 /**
  * One path from entries to results: the same workbook totalled in the add-in (校验并汇总 on the Excel double) and by
  * `scorecard total` (the file read back) gives the same figures and the same issues at the same cells. The case that
@@ -8,7 +9,6 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { forgetSheets } from "../../src/excel/inventory";
 import { renderPlan } from "../../src/excel/render";
 import { validateAndTotal } from "../../src/excel/total";
 import { buildWorkbookPlan } from "../../src/layout";
@@ -51,7 +51,6 @@ async function viaCommandLine() {
 async function viaAddIn() {
   const excel = new FakeExcel();
   excel.install();
-  forgetSheets();
   await renderPlan(built.plan);
   for (const [sheet, cells] of Object.entries(ENTRIES)) {
     const s = excel.sheets.find((x) => x.name === sheet)!;
