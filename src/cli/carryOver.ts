@@ -82,7 +82,8 @@ export function carryOver(rubric: Rubric, plan: WorkbookPlan, oldSheets: readonl
   const lost: CarriedOver["lost"] = [];
   for (const old of oldSheets) {
     const meta = readMeta(old.cells[0]);
-    if (meta?.role === "summary") continue;
+    // A summary is made anew; the carried rules are the program's own copy, nothing a person typed.
+    if (meta?.role === "summary" || meta?.role === "rules") continue;
     let replacement: GridSheet | undefined;
     // A sheet of other rules has no counterpart: all it holds would go.
     if (meta && meta.rulesId === rubric.id && meta.rulesVersion === rubric.version) {

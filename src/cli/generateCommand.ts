@@ -26,7 +26,7 @@ export interface GenerateOptions {
 export async function runGenerate(options: GenerateOptions, io: Output): Promise<number> {
   const out = options.out;
   checkXlsxName(out);
-  const rubric = loadRulesFrom(options.rules);
+  const rubric = await loadRulesFrom(options.rules);
   const { units, unknown } = chooseUnits(rubric, options.units ?? "all");
   if (unknown.length > 0) throw new CliError(unknownUnitMessage(rubric, unknown), 2);
   if (units.length === 0)
@@ -46,7 +46,7 @@ export async function runGenerate(options: GenerateOptions, io: Output): Promise
   writeFileSafely(out, await planToXlsx(plan));
   const counties = units.filter((u) => u.kind === "county").length;
   io.out(
-    `已生成 ${out}：${units.length} 个单位的打分表（县（市、区）${counties} 个，成员单位 ${units.length - counties} 个），共 ${plan.sheets.length} 张工作表。`,
+    `已生成 ${out}：${units.length} 个单位的打分表（县（市、区）${counties} 个，成员单位 ${units.length - counties} 个），共 ${plan.sheets.filter((s) => !s.veryHidden).length} 张工作表。`,
   );
   if (carried.length > 0) io.out(`原文件中 ${carried.join("、")} 已填写的内容已带入新工作簿。`);
   return 0;

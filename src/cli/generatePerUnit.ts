@@ -25,7 +25,7 @@ export function unitFileName(unit: string): string {
 }
 
 export async function runGeneratePerUnit(options: GeneratePerUnitOptions, io: Output): Promise<number> {
-  const rubric = loadRulesFrom(options.rules);
+  const rubric = await loadRulesFrom(options.rules);
   const { units, unknown } = chooseUnits(rubric, options.units ?? "all");
   if (unknown.length > 0) {
     throw new CliError(

@@ -42,13 +42,14 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .command("rules")
     .usage("[选项]")
     .description("列出每个被考核单位涉及的考核项目和实际涉及总分；--lint 检查规则")
-    .option("--rules <文件>", "规则文件（JSON），默认使用内置的 2022 年吕梁市规则")
+    .option("--rules <文件>", "规则文件（JSON 或规则工作簿 .xlsx），默认使用内置的 2022 年吕梁市规则")
     .option("--json", "以 JSON 输出")
     .option("--lint", "检查规则：分值合计、子项分值、考核对象，以及原文自身的不一致（警告）")
-    .option("--dump", "输出完整的规则文件（可作为来年规则的模板）")
+    .option("--dump", "输出完整的规则文件（JSON，可作为来年规则的模板）")
+    .option("--xlsx <文件>", "把规则写成可在 Excel、WPS 中修改的规则工作簿（.xlsx），作为来年规则的模板")
     .action(async (options) => {
       const { runRules } = await import("./rulesCommand");
-      exitCode = runRules(options, io);
+      exitCode = await runRules(options, io);
     });
 
   program
@@ -60,7 +61,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
       "--units <单位>",
       "all（默认）、counties、members，或以逗号分隔的单位名称（可用简称，如 交城,市交通运输局）",
     )
-    .option("--rules <文件>", "规则文件（JSON）")
+    .option("--rules <文件>", "规则文件（JSON 或规则工作簿 .xlsx）")
     .option(
       "--force",
       "替换已存在的文件，其中各单位已填写的内容带入新工作簿；有内容无法带入时不替换，除非给两次 --force",
@@ -92,7 +93,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .option("--json", "以 JSON 输出成绩和问题清单")
     .option("--out <文件.xlsx>", "把汇总表写入 .xlsx 文件（不能是要汇总的工作簿之一）")
     .option("--progress", "列出每个单位各方（考核组、市安委办、各部门、专班）打分的交回情况")
-    .option("--rules <文件>", "规则文件（JSON）")
+    .option("--rules <文件>", "规则文件（JSON 或规则工作簿 .xlsx）；默认使用交回的工作簿中保存的规则")
     .action(async (files: string[], options) => {
       const { runTotal } = await import("./totalCommand");
       exitCode = await runTotal(files, options, io);

@@ -1,12 +1,15 @@
-/** `scorecard rules`: what the rules say each unit is assessed on, and the rules linter. */
-import { fromHundredths, formatHundredths, lintRules, type Rubric } from "../rubric";
-import { loadRulesFrom, readRulesJson } from "./rulesSource";
+/** `scorecard rules`: what the rules say each unit is assessed on, the rules linter, the rules as a workbook. */
+import { writeFileSync } from "node:fs";
+import { fromHundredths, formatHundredths, lintRules, type LintFinding, type Rubric } from "../rubric";
+import { CliError, loadRulesFrom, readRulesSource } from "./rulesSource";
 
 export interface RulesOptions {
   rules?: string;
   json?: boolean;
   lint?: boolean;
   dump?: boolean;
+  /** Writes the rules as a workbook to edit (规则.xlsx). */
+  xlsx?: string;
 }
 
 export interface Output {
@@ -35,9 +38,23 @@ export function rulesReport(rubric: Rubric) {
   };
 }
 
-export function runRules(options: RulesOptions, io: Output): number {
+/** The linter's findings on a rules file, a rules workbook (each naming its cell) or the rules a workbook carries. */
+async function lintSource(file: string | undefined): Promise<LintFinding[]> {
+  const source = await readRulesSource(file);
+  if (source.kind === "json") return lintRules(source.json);
+  const { isRulesBook, lintRulesBook, workbookRules } = await import("../rulesbook");
+  if (isRulesBook(source.sheets)) return lintRulesBook(source.sheets);
+  const carried = workbookRules(source.sheets);
+  if (!carried || carried.json === undefined) {
+    const why = carried?.problem ?? "没有保存生成它所用的考核规则";
+    throw new CliError(`「${source.name}」不是规则工作簿（没有“基本信息”“考核细则”工作表），${why}`, 2);
+  }
+  return lintRules(carried.json);
+}
+
+export async function runRules(options: RulesOptions, io: Output): Promise<number> {
   if (options.lint) {
-    const findings = lintRules(readRulesJson(options.rules));
+    const findings = await lintSource(options.rules);
     const errors = findings.filter((f) => f.severity === "error");
     if (options.json) {
       io.out(JSON.stringify({ findings }, null, 2));
@@ -48,7 +65,23 @@ export function runRules(options: RulesOptions, io: Output): number {
     }
     return errors.length > 0 ? 1 : 0;
   }
-  const rubric = loadRulesFrom(options.rules, true);
+  const rubric = await loadRulesFrom(options.rules, true);
+  if (options.xlsx) {
+    const [{ rulesWorkbookPlan }, { planToXlsx }] = await Promise.all([import("../rulesbook"), import("../xlsx")]);
+    const bytes = await planToXlsx(rulesWorkbookPlan(rubric.rules));
+    try {
+      writeFileSync(options.xlsx, bytes);
+    } catch (err) {
+      throw new CliError(
+        `无法写入 ${options.xlsx}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        2,
+      );
+    }
+    io.out(
+      `已写入规则工作簿 ${options.xlsx}（${rubric.rules.name}，规则 ${rubric.id} 版本 ${rubric.version}）。修改后用 scorecard rules --lint --rules ${options.xlsx} 检查。`,
+    );
+    return 0;
+  }
   if (options.dump) {
     io.out(JSON.stringify(rubric.rules, null, 2));
     return 0;

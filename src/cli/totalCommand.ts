@@ -12,9 +12,10 @@ import {
   summaryValuesSheet,
   UNREAD_SHEET_CODES,
   type GridSheet,
-  type ReadWorkbook,
   type SummaryIssueRow,
 } from "../layout";
+import { defaultRubric, parseRules, rubricFromParsed, RulesError, type Rubric } from "../rubric";
+import { workbookRules } from "../rulesbook/embed";
 import { NO, UNSCORED_GRADE, YES, type UnitResult } from "../scoring";
 import { totalWorkbooks, type ReturnedWorkbook } from "../totalling";
 import { progressSummary, progressTable } from "./progressText";
@@ -55,33 +56,42 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     for (const input of inputsAt(options.out, files))
       if (!(await isSummaryFile(input))) throw inputAsOutputError(options.out, input);
   }
-  const rubric = loadRulesFrom(options.rules);
   const issues: TotalIssue[] = [];
   let unreadable = false;
   const workbooks: ReturnedWorkbook[] = [];
   /** Summaries among the inputs (an earlier total --out, or 汇总 saved on its own): left out, with a note. */
   const skipped: { file: string; message: string }[] = [];
 
+  // Every file read first: the rules to total by may be the ones the returned workbooks carry.
+  const grids: { name: string; sheets: GridSheet[] }[] = [];
   for (const file of files) {
     const name = basename(file);
-    const fileIssue = (code: string, message: string) =>
-      issues.push({ file: name, sheet: null, cell: null, unit: null, line: null, code, severity: "error", message });
-    let read: ReadWorkbook;
-    let sheets: GridSheet[];
     try {
-      sheets = await readXlsx(readInput(file, name), name);
-      read = readWorkbook(rubric, sheets);
+      grids.push({ name, sheets: await readXlsx(readInput(file, name), name) });
     } catch (err) {
       unreadable = true;
       const plain = err instanceof WorkbookReadError || err instanceof CliError;
-      fileIssue(
-        "file.unreadable",
-        plain
+      issues.push({
+        file: name,
+        sheet: null,
+        cell: null,
+        unit: null,
+        line: null,
+        code: "file.unreadable",
+        severity: "error",
+        message: plain
           ? (err as Error).message
           : `「${name}」无法读取：文件内容不是考核打分表能识别的格式（${(err as Error).message}）`,
-      );
-      continue;
+      });
     }
+  }
+  const { rubric, from } = await rulesInUse(options.rules, grids);
+  if (from && !options.json)
+    io.out(`按「${from}」中保存的考核规则汇总：${rubric.rules.name}（${rubric.id} ${rubric.version}）`);
+  for (const { name, sheets } of grids) {
+    const fileIssue = (code: string, message: string) =>
+      issues.push({ file: name, sheet: null, cell: null, unit: null, line: null, code, severity: "error", message });
+    const read = readWorkbook(rubric, sheets);
     if (read.problems.some((p) => UNREAD_SHEET_CODES.has(p.code))) unreadable = true;
     else if (read.units.length === 0 && read.annexes.length === 0 && isSummaryOnly(sheets)) {
       skipped.push({
@@ -174,6 +184,32 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
 
   if (unreadable) return 2;
   return issues.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+/**
+ * The rules to total by: those given with --rules; otherwise those the first returned workbook carries (the rules
+ * its sheets were made from, so next year's workbooks total without the rules file); otherwise the embedded default.
+ * A workbook carrying other rules is then reported by totalling, with what differs.
+ */
+async function rulesInUse(
+  file: string | undefined,
+  grids: readonly { name: string; sheets: GridSheet[] }[],
+): Promise<{ rubric: Rubric; from?: string }> {
+  if (file) return { rubric: await loadRulesFrom(file) };
+  const embedded = JSON.stringify(defaultRubric().rules);
+  for (const { name, sheets } of grids) {
+    const carried = workbookRules(sheets);
+    if (carried?.json === undefined) continue;
+    // Workbooks made from the embedded rules carry them as they are: no need to check them again (nor load zod).
+    if (carried.text === embedded) return { rubric: defaultRubric(), from: name };
+    try {
+      return { rubric: rubricFromParsed(parseRules(carried.json)), from: name };
+    } catch (err) {
+      if (!(err instanceof RulesError)) throw err;
+      // A damaged copy: the next workbook's, or the default; totalling reports this one.
+    }
+  }
+  return { rubric: await loadRulesFrom(undefined) };
 }
 
 /** A returned file's bytes; a file that cannot be read, or is far too large to be a workbook, is said so plainly. */

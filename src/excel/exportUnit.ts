@@ -14,6 +14,7 @@ import {
 } from "../layout";
 import type { Rubric } from "../rubric";
 import { scoreUnit, type UnitResult } from "../scoring";
+import { embeddedRulesSheet } from "../rulesbook/embed";
 import { planToXlsx } from "../xlsx/write";
 import { capabilities } from "./capabilities";
 import { describe, ExcelAdapterError } from "./errors";
@@ -89,6 +90,8 @@ export async function exportUnit(
   } else {
     notices.push("尚未校验并汇总，导出的工作簿只含打分表，不含成绩。");
   }
+  // The unit's workbook carries the rules its sheet is made from, as every generated workbook does.
+  sheets.push(embeddedRulesSheet(rubric.rules));
   const bytes = await planToXlsx({ rulesId: rubric.id, rulesVersion: rubric.version, sheets });
   let opened = false;
   if (capabilities.createWorkbook()) {

@@ -8,6 +8,7 @@
  */
 import { readWorkbook, UNREAD_SHEET_CODES } from "../layout";
 import type { Rubric } from "../rubric";
+import { compareCarriedRules } from "../rulesbook/source";
 import { capabilities } from "./capabilities";
 import { adapterError, ExcelAdapterError } from "./errors";
 import { readAllSheets } from "./readSheets";
@@ -69,6 +70,9 @@ export async function previewImport(
       problems.push({ file: file.name, message: (err as Error).message });
       continue;
     }
+    // Other rules than the ones in use: what differs, before the sheets that say so one by one.
+    const mismatch = compareCarriedRules(rubric.rules, read.carriedRules, file.name);
+    if (mismatch) problems.push({ file: file.name, message: mismatch.message });
     for (const p of read.problems.filter(
       (p) => UNREAD_SHEET_CODES.has(p.code) || p.code === "sheet.duplicateUnit" || p.code === "sheet.unknownUnit",
     )) {

@@ -12,7 +12,8 @@ export { usedRangeToGrid } from "./session";
 
 const MARKER = "A1:E1";
 /** Roles whose cells the reader needs. */
-const READ_WHOLE = new Set(["unit", "annex1", "annex2"]);
+// "rules": the carried copy, for totalling to compare with the rules in use (src/rulesbook/embed.ts).
+const READ_WHOLE = new Set(["unit", "annex1", "annex2", "rules"]);
 
 /** The sheet's cells are read (a unit sheet or 附件 of the add-in's). */
 export const readsWhole = (meta: { role: string } | undefined) => READ_WHOLE.has(meta?.role ?? "");

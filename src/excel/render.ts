@@ -211,6 +211,8 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
   }
   for (const r of plan.hiddenRows) ws.getRange(`${r}:${r}`).rowHidden = true;
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
+  // Very hidden (ExcelApi 1.1): only a program shows the sheet again, as the carried rules want.
+  if (plan.veryHidden) ws.visibility = Excel.SheetVisibility.veryHidden;
   for (const chart of plan.charts ?? []) drawChart(ws, chart);
   if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   return ws;
@@ -257,6 +259,9 @@ function printSetup(ws: Excel.Worksheet, plan: SheetPlan) {
   for (const after of print.breaksAfter) ws.horizontalPageBreaks.add(`A${after + 1}`);
 }
 
+const sameRules = (a: { rulesId: string; rulesVersion: string }, b: { rulesId: string; rulesVersion: string }) =>
+  a.rulesId === b.rulesId && a.rulesVersion === b.rulesVersion;
+
 /**
  * The most a request may carry, as Office serializes it: under half of Excel on the web's 5 MB, so a sheet larger
  * than the rules of 2022 make still fits.
@@ -290,6 +295,7 @@ export async function renderPlan(plan: WorkbookPlan, session: Session = newSessi
       const existingNames = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
       const existing = firstRows.map(({ ws, range }) => ({ name: ws.name, meta: readMeta(range.values[0]) }));
       const created: string[] = [];
+      const carried: string[] = [];
       const kept: GenerateReport["kept"] = [];
       const withPrint = capabilities.printSetup();
       const notices = withPrint
@@ -301,6 +307,18 @@ export async function renderPlan(plan: WorkbookPlan, session: Session = newSessi
         const same = existing.find(
           (e) => e.meta && e.meta.role === sheet.meta.role && (e.meta.unit ?? "") === (sheet.meta.unit ?? ""),
         );
+        if (sheet.meta.role === "rules") {
+          // The rules the sheets are made from: once per id and version, said nowhere (the person never sees it).
+          if (
+            !existing.some((e) => e.meta?.role === "rules" && sameRules(e.meta, sheet.meta)) &&
+            !existingNames.has(sheet.name.toLowerCase())
+          ) {
+            // Written with the last batch, not counted among the sheets made for the person.
+            batches[batches.length - 1].push(sheet);
+            carried.push(sheet.name);
+          }
+          continue;
+        }
         if (same) {
           const other = same.meta!.rulesId !== plan.rulesId || same.meta!.rulesVersion !== plan.rulesVersion;
           kept.push({
@@ -331,11 +349,13 @@ export async function renderPlan(plan: WorkbookPlan, session: Session = newSessi
           context.application.suspendApiCalculationUntilNextSync();
           for (const sheet of batch) writeSheet(sheets, sheet, withPrint);
         });
-        created.push(...batch.map((s) => s.name));
+        created.push(...batch.filter((s) => !carried.includes(s.name)).map((s) => s.name));
       }
       rememberSheets(session, [
         ...existing.map((e) => ({ name: e.name, ours: readsWhole(e.meta) })),
-        ...plan.sheets.filter((s) => created.includes(s.name)).map((s) => ({ name: s.name, ours: readsWhole(s.meta) })),
+        ...plan.sheets
+          .filter((s) => created.includes(s.name) || carried.includes(s.name))
+          .map((s) => ({ name: s.name, ours: readsWhole(s.meta) })),
       ]);
       return { created, kept, syncs: counter.syncs, notices };
     });

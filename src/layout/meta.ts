@@ -6,7 +6,7 @@
 import { formatVersion, markerOf } from "./formatVersion";
 import { META_ROW, type PlacedCell, type SheetMeta, type SheetRole } from "./plan";
 
-const ROLES: readonly SheetRole[] = ["annex1", "annex2", "unit", "summary", "changeLog"];
+const ROLES: readonly SheetRole[] = ["annex1", "annex2", "unit", "summary", "changeLog", "rules"];
 
 export function metaCells(meta: SheetMeta): PlacedCell[] {
   return [markerOf(), meta.role, meta.unit ?? "", meta.rulesId, meta.rulesVersion].map((value, i) => ({

@@ -136,7 +136,11 @@ export interface PageMargins {
   readonly footer: number;
 }
 
-export type SheetRole = "annex1" | "annex2" | "unit" | "summary" | "changeLog";
+/**
+ * "rules": the hidden copy of the rules a workbook was made from (src/rulesbook/embed.ts); "rulesBook": a sheet of
+ * the rules workbook a person edits (never carries the metadata row).
+ */
+export type SheetRole = "annex1" | "annex2" | "unit" | "summary" | "changeLog" | "rules" | "rulesBook";
 
 /**
  * What ties a sheet to its unit and rules, readable by both adapters and surviving a rename: written into the
@@ -186,6 +190,8 @@ export interface SheetPlan {
   /** Protect the sheet (no password): only cells styled `input` can be changed. */
   readonly protect: boolean;
   readonly print: PrintPlan;
+  /** Hidden so that only a program can show it again (Excel's "very hidden"): the embedded rules. */
+  readonly veryHidden?: boolean;
   /** Fixed rows at the top while scrolling (through the table header). */
   readonly freezeRows?: number;
   readonly charts?: readonly ChartPlan[];

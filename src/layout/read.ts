@@ -25,6 +25,7 @@ import type { SheetMeta } from "./plan";
 import { findHeaderRows, grouped, lostMarker, unitMismatch, type RowProblem } from "./sheetChecks";
 import type { ReadUnitSheet, SheetProblem } from "./readTypes";
 import { isTextAmount } from "./stale";
+import { workbookRules, type EmbeddedRules } from "../rulesbook/embed";
 
 // The grid types moved to grid.ts; named here too for code that still imports them from the reader.
 export type { GridCell, GridSheet };
@@ -55,6 +56,8 @@ export interface ReadWorkbook {
   readonly annexCells: ReadonlyMap<string, string>;
   readonly annexSheets: Partial<Record<"annex1" | "annex2", string>>;
   readonly problems: SheetProblem[];
+  /** The rules the workbook carries (src/rulesbook/embed.ts), checked against the rules in use by totalling. */
+  readonly carriedRules?: EmbeddedRules;
 }
 
 export const entryCellKey = (lineKey: string | undefined, field: string, index?: number) =>
@@ -78,11 +81,20 @@ export function readWorkbook(
   sheets: readonly GridSheet[],
   formats: WorkbookFormats = WORKBOOK_FORMATS,
 ): ReadWorkbook {
-  const out: ReadWorkbook = { units: [], annexes: [], annexCells: new Map(), annexSheets: {}, problems: [] };
+  const out: ReadWorkbook = {
+    units: [],
+    annexes: [],
+    annexCells: new Map(),
+    annexSheets: {},
+    problems: [],
+    carriedRules: workbookRules(sheets),
+  };
   const seen = new Map<string, string>();
   const annex = new Map<string, CountyAnnexEntries>();
   for (const asFound of sheets) {
     const meta = readMeta(asFound.cells[0]);
+    // The carried rules are no score sheet (src/rulesbook/embed.ts reads them).
+    if (meta?.role === "rules") continue;
     if (!meta) {
       // A score sheet that lost its marker row is named, not skipped.
       const lost = lostMarker(rubric, asFound);

@@ -1,5 +1,6 @@
 /** The whole workbook: 附件1, 附件2, one sheet per chosen unit (in the rules' order), 汇总. */
 import type { Rubric, Unit } from "../rubric";
+import { embeddedRulesSheet } from "../rulesbook/embed";
 import { ANNEX_HEADER_ROW, annexSheetPlan } from "./annexSheets";
 import { safeSheetName } from "./names";
 import type { SheetPlan, WorkbookPlan } from "./plan";
@@ -32,6 +33,8 @@ export function buildWorkbookPlan(rubric: Rubric, chosen: readonly Unit[]): Buil
     return i < 0 ? undefined : ANNEX_HEADER_ROW + 1 + i;
   };
   sheets.push(summarySheetPlan(rubric, built, { annex1Row: annexRow, annex2Row: annexRow }));
+  // The rules the workbook is made from travel with it, for the pane reopening it and for `scorecard total`.
+  sheets.push(embeddedRulesSheet(rubric.rules));
   return { plan: { rulesId: rubric.id, rulesVersion: rubric.version, sheets }, units: built };
 }
 

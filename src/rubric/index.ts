@@ -6,5 +6,6 @@ export * from "./targets";
 export * from "./model";
 export * from "./load";
 export * from "./lint";
+export * from "./diff";
 export { defaultRubric, defaultRulesJson } from "./default";
 export * from "./parties";

@@ -6,8 +6,18 @@ import { Rubric } from "./model";
 import type * as Schema from "./schema";
 import type { RulesFile } from "./schema";
 
+/** A problem with the field it concerns, as a path into the rules file ("county", "sections", 2, "points"). */
+export interface LocatedProblem {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
 export class RulesError extends Error {
-  constructor(readonly problems: readonly string[]) {
+  constructor(
+    readonly problems: readonly string[],
+    /** The same problems with their paths, where known: a rules workbook names the cell of each. */
+    readonly located: readonly LocatedProblem[] = [],
+  ) {
     super(`规则文件有误（${problems.length} 处）：\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "RulesError";
   }
@@ -28,12 +38,21 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || "(文件顶层)";
 }
 
+/** A required field that is absent (a row or a cell left empty in a rules workbook). */
+function missing(issue: { code: string; input?: unknown; message: string }): boolean {
+  return issue.code === "invalid_type" && issue.input === undefined;
+}
+
 /** Checks the shape of a rules file. Throws RulesError listing every problem. */
 export function parseRules(json: unknown): RulesFile {
   const { rulesSchema, zhCN } = loadSchema();
-  const result = rulesSchema.safeParse(json, { error: zhCN.localeError });
+  const result = rulesSchema.safeParse(json, { error: zhCN.localeError, reportInput: true });
   if (!result.success) {
-    throw new RulesError(result.error.issues.map((i) => `${formatPath(i.path)}：${i.message}`));
+    const issues = result.error.issues;
+    throw new RulesError(
+      issues.map((i) => `${formatPath(i.path)}：${i.message}`),
+      issues.map((i) => ({ path: i.path, message: missing(i) ? "未填写" : i.message })),
+    );
   }
   return result.data;
 }
@@ -68,7 +87,10 @@ function build(rules: () => RulesFile): Rubric {
     throw new RulesError([(err as Error).message]);
   }
   if (rubric.problems.length > 0) {
-    throw new RulesError(rubric.problems.map((p) => `${p.where}：${p.message}`));
+    throw new RulesError(
+      rubric.problems.map((p) => `${p.where}：${p.message}`),
+      rubric.problems.map((p) => ({ path: p.path, message: p.message })),
+    );
   }
   return rubric;
 }

@@ -61,7 +61,16 @@ export interface Grade {
 export interface RubricProblem {
   readonly where: string;
   readonly message: string;
+  /** The field in the rules file ("county", "sections", 0, "items", 3, "targets"). */
+  readonly path: readonly (string | number)[];
 }
+
+/** Where each part sits in the rules file. */
+export const PART_PATHS: Readonly<Record<PartKey, readonly string[]>> = {
+  county: ["county"],
+  common: ["member", "common"],
+  individual: ["member", "individual"],
+};
 
 export class Rubric {
   readonly registry: UnitRegistry;
@@ -143,23 +152,26 @@ export class Rubric {
 
 function buildLines(part: PartKey, rubric: RubricPart, resolver: TargetResolver, problems: RubricProblem[]) {
   const lines: RubricLine[] = [];
-  const resolve = (phrase: string, where: string) => {
+  const resolve = (phrase: string, where: string, path: readonly (string | number)[]) => {
     const resolved = resolver.resolve(phrase);
     for (const name of resolved.unknown) {
-      problems.push({ where, message: `考核对象中的「${name}」不是已知的单位或单位类别（${phrase}）` });
+      problems.push({ where, path, message: `考核对象中的「${name}」不是已知的单位或单位类别（${phrase}）` });
     }
     return resolved;
   };
-  for (const section of rubric.sections) {
-    for (const item of section.items) {
+  rubric.sections.forEach((section, s) => {
+    section.items.forEach((item, i) => {
+      const itemPath = [...PART_PATHS[part], "sections", s, "items", i];
+      // An item without targets of its own takes the part's: a wrong name is there.
+      const itemTargetsPath = item.targets ? [...itemPath, "targets"] : [...PART_PATHS[part], "defaultTargets"];
       const itemTargets = item.targets ?? rubric.defaultTargets ?? "";
       const where = `${part} 第${item.no}项`;
       if (!item.targets && !rubric.defaultTargets) {
-        problems.push({ where, message: "没有考核对象" });
+        problems.push({ where, path: [...itemPath, "targets"], message: "没有考核对象" });
       }
       const base = lineBase(part, section.title, item);
       if (!item.subItems || item.subItems.length === 0) {
-        const t = resolve(itemTargets, where);
+        const t = resolve(itemTargets, where, itemTargetsPath);
         lines.push({
           ...base,
           key: `${part}:${item.no}`,
@@ -171,14 +183,20 @@ function buildLines(part: PartKey, rubric: RubricPart, resolver: TargetResolver,
             { points: toHundredths(item.points), targetsText: itemTargets, units: t.units, conditional: t.conditional },
           ],
         });
-        continue;
+        return;
       }
-      for (const sub of item.subItems) {
+      item.subItems.forEach((sub, j) => {
         const label = `${item.no}.${sub.no}`;
         const subWhere = `${part} 第${label}项`;
+        const subPath = [...itemPath, "subItems", j];
         const subTargets = sub.targets ?? itemTargets;
-        const portions = (sub.parts ?? [{ points: sub.points, targets: subTargets }]).map((p) => {
-          const t = resolve(p.targets, subWhere);
+        const portions = (sub.parts ?? [{ points: sub.points, targets: subTargets }]).map((p, k) => {
+          const path = sub.parts
+            ? [...subPath, "parts", k, "targets"]
+            : sub.targets
+              ? [...subPath, "targets"]
+              : itemTargetsPath;
+          const t = resolve(p.targets, subWhere, path);
           return { points: toHundredths(p.points), targetsText: p.targets, units: t.units, conditional: t.conditional };
         });
         lines.push({
@@ -192,9 +210,9 @@ function buildLines(part: PartKey, rubric: RubricPart, resolver: TargetResolver,
           targetsText: sub.parts ? sub.parts.map((p) => p.targets).join("；") : subTargets,
           portions,
         });
-      }
-    }
-  }
+      });
+    });
+  });
   return lines;
 }
 

@@ -13,7 +13,7 @@ import { z } from "zod";
 export const pointsSchema = z
   .number()
   .nonnegative()
-  .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, { message: "分值最多一位小数 (points are tenths)" });
+  .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, { message: "分值最多一位小数（如 0.5、3）" });
 
 /**
  * 考核对象 as the source writes it, e.g. "县级政府（除石楼县）", "交城县、孝义市", "市住建局、市交通局".

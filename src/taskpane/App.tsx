@@ -43,6 +43,10 @@ export interface AppProps {
   messages: Messages;
   /** The rules to start with (the user may load another file). */
   rubric: Rubric;
+  /** The rules to start with are those the open workbook carries. */
+  rubricFromWorkbook?: boolean;
+  /** Said at start about the rules (the workbook's could not be used). */
+  rulesNotice?: string;
   /** Undefined outside Excel. */
   excel?: ExcelActions;
 }
@@ -64,21 +68,28 @@ function bySheet(issues: readonly LocatedIssue[]): IssuesBySheet {
   return map;
 }
 
-export function App({ messages: t, rubric: initialRubric, excel }: AppProps) {
+export function App({ messages: t, rubric: initialRubric, excel, ...start }: AppProps) {
   const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root}>
         <Title2 as="h1">{t.appName}</Title2>
-        {excel ? <Pane messages={t} rubric={initialRubric} excel={excel} /> : <OutsideExcel messages={t} />}
+        {excel ? <Pane messages={t} rubric={initialRubric} excel={excel} {...start} /> : <OutsideExcel messages={t} />}
       </main>
     </FluentProvider>
   );
 }
 
-function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>) {
+function Pane({
+  messages: t,
+  rubric: initialRubric,
+  excel,
+  rubricFromWorkbook,
+  rulesNotice,
+}: AppProps & { excel: ExcelActions }) {
   const styles = useStyles();
   const [rubric, setRubric] = useState(initialRubric);
+  const [fromWorkbook, setFromWorkbook] = useState(rubricFromWorkbook ?? false);
   const [tab, setTab] = useState<TabValue>("generate");
   const [choice, setChoice] = useState<UnitChoice>({ mode: "all", picked: [] });
   const [generating, setGenerating] = useState<number>();
@@ -210,8 +221,11 @@ function Pane({ messages: t, rubric: initialRubric, excel }: Required<AppProps>)
       <RulesCard
         rubric={rubric}
         messages={t}
+        fromWorkbook={fromWorkbook}
+        notice={rulesNotice}
         onLoad={(next) => {
           setRubric(next);
+          setFromWorkbook(false);
           setReport(undefined);
           setTotalledAt(undefined);
         }}

@@ -6,6 +6,7 @@
  * changes live checking holds for 变更记录 (an action writes anyway, and so ends the person's Ctrl+Z).
  */
 import { createRoot } from "react-dom/client";
+import { readCarriedRules } from "../excel/carriedRules";
 import { startLiveChecking, type LiveChecking } from "../excel/check";
 import { exportUnit } from "../excel/exportUnit";
 import { applyImport, previewImport } from "../excel/importWorkbooks";
@@ -15,10 +16,10 @@ import { selectCell } from "../excel/select";
 import { newSession } from "../excel/session";
 import { validateAndTotal } from "../excel/total";
 import { buildWorkbookPlan } from "../layout";
-import { defaultRubric } from "../rubric";
+import { defaultRubric, type Rubric } from "../rubric";
 import type { ExcelActions } from "./actions";
 import { App } from "./App";
-import { pickMessages } from "./locales";
+import { format, pickMessages } from "./locales";
 
 const session = newSession();
 let live: LiveChecking | undefined;
@@ -48,17 +49,27 @@ const excelActions: ExcelActions = {
   exportUnit: flushed((rubric, totalled) => exportUnit(rubric, { totalled })),
 };
 
-function start(inExcel: boolean, displayLanguage?: string) {
+async function start(inExcel: boolean, displayLanguage?: string) {
   const messages = pickMessages(displayLanguage ?? navigator.language);
   document.documentElement.lang = messages.lang;
   document.title = messages.appName;
+  // The pane starts with the rules the open workbook carries (made from them), else the embedded 2022 rules.
+  const carried: { rubric?: Rubric; problem?: string } = inExcel
+    ? await readCarriedRules().catch((err: Error) => ({ problem: err.message }))
+    : {};
   createRoot(document.getElementById("root") as HTMLElement).render(
-    <App messages={messages} rubric={defaultRubric()} excel={inExcel ? excelActions : undefined} />,
+    <App
+      messages={messages}
+      rubric={carried.rubric ?? defaultRubric()}
+      rubricFromWorkbook={carried.rubric !== undefined}
+      rulesNotice={carried.problem ? format(messages.rulesCarriedUnusable, { problem: carried.problem }) : undefined}
+      excel={inExcel ? excelActions : undefined}
+    />,
   );
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
   void Office.onReady((info) => start(info.host === Office.HostType.Excel, Office.context?.displayLanguage));
 } else {
-  start(false);
+  void start(false);
 }

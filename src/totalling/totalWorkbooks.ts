@@ -16,6 +16,7 @@ import {
   type UnitResult,
 } from "../scoring";
 import { fromProblem, lineOf, type LocatedIssue, type ReturnedWorkbook } from "./located";
+import { carriedRulesIssues } from "./carriedRules";
 import { progressOf, type UnitProgress } from "./progress";
 import { annexKey, mergeAnnexes, mergeUnitSheets, type MergedUnit, type SheetSource } from "./merge";
 
@@ -32,6 +33,7 @@ export function totalWorkbooks(rubric: Rubric, workbooks: readonly ReturnedWorkb
   const structural: LocatedIssue[] = [];
   const sheets = new Map<string, SheetSource[]>();
   for (const { file, read } of workbooks) {
+    structural.push(...carriedRulesIssues(rubric, file, read));
     structural.push(...read.problems.map((p) => fromProblem(p, file)));
     for (const sheet of read.units) {
       const unit = sheet.entries.unit;

@@ -64,6 +64,7 @@ const inches = (points: number) => points / 72;
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
   const { print } = plan;
   const ws = workbook.addWorksheet(plan.name, {
+    state: plan.veryHidden ? "veryHidden" : "visible",
     views: plan.freezeRows ? [{ state: "frozen", ySplit: plan.freezeRows }] : undefined,
     pageSetup: {
       paperSize: 9,

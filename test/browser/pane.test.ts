@@ -6,6 +6,10 @@
 import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { buildWorkbookPlan } from "../../src/layout";
+import ExcelJS from "exceljs";
+import { parseRules } from "../../src/rubric";
+import { embeddedSheetName, rulesWorkbookPlan } from "../../src/rulesbook";
+import { readXlsx } from "../../src/xlsx";
 import { luliang2022, luliang2022Json } from "../support/rules";
 import { planToXlsx } from "../../src/xlsx/write";
 import { excelDouble } from "./double";
@@ -77,6 +81,14 @@ async function generateShilou(page: Page) {
 
 const sheetNames = (page: Page) =>
   page.evaluate(() => (window as any).__excel.fake.sheets.map((s: { name: string }) => s.name) as string[]);
+/** The sheets a person sees in the tab bar; the generated workbook also carries its rules, very hidden. */
+const visibleSheets = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as any).__excel.fake.sheets
+        .filter((s: { visibility: string }) => s.visibility !== "VeryHidden")
+        .map((s: { name: string }) => s.name) as string[],
+  );
 
 test("outside Excel: office.js comes from the add-in's origin, finds no host, and the page says what the add-in is and how to open it", async () => {
   const w = await openPage(browser.context, server.origin);
@@ -204,7 +216,8 @@ test("in Excel: choose a unit by search, generate with progress, an edit shows i
   await outcome.waitFor();
   await expect(outcome.innerText()).resolves.toContain("已生成 4 张工作表");
   await expect(page.getByTestId("generate-progress").count()).resolves.toBe(0);
-  await expect(sheetNames(page)).resolves.toEqual(["附件1", "附件2", "石楼县", "汇总"]);
+  await expect(visibleSheets(page)).resolves.toEqual(["附件1", "附件2", "石楼县", "汇总"]);
+  await expect(sheetNames(page)).resolves.toContain(embeddedSheetName(luliang2022.id, luliang2022.version));
   await screenshot(page, "5-generated");
 
   // A person types a full-width number: live checking reports it, grouped under its sheet.
@@ -320,7 +333,7 @@ test("keyboard: Tab reaches every main control; arrows choose single units, typi
   await tabTo("生成打分表");
   await page.keyboard.press("Enter");
   await page.getByTestId("outcome").waitFor();
-  await expect(sheetNames(page)).resolves.toEqual(["附件1", "附件2", "石楼县", "汇总"]);
+  await expect(visibleSheets(page)).resolves.toEqual(["附件1", "附件2", "石楼县", "汇总"]);
 
   const cell = deductionCell("5");
   await page.evaluate(([c]) => (window as any).__excel.fake.personTypes("石楼县", { [c]: -1 }), [cell]);
@@ -450,6 +463,50 @@ test("another rules file: a broken one is refused with the problems in Chinese, 
   });
   await page.getByText("已载入规则：2023年度考核（测试）（版本 2023.1）").waitFor();
   await expect(rules.innerText()).resolves.toMatch(/2023 年度 · 版本 2023\.1/);
+  expectClean(w);
+  await page.close();
+});
+
+test("rules as a workbook: 导出规则 offers it, the edited workbook is loaded with its mistakes at their cells", async () => {
+  const w = await openInExcel();
+  const { page } = w;
+  const rules = page.getByTestId("rules");
+  await page.getByTestId("export-rules").click();
+  const link = rules.getByRole("link", { name: /下载 考核规则-luliang-2022-2022\.1\.xlsx/ });
+  await link.waitFor();
+  await screenshot(page, "11-rules-exported");
+
+  const book = await planToXlsx(rulesWorkbookPlan(parseRules(luliang2022Json)));
+  const input = page.getByTestId("rules-file");
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  // A mistake typed into 考核细则: a sub-item's points that no longer add up to its item's.
+  const grids = await readXlsx(book);
+  const lines = grids.find((g) => g.name === "考核细则")!;
+  const sub = lines.cells.findIndex((r) => r[0] === "附件3" && r[3] === 13 && r[4] === "1") + 1;
+  const item = lines.cells.findIndex((r) => r[0] === "附件3" && r[3] === 13 && r[4] === null) + 1;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(book as unknown as ArrayBuffer);
+  const points = lines.cells[sub - 1][9] as number;
+  const setPoints = (value: number) => (wb.getWorksheet("考核细则")!.getRow(sub).getCell(10).value = value);
+  setPoints(points + 1);
+  await input.setInputFiles({
+    name: "规则-有误.xlsx",
+    mimeType: XLSX,
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await rules.getByTestId("outcome").filter({ hasText: "规则文件无法使用" }).waitFor();
+  await expect(rules.innerText()).resolves.toMatch(new RegExp(`考核细则 第 ${item} 行 分值：子项分值合计`));
+
+  setPoints(points);
+  wb.getWorksheet("基本信息")!.eachRow((r) => {
+    if (r.getCell(1).value === "版本") r.getCell(2).value = "2023.1";
+  });
+  await input.setInputFiles({
+    name: "规则2023.xlsx",
+    mimeType: XLSX,
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await page.getByText(/已载入规则：.*（版本 2023\.1）/).waitFor();
   expectClean(w);
   await page.close();
 });

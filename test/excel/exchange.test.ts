@@ -22,6 +22,7 @@ import { luliang2022, luliang2022Json } from "../support/rules";
 import { scoreUnit } from "../../src/scoring";
 import { planToXlsx, readXlsx } from "../../src/xlsx";
 import { libreOfficeAvailable, recalculateToCsv } from "../support/libreoffice";
+import { embeddedSheetName } from "../../src/rulesbook";
 import { FakeExcel } from "./fakeExcel";
 
 let session = newSession();
@@ -83,7 +84,9 @@ describe("导出本单位工作簿", () => {
     expect(excel.openedWorkbooks).toEqual([Buffer.from(report.bytes).toString("base64")]);
 
     const sheets = await readXlsx(report.bytes);
-    expect(sheets.map((s) => s.name)).toEqual(["石楼县", "汇总"]);
+    // The unit's workbook carries the rules it was made from, very hidden (decision 0009).
+    expect(sheets.map((s) => s.name)).toEqual(["石楼县", "汇总", embeddedSheetName(rubric.id, rubric.version)]);
+    expect(sheets[2].hidden).toBe(true);
     const read = readWorkbook(rubric, sheets);
     const shilou = read.units[0].entries;
     const key = (label: string) => rubric.linesFor(rubric.findUnit("石楼县")!).find((l) => l.label === label)!.key;
@@ -122,7 +125,10 @@ describe("导出本单位工作簿", () => {
     });
     expect(later.withResult).toBe(false);
     expect(later.notices[0]).toContain("重新校验并汇总");
-    expect((await readXlsx(later.bytes)).map((s) => s.name)).toEqual(["石楼县"]);
+    expect((await readXlsx(later.bytes)).map((s) => s.name)).toEqual([
+      "石楼县",
+      embeddedSheetName(rubric.id, rubric.version),
+    ]);
   });
 
   test("a sheet that is not a score sheet is refused with a message", async () => {

@@ -314,6 +314,12 @@ export class FakeExcel {
                   "InvalidArgument",
                   `The number of rows or columns in the input array doesn't match the size of the range ${address}.`,
                 );
+              // Excel keeps at most 32,767 characters in a cell ("Excel specifications and limits").
+              if (
+                shape &&
+                (value as unknown[][]).some((row) => row.some((v) => typeof v === "string" && v.length > 32767))
+              )
+                throw excelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
               if (!shape && prop === "numberFormat" && rows * cols > 100000) {
                 sheet.formatBoxes.push({ box, format: String(value) });
                 return;
@@ -654,7 +660,7 @@ export class FakeExcel {
       DataValidationOperator: { between: "Between", greaterThanOrEqualTo: "GreaterThanOrEqualTo" },
       DataValidationAlertStyle: { stop: "Stop" },
       ConditionalFormatType: { custom: "Custom" },
-      SheetVisibility: { hidden: "Hidden", visible: "Visible" },
+      SheetVisibility: { hidden: "Hidden", visible: "Visible", veryHidden: "VeryHidden" },
       PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
       PaperType: { a4: "A4" },
       createWorkbook: async (base64: string) => {

@@ -15,6 +15,7 @@ import {
   type GridSheet,
   type SheetPlan,
 } from "../../src/layout";
+import { embeddedSheetName } from "../../src/rulesbook";
 import { scoreAll } from "../../src/scoring";
 
 const rubric = luliang2022;
@@ -25,7 +26,16 @@ describe("the workbook plan", () => {
   const sheet = (name: string) => plan.sheets.find((s) => s.name === name)!;
 
   test("has 附件1, 附件2, the units' sheets in the rules' order, and 汇总", () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(["附件1", "附件2", "交城县", "石楼县", "市体育局", "汇总"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual([
+      "附件1",
+      "附件2",
+      "交城县",
+      "石楼县",
+      "市体育局",
+      "汇总",
+      embeddedSheetName(rubric.id, rubric.version),
+    ]);
+    expect(plan.sheets.at(-1)).toMatchObject({ veryHidden: true, protect: true, meta: { role: "rules" } });
     expect(units.map((u) => u.sheetName)).toEqual(["交城县", "石楼县", "市体育局"]);
   });
 
@@ -83,7 +93,7 @@ describe("the workbook plan", () => {
 
   test("sheet and table names are valid and unique", () => {
     const all = buildWorkbookPlan(rubric, rubric.registry.all).plan;
-    expect(all.sheets).toHaveLength(57 + 3);
+    expect(all.sheets).toHaveLength(57 + 4);
     const names = all.sheets.map((s) => s.name);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     expect(names.every(isValidSheetName)).toBe(true);

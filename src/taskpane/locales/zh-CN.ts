@@ -19,6 +19,11 @@ export const zhCN = {
   rulesLoaded: "已载入规则：{name}（版本 {version}）",
   rulesInvalid: "规则文件无法使用，仍使用原来的规则",
   moreProblems: "另有 {count} 处问题未列出",
+  rulesFromWorkbook: "取自本工作簿",
+  rulesCarriedUnusable: "本工作簿保存的规则无法使用，暂用内置规则：{problem}",
+  exportRules: "导出规则",
+  rulesExported: "已导出规则工作簿 {file}：可在 Excel 或 WPS 中修改，改好后用“载入其他规则文件”载入",
+  loadingRules: "正在读取规则…",
   // Tabs
   tabGenerate: "打分表",
   tabTotal: "校验汇总",
