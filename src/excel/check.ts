@@ -161,7 +161,7 @@ export async function writeChangeLog(rows: (string | number | boolean)[][]): Pro
  * Undo: any write by the add-in after an edit would take the person's Ctrl+Z (before ExcelApi 1.20 it clears the
  * undo stack; from 1.20 it is an undo step of its own on top). So the changes are kept here and written to 变更记录
  * by `flush()`, which the pane calls before each action it runs (an action writes, and so ends Ctrl+Z anyway) and
- * when checking stops (docs/decisions/0008-excel-as-it-is.md).
+ * when checking stops (docs/decisions/0010-excel-as-it-is.md).
  */
 export async function startLiveChecking(
   rubric: Rubric,

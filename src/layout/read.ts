@@ -8,15 +8,7 @@ import type { Rubric } from "../rubric";
 import type { CellValue, CountyAnnexEntries, Issue, UnitEntries } from "../scoring";
 import { cellRef } from "./a1";
 import { ANNEX_KEY_COLUMNS, annex1Header, annex2Header } from "./annexSheets";
-import {
-  ADJUST_COLUMNS,
-  ADJUST_ROWS,
-  COL,
-  COMPLETED_LABEL,
-  LINE_COLUMNS,
-  TOTAL_LABELS,
-  TOTAL_ORDER,
-} from "./columns";
+import { ADJUST_COLUMNS, ADJUST_ROWS, COL, COMPLETED_LABEL, LINE_COLUMNS, TOTAL_LABELS, TOTAL_ORDER } from "./columns";
 import type { GridCell, GridSheet } from "./grid";
 import { addressesInFile, upgradeSheet, WORKBOOK_FORMATS, type WorkbookFormats } from "./formatVersion";
 import { readMeta } from "./meta";

@@ -84,7 +84,7 @@ describe("导出本单位工作簿", () => {
     expect(excel.openedWorkbooks).toEqual([Buffer.from(report.bytes).toString("base64")]);
 
     const sheets = await readXlsx(report.bytes);
-    // The unit's workbook carries the rules it was made from, very hidden (decision 0009).
+    // The unit's workbook carries the rules it was made from, very hidden (decision 0013).
     expect(sheets.map((s) => s.name)).toEqual(["石楼县", "汇总", embeddedSheetName(rubric.id, rubric.version)]);
     expect(sheets[2].hidden).toBe(true);
     const read = readWorkbook(rubric, sheets);
