@@ -60,7 +60,7 @@ export function checkGrid(rubric: Rubric, grid: GridSheet): Omit<SheetCheck, "sy
   const result = scoreUnit(rubric, unit.entries);
   const issues = [...result.errors, ...result.warnings].map((i) => ({ ...i, ...issueLocation(read, i) }));
   // A pasted block can carry numbers over the 得分 and total formulas (where protection was removed): said at once.
-  const tampered = sheetProblemIssues(tamperCheck(unit, result));
+  const tampered = sheetProblemIssues(tamperCheck(unit, result, read.problems));
   return { sheet: grid.name, result, issues: [...sheetProblems, ...tampered, ...issues], scoreSheet };
 }
 

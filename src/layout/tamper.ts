@@ -16,7 +16,16 @@ function shown(v: GridCell): string {
   return v === null ? "（空）" : String(v);
 }
 
-export function tamperCheck(sheet: ReadUnitSheet, result: UnitResult): SheetProblem[] {
+/**
+ * `found`: the problems the reader found in the workbook. A deduction on a row that is no line (sheet.rowWithoutLine)
+ * is in the sheet's own sums but not in the core's; its own message says so, and the totals it upsets are no damaged
+ * formula.
+ */
+export function tamperCheck(
+  sheet: ReadUnitSheet,
+  result: UnitResult,
+  found: readonly SheetProblem[] = [],
+): SheetProblem[] {
   const problems: SheetProblem[] = [];
   const add = (code: string, cell: string, message: string) =>
     problems.push({ sheet: sheet.sheet, code, severity: "error", cell, unit: result.unit, message });
@@ -29,7 +38,10 @@ export function tamperCheck(sheet: ReadUnitSheet, result: UnitResult): SheetProb
     );
   }
   // A text amount already has its own message (sheet.textAmount): the totals it upsets are no damaged formula.
-  const explained = stale !== undefined || hasTextAmount(sheet);
+  const explained =
+    stale !== undefined ||
+    hasTextAmount(sheet) ||
+    found.some((p) => p.sheet === sheet.sheet && p.code === "sheet.rowWithoutLine");
   for (const [key, at] of Object.entries(sheet.shownTotals) as [TotalKey, { cell: string; value: GridCell }][]) {
     const label = TOTAL_LABELS[key];
     if (!isFormulaCell(at.value)) {

@@ -42,9 +42,11 @@ export function totalWorkbooks(rubric: Rubric, workbooks: readonly ReturnedWorkb
   }
   const merged = new Map<string, MergedUnit>();
   for (const [unit, sources] of sheets) {
-    for (const { file, sheet } of sources) {
+    for (const { file, read, sheet } of sources) {
       // A unit sheet's formulas see that sheet alone: compare them with its own entries, without its 附件 rows.
-      structural.push(...tamperCheck(sheet, scoreUnit(rubric, sheet.entries)).map((p) => fromProblem(p, file)));
+      structural.push(
+        ...tamperCheck(sheet, scoreUnit(rubric, sheet.entries), read.problems).map((p) => fromProblem(p, file)),
+      );
     }
     merged.set(unit, mergeUnitSheets(sources, structural));
   }

@@ -28,7 +28,7 @@ async function workbook(apiVersion = "1.14", rules: Rubric = rubric) {
   const plan = buildWorkbookPlan(rules, UNITS).plan;
   await renderPlan(plan, session);
   const lines = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
-  const row = (label: string) => lines.top + 1 + lines.rows.findIndex((r) => r[0] === label);
+  const row = (label: string) => lines.top + 1 + lines.rows.findIndex((r) => String(r[0]) === label);
   return { excel, session, plan, row, sheet: (name: string) => excel.sheets.find((s) => s.name === name)! };
 }
 

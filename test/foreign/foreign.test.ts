@@ -37,7 +37,7 @@ const built = buildWorkbookPlan(rubric, [rubric.findUnit(UNIT)!]);
 const map = built.units[0].map;
 const table = built.plan.sheets.find((s) => s.name === UNIT)!.tables[0];
 /** The sheet row of a county line by its label. */
-const row = (label: string) => table.top + 1 + table.rows.findIndex((r) => r[0] === label);
+const row = (label: string) => table.top + 1 + table.rows.findIndex((r) => String(r[0]) === label);
 
 /** What an assessor types: a deduction with its finding, a line marked 不参与 with a reason. */
 /** A line break, and a literal "_x0041_" that a writer must escape as _x005F_x0041_ (LibreOffice does). */
