@@ -375,7 +375,7 @@ console.log(
 const report = `# Benchmarks
 
 Latest \`npm run bench -- --write\`, ${new Date().toISOString().slice(0, 10)}, on ${machine}.
-The assessment has ${unitCount} units (13 counties and 44 member units; the issue's "56" was a miscount, see DESIGN.md).
+The assessment has ${unitCount} units (13 counties and 44 member units; the issue's "56" was a miscount, see docs/architecture.md).
 
 ## Office.js
 

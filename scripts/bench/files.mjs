@@ -15,7 +15,7 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 `;
-/** CSV of every sheet (the last field, -1), UTF-8 (76), as DESIGN.md notes. */
+/** CSV of every sheet (the last field, -1), UTF-8 (76) (LibreOffice's CSV filter options). */
 const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 
 function hasPython(module) {

@@ -1,5 +1,5 @@
 /**
- * One unit's result (the source's 成绩计算说明 and DESIGN.md):
+ * One unit's result (the source's 成绩计算说明; where it is silent, docs/architecture.md and docs/decisions):
  *   score of a line      = points − deduction (a 不参与 line scores 0)
  *   itemsScore           = Σ line scores
  *   applicableTotal      = Σ points of the unit's lines, minus lines marked 不参与 with a written reason

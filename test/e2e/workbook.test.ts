@@ -190,7 +190,7 @@ describe("recomputed by LibreOffice (opened without the add-in)", () => {
 });
 
 test("the sheet XML carries native validation, protection, unlocked input cells and the print setup", async () => {
-  // The file as generated: exceljs itself reads decimal validation formulas back wrongly (DESIGN.md).
+  // The file as generated: exceljs itself reads decimal validation formulas back wrongly.
   const bytes = new Uint8Array(await (await import("node:fs")).promises.readFile(join(tmp, "generated.xlsx")));
   const xml = await sheetXml(bytes, "石楼县");
   const first = sheetOf("石楼县").map.tables[0].first;

@@ -22,7 +22,7 @@ describe("the 2022 rules as data", () => {
     expect(items(rubric.rules.member.individual)).toBe(74);
     expect(rubric.rules.county.sections).toHaveLength(7);
     expect(rubric.registry.counties).toHaveLength(13);
-    // The source heads the other units "（20个）" but lists 21: 23 + 21 = 44 member units (see DESIGN.md).
+    // The source heads the other units "（20个）" but lists 21: 23 + 21 = 44 member units (see docs/architecture.md).
     expect(rubric.registry.members.filter((u) => u.category === "supervisory")).toHaveLength(23);
     expect(rubric.registry.members.filter((u) => u.category === "other")).toHaveLength(21);
     expect(rubric.registry.all).toHaveLength(57);
