@@ -4,7 +4,16 @@
  * their header text, rows by what they hold: a person may insert, delete, sort rows and move columns.
  */
 import { cellRef, type GridCell, type GridSheet } from "../layout";
-import type { CellContent, CellStyle, PlacedCell, TablePlan, ValidationPlan, ValidationRule } from "../layout";
+import type {
+  CellContent,
+  CellStyle,
+  PlacedCell,
+  PrintPlan,
+  TablePlan,
+  ValidationPlan,
+  ValidationRule,
+} from "../layout";
+import { PAGE_FOOTER, PAGE_MARGINS } from "../layout/fit";
 import { BLOCK_TITLE, blockTitle } from "./labels";
 
 export interface BlockColumn {
@@ -136,3 +145,14 @@ export function blockCell(block: ReadBlock, row: number, header: string): string
   const col = block.columns.get(header);
   return col === undefined ? undefined : cellRef(row, col);
 }
+
+/** How a sheet of the rules workbook prints: A4 landscape, numbered pages; fitSheet sets the scale and breaks. */
+export const bookPrint = (titleRows?: PrintPlan["titleRows"]): PrintPlan => ({
+  orientation: "landscape",
+  paper: "A4",
+  titleRows,
+  footer: PAGE_FOOTER,
+  scale: 100,
+  breaksAfter: [],
+  margins: PAGE_MARGINS,
+});

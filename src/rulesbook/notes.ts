@@ -1,8 +1,8 @@
 /** The 说明 sheet of the rules workbook: what each sheet and column holds, in the words of the office. */
 import type { SheetPlan } from "../layout";
-import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "../layout/fit";
+import { fitSheet } from "../layout/fit";
 import type { RulesFile } from "../rubric";
-import { placeBlocks } from "./blocks";
+import { bookPrint, placeBlocks } from "./blocks";
 import { BOOK_SHEETS as S, CATEGORY_LABELS, GROUP_LABELS, PART_LABELS, SCORED_BY_LABELS, SETTINGS } from "./labels";
 
 const or = (labels: Record<string, string>) => Object.values(labels).join("、");
@@ -111,13 +111,6 @@ export function notesSheetPlan(rules: RulesFile): SheetPlan {
     hiddenRows: [],
     protect: false,
     rowHeights: {},
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      footer: PAGE_FOOTER,
-      scale: 100,
-      breaksAfter: [],
-      margins: PAGE_MARGINS,
-    },
+    print: bookPrint(),
   });
 }

@@ -4,9 +4,9 @@
  * the existing adapters. Reading it back is read.ts; the two round-trip to the same rules (a test holds them to it).
  */
 import type { CellContent, CellStyle, SheetPlan, WorkbookPlan } from "../layout";
-import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "../layout/fit";
+import { fitSheet } from "../layout/fit";
 import type { PartKey, RubricPart, RulesFile } from "../rubric";
-import { placeBlocks, type BlockColumn, type BlockSpec } from "./blocks";
+import { bookPrint, placeBlocks, type BlockColumn, type BlockSpec } from "./blocks";
 import * as L from "./labels";
 import { notesSheetPlan } from "./notes";
 
@@ -53,16 +53,8 @@ function sheet(name: string, heading: string, blocks: readonly BlockSpec[], widt
     hiddenRows: [],
     protect: false,
     rowHeights: {},
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      // One table repeats its header on every printed page; a sheet of several tables has no one header.
-      titleRows: blocks.length === 1 ? { from: firstHeader, to: firstHeader } : undefined,
-      footer: PAGE_FOOTER,
-      scale: 100,
-      breaksAfter: [],
-      margins: PAGE_MARGINS,
-    },
+    // One table repeats its header on every printed page; a sheet of several tables has no one header.
+    print: bookPrint(blocks.length === 1 ? { from: firstHeader, to: firstHeader } : undefined),
     freezeRows: blocks.length === 1 ? firstHeader : undefined,
   });
 }
