@@ -224,5 +224,5 @@ test("校验并汇总 and 修复本表 of all 57 units keep every request under 
   await repairUnitSheet(rubric, "石楼县");
   const sent = excel.requests.filter((r) => r.sync >= from);
   expect(sent.length).toBeGreaterThanOrEqual(4);
-  expect(Math.max(...sent.map((r) => r.bytes))).toBeLessThanOrEqual(2 * 1024 * 1024);
+  expect(Math.max(...sent.map((r) => r.bytes))).toBeLessThanOrEqual(2_000_000);
 });
