@@ -16,6 +16,7 @@ import { READING_PREFACE, PER_UNIT_PREFACE } from "./bench/prefaces.mjs";
 import { readingBenchmarks, readingTables } from "./bench/files.mjs";
 import { perUnitBenchmarks } from "./bench/perUnit.mjs";
 import { writeReturnedWorkbooks } from "./bench/returned.mjs";
+import { stats } from "./bench/stats.mjs";
 
 const require = createRequire(import.meta.url);
 const root = new URL("..", import.meta.url).pathname;
@@ -32,17 +33,6 @@ const { defaultRubric, defaultRulesJson, lintRules } = require(join(root, "lib/r
 const { scoreAll } = require(join(root, "lib/scoring/index.js"));
 const layout = require(join(root, "lib/layout/index.js"));
 const { planToXlsx } = require(join(root, "lib/xlsx/index.js"));
-
-/** Median, min and max of several samples. */
-function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  return {
-    median: s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2,
-    min: s[0],
-    max: s[s.length - 1],
-    runs: s.length,
-  };
-}
 
 const rows = [];
 function measure(name, runs, fn, unit = "ms", target = "") {
