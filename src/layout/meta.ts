@@ -1,7 +1,9 @@
 /**
  * The hidden first row of every generated sheet ties it to its role, unit and rules: A1 marker, B1 role, C1 unit,
- * D1 rules id, E1 rules version. The marker names the workbook format's version (formatVersion.ts). Cell contents survive a sheet rename and are read the same way by the Office.js
- * adapter and the file reader; the sheet's protection keeps them from being typed over.
+ * D1 rules id, E1 rules version, and F1 the party a party's workbook is for (blank in a workbook for everyone, and in
+ * workbooks made before parties existed, which read the same). The marker names the workbook format's version
+ * (formatVersion.ts). Cell contents survive a sheet rename and are read the same way by the Office.js adapter and the
+ * file reader; the sheet's protection keeps them from being typed over.
  */
 import { formatVersion, markerOf } from "./formatVersion";
 import { META_ROW, type PlacedCell, type SheetMeta, type SheetRole } from "./plan";
@@ -9,7 +11,9 @@ import { META_ROW, type PlacedCell, type SheetMeta, type SheetRole } from "./pla
 const ROLES: readonly SheetRole[] = ["annex1", "annex2", "unit", "summary", "changeLog", "rules"];
 
 export function metaCells(meta: SheetMeta): PlacedCell[] {
-  return [markerOf(), meta.role, meta.unit ?? "", meta.rulesId, meta.rulesVersion].map((value, i) => ({
+  const values = [markerOf(), meta.role, meta.unit ?? "", meta.rulesId, meta.rulesVersion];
+  if (meta.party) values.push(meta.party);
+  return values.map((value, i) => ({
     row: META_ROW,
     col: i + 1,
     value,
@@ -27,5 +31,12 @@ export function readMeta(firstRow: readonly unknown[] | undefined): SheetMeta | 
   const role = text(firstRow[1]) as SheetRole;
   if (!ROLES.includes(role)) return undefined;
   const unit = text(firstRow[2]);
-  return { role, unit: unit || undefined, rulesId: text(firstRow[3]), rulesVersion: text(firstRow[4]) };
+  const party = text(firstRow[5]).trim();
+  return {
+    role,
+    unit: unit || undefined,
+    rulesId: text(firstRow[3]),
+    rulesVersion: text(firstRow[4]),
+    ...(party ? { party } : {}),
+  };
 }

@@ -151,6 +151,11 @@ export interface SheetMeta {
   readonly unit?: string;
   readonly rulesId: string;
   readonly rulesVersion: string;
+  /**
+   * The party the sheet's workbook was made for (rubric/parties.ts: 考核组, 市安委办, a 附件2 department, 两个行动专班),
+   * in F1; undefined for a workbook for everyone. Only that party's cells are open for input in such a workbook.
+   */
+  readonly party?: string;
 }
 
 /**

@@ -13,12 +13,12 @@ import { readAnnex } from "./readAnnex";
 import { entryCellKey } from "./readCells";
 import { readUnitSheet } from "./readUnitSheet";
 import { lostMarker, unitMismatch } from "./sheetChecks";
-import type { ReadUnitSheet, SheetProblem } from "./readTypes";
+import type { PartSignoff, ReadUnitSheet, SheetProblem } from "./readTypes";
 import { workbookRules, type EmbeddedRules } from "../rulesbook/embed";
 
 // The grid types moved to grid.ts; named here too for code that still imports them from the reader.
 export type { GridCell, GridSheet };
-export type { ReadUnitSheet, SheetProblem };
+export type { PartSignoff, ReadUnitSheet, SheetProblem };
 export { entryCellKey, entryValue } from "./readCells";
 
 export type EntryField =
@@ -46,6 +46,10 @@ export interface ReadWorkbook {
   readonly annexCells: ReadonlyMap<string, string>;
   readonly annexSheets: Partial<Record<"annex1" | "annex2", string>>;
   readonly problems: SheetProblem[];
+  /** The party the workbook was made for (F1 of its sheets' marker rows), undefined for a workbook for everyone. */
+  readonly party?: string;
+  /** Each part's 考核人员 and completion mark as found in the sheets. */
+  readonly signoffs: PartSignoff[];
   /** The rules the workbook carries (src/rulesbook/embed.ts), checked against the rules in use by totalling. */
   readonly carriedRules?: EmbeddedRules;
 }
@@ -62,6 +66,7 @@ export function readWorkbook(
     annexCells: new Map(),
     annexSheets: {},
     problems: [],
+    signoffs: [],
     carriedRules: workbookRules(sheets),
   };
   const seen = new Map<string, string>();
@@ -144,7 +149,10 @@ export function readWorkbook(
     }
   }
   out.annexes.push(...annex.values());
-  return out;
+  // A workbook is one party's when its score sheets say so; sheets of several parties copied into one workbook
+  // are a workbook for everyone (each cell's owner is still known from the rules).
+  const parties = new Set(sheets.map((s) => readMeta(s.cells[0])?.party).filter((p) => p !== undefined));
+  return parties.size === 1 ? { ...out, party: [...parties][0] } : out;
 }
 
 /** Where an issue of the core points to in the workbook: sheet and cell, when known. */
