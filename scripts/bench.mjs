@@ -1,6 +1,9 @@
 // `npm run bench`: figures for what users wait on, in one run so they compare. Prints the tables; with
 // `npm run bench -- --write` also writes them into docs/benchmarks.md (a tracked file, so a run to look at the
 // figures leaves the work tree clean). Each figure is the median of several runs, with min and max; nothing printed is typed in by hand.
+// `npm run bench -- --only returned` runs only the returned-workbooks part (scorecard total beside the other readers
+// and the floor), and `--tools total,sheetjs,floorScan` only those tools of it: for measuring a change to the reader
+// quickly; such a partial run is never written.
 //
 // Office.js figures come from the test double of Excel (test/excel/fakeExcel.ts) with every call mirrored onto
 // Microsoft's own Office.js client (test/excel/officeClient.ts): round trips are context.sync() calls, request sizes
@@ -23,12 +26,20 @@ const root = new URL("..", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "scorecard-bench-"));
 const step = (text) => process.stderr.write(`bench: ${text}\n`);
 const write = process.argv.includes("--write");
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const only = argValue("--only");
+const tools = argValue("--tools")?.split(",");
+if (only !== undefined && only !== "returned") throw new Error(`--only ${only}: only "returned" is known`);
+if (write && (only || tools)) throw new Error("a partial run (--only, --tools) is not written to docs/benchmarks.md");
 
 step("compiling the command line (lib/) and the Excel adapter with its test double (tsconfig.bench.json)");
 execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
 const benchJs = join(root, "lib/bench"); // inside the repository, so that node_modules resolves
 // Types are checked by `npm test`; the bench only needs the JavaScript.
-execFileSync("npx", ["tsc", "-p", "tsconfig.bench.json", "--noCheck"], { cwd: root, stdio: "inherit" });
+if (!only) execFileSync("npx", ["tsc", "-p", "tsconfig.bench.json", "--noCheck"], { cwd: root, stdio: "inherit" });
 const { defaultRubric, defaultRulesJson, lintRules } = require(join(root, "lib/rubric/index.js"));
 const { scoreAll } = require(join(root, "lib/scoring/index.js"));
 const layout = require(join(root, "lib/layout/index.js"));
@@ -49,6 +60,27 @@ function measure(name, runs, fn, unit = "ms", target = "") {
 
 const rubric = defaultRubric();
 const unitCount = rubric.registry.all.length;
+const runsArg = process.argv.indexOf("--runs");
+const rounds = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
+
+/** The returned workbooks, and every reader over them (scripts/bench/files.mjs), with how busy the machine was. */
+async function returnedReading() {
+  step(`${unitCount} returned one-unit workbooks, filled as an assessor would (scripts/bench/returned.mjs)`);
+  const loadBefore = loadavg()[0];
+  const files = await writeReturnedWorkbooks({ rubric, layout, planToXlsx }, join(tmp, "returned"));
+  const reading = readingTables(readingBenchmarks({ root, tmp, files, rounds, step, only: tools }), files.length);
+  return { files, reading, loadBefore };
+}
+// Others' work on the machine slows every tool alike but not always in proportion: say how busy it was.
+const busyText = (loadBefore) =>
+  `Load average (1 min) ${loadBefore.toFixed(1)} before these figures, ${loadavg()[0].toFixed(1)} after, on ${cpus().length} cores.`;
+
+if (only === "returned") {
+  const { reading, loadBefore } = await returnedReading();
+  console.log(`\n${busyText(loadBefore)}\n\n${reading.table}\n\n${reading.targets}`);
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Office.js: round trips, request and response sizes, time without and with 100 ms per round trip.
@@ -290,12 +322,7 @@ measure(`scorecard generate (full workbook, ${unitCount + 3} sheets)`, 5, () => 
 // Returned workbooks: scorecard total beside what an office would use instead, and the command line's outputs.
 // How each figure is made: scripts/bench/files.mjs and scripts/bench/perUnit.mjs (and the table's "what it does").
 // ---------------------------------------------------------------------------------------------------------------
-step(`${unitCount} returned one-unit workbooks, filled as an assessor would (scripts/bench/returned.mjs)`);
-const loadBefore = loadavg()[0];
-const files = await writeReturnedWorkbooks({ rubric, layout, planToXlsx }, join(tmp, "returned"));
-const runsArg = process.argv.indexOf("--runs");
-const rounds = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
-const reading = readingTables(readingBenchmarks({ root, tmp, files, rounds, step }), files.length);
+const { files, reading, loadBefore } = await returnedReading();
 const perUnit = perUnitBenchmarks({
   root,
   tmp,
@@ -303,11 +330,9 @@ const perUnit = perUnitBenchmarks({
   rounds: Math.max(1, Math.floor(rounds / 2)), // 57 separate runs are long: half as many rounds
   step,
 });
-// Others' work on the machine slows every tool alike but not always in proportion: say how busy it was.
-const busy = `Load average (1 min) ${loadBefore.toFixed(1)} before these figures, ${loadavg()[0].toFixed(1)} after, on ${cpus().length} cores.`;
 const filesSection = `${READING_PREFACE(files.length, rounds)}
 
-${busy}
+${busyText(loadBefore)}
 
 ${reading.table}
 
