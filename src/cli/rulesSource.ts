@@ -34,7 +34,7 @@ export async function readRulesSource(file: string | undefined): Promise<RulesSo
   const name = basename(file);
   if (bytes[0] === ZIP[0] && bytes[1] === ZIP[1]) {
     // Loaded only for a workbook: a JSON rules file does not pay for the reader.
-    const { readXlsx } = await import("../xlsx/read");
+    const { readXlsxNode: readXlsx } = await import("../xlsx/nodeRead");
     try {
       return { kind: "workbook", sheets: await readXlsx(bytes, name), name };
     } catch (err) {

@@ -6,7 +6,7 @@
  * Unpacking is budgeted as it happens: no part inflates beyond the size its directory entry declares, the whole
  * workbook not beyond `bytes`, and a sheet stops being unpacked as soon as it holds more than `cells` cells.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import type { GridSheet } from "../layout";
 import { scanWorkbook } from "./scan";
 

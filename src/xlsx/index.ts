@@ -1,8 +1,8 @@
 export * from "./write";
-export * from "./read";
+export { READ_LIMITS, WorkbookReadError, type Unpacker } from "./readChecked";
 export * from "./zipGuard";
 export * from "./fastRead";
 export * from "./scan";
 export * from "./zlibRead";
-// Node's entry reads with node:zlib: this explicit export takes the place of ./read's readXlsx (the browser's, JSZip).
+// Node's entry reads with node:zlib (./read, the browser's, unpacks with JSZip and is not loaded here).
 export { readXlsxNode as readXlsx, readXlsxNode } from "./nodeRead";
