@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `scorecard` command: compiled by `npm install` (the prepare script) from src/cli into lib/.
+// The `scorecard` command: compiled by `npm install` (the prepare script, npm run build:cli) from src/cli into one
+// file, lib/cli/scorecard.js (scripts/build-cli.mjs).
 "use strict";
 // A closed pipe (scorecard rules | head) is not an error.
 process.stdout.on("error", (err) => {
@@ -8,7 +9,7 @@ process.stdout.on("error", (err) => {
 });
 let main;
 try {
-  main = require("../lib/cli/main.js").main;
+  main = require("../lib/cli/scorecard.js").main;
 } catch (err) {
   if (err && err.code === "MODULE_NOT_FOUND") {
     process.stderr.write("scorecard 尚未编译：请先运行 npm install（或 npm run build:cli）。\n");

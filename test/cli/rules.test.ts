@@ -80,9 +80,9 @@ describe("scorecard rules", () => {
     expect(JSON.parse(again.out)).toEqual(JSON.parse(original.out));
   });
 
-  test("the installed command runs (bin/scorecard.js over the compiled lib/)", () => {
+  test("the installed command runs (bin/scorecard.js over the compiled lib/ and its bundle)", () => {
     const root = join(__dirname, "../..");
-    execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root });
+    execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: root });
     const result = spawnSync(process.execPath, [join(root, "bin/scorecard.js"), "rules", "--json"], {
       encoding: "utf8",
     });
