@@ -82,7 +82,7 @@ export const attr = (tag: string, name: string): string | undefined => {
   return spaced ? spacedAttr(tag, name) : undefined;
 };
 
-const NAMESPACES = {
+export const NAMESPACES = {
   main: ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
   rels: [
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -92,7 +92,7 @@ const NAMESPACES = {
 };
 
 /** The prefixes a part binds to one of the namespaces (`x` for xmlns:x="…/main"). */
-function prefixesOf(xml: string, uris: readonly string[]): string[] {
+export function prefixesOf(xml: string, uris: readonly string[]): string[] {
   const out: string[] = [];
   for (const m of xml.slice(0, 4096).matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g))
     if (uris.includes(m[2])) out.push(m[1]);
@@ -100,7 +100,7 @@ function prefixesOf(xml: string, uris: readonly string[]): string[] {
 }
 
 /** The part with its elements' prefixes for these namespaces removed: `<x:c>` → `<c>`. Most parts have none. */
-function unprefixed(xml: string, uris: readonly string[]): string {
+export function unprefixed(xml: string, uris: readonly string[]): string {
   let out = xml;
   for (const p of prefixesOf(xml, uris)) {
     const escaped = p.replace(/[.-]/g, "\\$&");
@@ -110,7 +110,7 @@ function unprefixed(xml: string, uris: readonly string[]): string {
 }
 
 /** The text of an <si> or <is>: its <t> runs joined (phonetic runs <rPh> left out). */
-function runText(xml: string): string {
+export function runText(xml: string): string {
   const withoutPhonetic = xml.includes("<rPh") ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
   let out = "";
   for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t\s*\/>/g)) out += unescapeXml(m[1] ?? "");
@@ -118,7 +118,7 @@ function runText(xml: string): string {
 }
 
 /** "AB12" (or "$AB$12") → row 12, column 28; undefined for anything else. */
-function position(ref: string): { row: number; col: number } | undefined {
+export function position(ref: string): { row: number; col: number } | undefined {
   let i = ref.charCodeAt(0) === 0x24 ? 1 : 0; // $
   let col = 0;
   for (const start = i; i < ref.length && i < start + 3; i++) {
@@ -133,9 +133,15 @@ function position(ref: string): { row: number; col: number } | undefined {
   return { row: Number(digits), col };
 }
 
-type Value = Exclude<GridCell, object>;
+export type Value = Exclude<GridCell, object>;
 
-function value(type: string | undefined, raw: string | undefined, body: string, shared: readonly string[]): Value {
+/** A cell's value from its type (t=), its <v> text and, for an inline string, its body. */
+export function value(
+  type: string | undefined,
+  raw: string | undefined,
+  body: string,
+  shared: readonly string[],
+): Value {
   if (type === "inlineStr") {
     const inline = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(body)?.[1];
     if (inline !== undefined) return runText(inline);
@@ -220,6 +226,42 @@ export function scanSheet(
   return cells;
 }
 
+/** The shared strings part's texts, in order. */
+export function sharedStrings(sharedXml: string): string[] {
+  return [...unprefixed(sharedXml, NAMESPACES.main).matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) =>
+    runText(m[1] ?? ""),
+  );
+}
+
+/** A sheet as the workbook lists it: its name, whether hidden, and the part that holds it. */
+export interface SheetEntry {
+  readonly name: string;
+  readonly hidden: boolean;
+  readonly path: string;
+}
+
+/** The workbook's sheets in its order, each found through the workbook's relationships (sheets without a part left out). */
+export function workbookSheets(workbookXml: string, relsXml: string): SheetEntry[] {
+  const workbook = unprefixed(workbookXml, NAMESPACES.main);
+  const rels = unprefixed(relsXml, NAMESPACES.package);
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], "Id");
+    const target = attr(m[0], "Target");
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const idAttributes = prefixesOf(workbookXml, NAMESPACES.rels).map((p) => `${p}:id`);
+  const out: SheetEntry[] = [];
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = attr(m[0], "name") ?? "";
+    const id = idAttributes.map((a) => attr(m[0], a)).find((v) => v !== undefined) ?? attr(m[0], "r:id");
+    const path = targets.get(id ?? "");
+    if (!path) continue;
+    out.push({ name, hidden: (attr(m[0], "state") ?? "visible") !== "visible", path });
+  }
+  return out;
+}
+
 /** Every sheet of a workbook, in the workbook's order, read through `read`. */
 export async function scanWorkbook(read: PartReader, cellLimit: number): Promise<GridSheet[]> {
   const text = async (path: string) => (await read(path)) ?? "";
@@ -228,27 +270,11 @@ export async function scanWorkbook(read: PartReader, cellLimit: number): Promise
     text("xl/_rels/workbook.xml.rels"),
     text("xl/sharedStrings.xml"),
   ]);
-  const workbook = unprefixed(workbookXml, NAMESPACES.main);
-  const rels = unprefixed(relsXml, NAMESPACES.package);
-  const shared = [...unprefixed(sharedXml, NAMESPACES.main).matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map(
-    (m) => runText(m[1] ?? ""),
-  );
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], "Id");
-    const target = attr(m[0], "Target");
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const idAttributes = prefixesOf(workbookXml, NAMESPACES.rels).map((p) => `${p}:id`);
+  const shared = sharedStrings(sharedXml);
   const sheets: GridSheet[] = [];
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = attr(m[0], "name") ?? "";
-    const id = idAttributes.map((a) => attr(m[0], a)).find((v) => v !== undefined) ?? attr(m[0], "r:id");
-    const path = targets.get(id ?? "");
-    if (!path) continue;
+  for (const { name, hidden, path } of workbookSheets(workbookXml, relsXml)) {
     const xml = await read(path, name);
     if (xml === undefined) throw new ScanError("sheetMissing", path, name);
-    const hidden = (attr(m[0], "state") ?? "visible") !== "visible";
     sheets.push({ name, hidden, cells: scanSheet(xml, shared, cellLimit, path, name) });
   }
   return sheets;

@@ -4,12 +4,13 @@
  * Same budget as the JSZip unpacker (fastRead.ts) and the same errors, so readXlsx says the same things either way:
  * no part beyond its declared size, the whole within `bytes`, a sheet of more than `cells` cells refused.
  *
- * Node only (node:zlib): the add-in's browser bundle imports ./read, which unpacks with JSZip.
+ * The parts go to scanBytes.ts as bytes, never decoded whole. Node only (node:zlib, Buffer): the add-in's browser
+ * bundle imports ./read, which unpacks with JSZip and scans with scan.ts.
  */
 import { inflateRawSync } from "node:zlib";
 import type { GridSheet } from "../layout";
 import { UnpackError, type ReadBudget } from "./fastRead";
-import { scanWorkbook } from "./scan";
+import { scanWorkbookBytes } from "./scanBytes";
 import type { ZipEntry, ZipSummary } from "./zipGuard";
 
 /** A part that cannot be unpacked (no local header where the directory says, a method other than stored or deflate). */
@@ -51,16 +52,15 @@ export function readXlsxZlib(bytes: Uint8Array, zip: ZipSummary, budget: ReadBud
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The last entry of a name is the one JSZip would give.
   const entries = new Map(zip.directory.map((e) => [e.name, e]));
-  const decoder = new TextDecoder();
   let left = budget.bytes;
-  const read = async (path: string, sheet?: string): Promise<string | undefined> => {
+  const read = async (path: string, sheet?: string): Promise<Buffer | undefined> => {
     const entry = entries.get(path);
     if (!entry) return undefined;
     if (entry.flags & 1) throw new ZipEntryError("encrypted entry");
     const declared = entry.uncompressedSize;
     const stored = storedBytes(bytes, view, entry);
-    let data: Uint8Array;
-    if (entry.method === 0) data = stored;
+    let data: Buffer;
+    if (entry.method === 0) data = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
     else if (entry.method === 8) {
       try {
         // Never more than declared: a lying header stops inflating at its own word (maxOutputLength must be ≥ 1).
@@ -75,7 +75,7 @@ export function readXlsxZlib(bytes: Uint8Array, zip: ZipSummary, budget: ReadBud
     if (left < 0) throw new UnpackError("bytes", path, sheet);
     if (sheet !== undefined && countCells(data, budget.cells) > budget.cells)
       throw new UnpackError("cells", path, sheet);
-    return decoder.decode(data);
+    return data;
   };
-  return scanWorkbook(read, budget.cells);
+  return scanWorkbookBytes(read, budget.cells);
 }

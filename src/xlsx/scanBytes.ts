@@ -1,0 +1,331 @@
+/**
+ * The command line's cell scanner: the grid scan.ts gives, read from the parts' bytes without decoding whole parts.
+ * A sheet is searched as one character per byte (latin1): its markup is ASCII, and no byte of a multi-byte UTF-8
+ * character is below 0x80, so every tag and value sits where the decoded text has it; only the texts a cell keeps
+ * are decoded from UTF-8 (a test reads the whole corpus with both scanners). Shared strings are cut out of the bytes
+ * the same way, and a long one the process has decoded before, byte for byte (the rules every workbook carries, in
+ * pieces of 30,000 characters), is not decoded again: the same bytes make the same text.
+ *
+ * Wherever a decoded text could read differently from its bytes (a namespace prefix bound to SpreadsheetML, a
+ * non-ASCII character inside markup), the part or the cell is decoded and read by scan.ts itself. Node only (Buffer).
+ */
+import type { GridCell, GridSheet } from "../layout";
+import {
+  attr,
+  decodeXstring,
+  NAMESPACES,
+  position,
+  runText,
+  ScanError,
+  scanSheet,
+  sharedStrings,
+  unescapeXml,
+  value,
+  workbookSheets,
+  type Value,
+} from "./scan";
+
+/** Reads one part's bytes; `sheet` names the sheet it belongs to, so the unpacker can budget a sheet's cells. */
+export type BytePartReader = (path: string, sheet?: string) => Promise<Buffer | undefined>;
+
+const decoder = new TextDecoder();
+/** A character that is not ASCII: in latin1, a byte of a multi-byte UTF-8 character. */
+const NON_ASCII = /[\u0080-\uffff]/;
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+
+/** A word character for \b in a regular expression without the u flag: [A-Za-z0-9_]. */
+const isWord = (c: number | undefined) =>
+  c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
+/** The ASCII characters \s matches. */
+const isSpace = (c: number | undefined) => c === 0x20 || (c !== undefined && c >= 0x09 && c <= 0x0d);
+/** The blanks scan.ts's attr allows before a name. */
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** An ASCII blank, or any byte of a non-ASCII character (the Unicode spaces \s also matches are not ASCII). */
+const spaceLike = (c: number) => c > 0x7f || isSpace(c);
+
+/**
+ * Whether a part may bind a prefix to one of these namespaces, as scan.ts's prefixesOf finds such bindings
+ * (xmlns:p="uri" within the first 4,096 characters): any quoted URI of the list that "xmlns:p =" precedes, within
+ * the first 16,387 bytes (4,096 characters take at most 16,384). Never false where prefixesOf finds one; then the
+ * part is decoded and read by scan.ts, which looks exactly.
+ */
+function mayBindPrefix(head: string, uris: readonly string[]): boolean {
+  for (const uri of uris)
+    for (let i = head.indexOf(uri); i >= 0; i = head.indexOf(uri, i + 1)) {
+      let k = i - 1;
+      if (head[k] !== '"' && head[k] !== "'") continue;
+      for (k--; k >= 0 && spaceLike(head.charCodeAt(k));) k--;
+      if (head[k] !== "=") continue;
+      for (k--; k >= 0 && spaceLike(head.charCodeAt(k));) k--;
+      const end = k;
+      while (k >= 0 && /[\w.-]/.test(head[k])) k--;
+      if (k < end && head.slice(k - 5, k + 1) === "xmlns:") return true;
+    }
+  return false;
+}
+const HEAD = 16387;
+
+/** Texts of the shared strings longer than this are kept by their bytes, to be found again in the next workbook. */
+const MEMO_BYTES = 2048;
+const MEMO_ENTRIES = 256;
+const memo = new Map<number, { raw: Buffer; text: string }[]>();
+let memoEntries = 0;
+
+function remembered(bytes: Buffer, start: number, end: number): string | undefined {
+  for (const entry of memo.get(end - start) ?? [])
+    if (bytes.compare(entry.raw, 0, entry.raw.length, start, end) === 0) return entry.text;
+  return undefined;
+}
+
+function remember(bytes: Buffer, start: number, end: number, text: string): void {
+  if (memoEntries >= MEMO_ENTRIES) {
+    memo.clear();
+    memoEntries = 0;
+  }
+  const list = memo.get(end - start) ?? [];
+  list.push({ raw: bytes.subarray(start, end), text });
+  memo.set(end - start, list);
+  memoEntries++;
+}
+
+const T_END = Buffer.from("</t>");
+
+/** The text of one <si>'s content (bytes start–end), as runText gives it. */
+function siText(bytes: Buffer, start: number, end: number): string {
+  const long = end - start >= MEMO_BYTES;
+  if (long) {
+    const known = remembered(bytes, start, end);
+    if (known !== undefined) return known;
+  }
+  let text: string | undefined;
+  // Nearly every string is one run, <t>…</t> or <t xml:space="preserve">…</t>, with no markup inside.
+  if (bytes[start] === LT && bytes[start + 1] === 0x74) {
+    let open = -1;
+    if (bytes[start + 2] === GT) open = start + 3;
+    else if (isSpace(bytes[start + 2])) {
+      const gt = bytes.indexOf(GT, start + 3);
+      if (gt >= 0 && gt < end) open = gt + 1;
+    }
+    const close = end - 4;
+    if (open >= 0 && close >= open && bytes.compare(T_END, 0, 4, close, end) === 0 && bytes.indexOf(LT, open) === close)
+      text = decodeXstring(unescapeXml(bytes.toString("utf8", open, close))); // runText of one <t>
+  }
+  text ??= runText(bytes.toString("utf8", start, end));
+  if (long) remember(bytes, start, end, text);
+  return text;
+}
+
+const SI = Buffer.from("<si");
+const SI_END = Buffer.from("</si>");
+
+/** The shared strings, as scan.ts's sharedStrings reads them (/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g). */
+export function sharedStringsBytes(bytes: Buffer): string[] {
+  if (mayBindPrefix(bytes.toString("latin1", 0, HEAD), NAMESPACES.main)) return sharedStrings(decoder.decode(bytes));
+  const out: string[] = [];
+  let noEnd = false; // no "</si>" after some point: none after any later one either
+  for (let i = bytes.indexOf(SI); i >= 0; i = bytes.indexOf(SI, i + 1)) {
+    if (isWord(bytes[i + 3])) continue;
+    const gt = bytes.indexOf(GT, i + 3);
+    if (gt < 0) break;
+    if (gt - 1 >= i + 3 && bytes[gt - 1] === SLASH) {
+      out.push(runText(""));
+      i = gt;
+      continue;
+    }
+    const end = noEnd ? -1 : bytes.indexOf(SI_END, gt + 1);
+    if (end < 0) {
+      noEnd = true;
+      continue;
+    }
+    out.push(siText(bytes, gt + 1, end));
+    i = end + 4;
+  }
+  return out;
+}
+
+const SPACED = ["r", "t"].map((name) => ({ name, probes: [" =", "\t", "\n", "\r"].map((b) => name + b) }));
+
+/**
+ * What attr(` ${tag}`, name) of scan.ts means for the names a cell needs (r, t), on a tag in latin1: the plain
+ * `name="…"` found here; a name written with blanks around its "=" is handed to scan.ts's attr on the decoded tag.
+ */
+function cellAttr(tag: string, spaced: (typeof SPACED)[number], decode: () => string): string | undefined {
+  const key = `${spaced.name}=`;
+  for (let i = tag.indexOf(key); i >= 0; i = tag.indexOf(key, i + 1)) {
+    if (i > 0 && !isBlank(tag.charCodeAt(i - 1))) continue;
+    const quote = tag[i + key.length];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = tag.indexOf(quote, i + key.length + 1);
+    if (end < 0) return undefined;
+    // Left in latin1 even when not ASCII: no such r is a place, and no such t a type, decoded or not.
+    return unescapeXml(tag.slice(i + key.length + 1, end));
+  }
+  const blanks = spaced.probes.some((p) => tag.includes(p)) || tag.includes(`${key} `);
+  return blanks ? attr(` ${decode()}`, spaced.name) : undefined;
+}
+
+const FORMULA = /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/;
+const VALUE = /<v(?:\s[^>/]*)?>([\s\S]*?)<\/v>/;
+/** "<v" before a character that is not ASCII: whether \s matches it is for the decoded text to say. */
+const V_BEFORE_NON_ASCII = /<v[\u0080-\uffff]/;
+
+/**
+ * Formulas by their bytes (as latin1): a workbook's sheets repeat the same few hundred formulas row by row, and the
+ * next workbook's sheets the same ones again.
+ */
+const formulas = new Map<string, string>();
+const FORMULA_ENTRIES = 4096;
+
+/**
+ * A cell from its body (latin1, body[0] at `at` in the part's bytes), as scan.ts's scanSheet makes it: formula and
+ * cached result, or the value. FORMULA has no \s and reads the same in latin1; VALUE's \s after "<v" does too
+ * unless what follows is not ASCII, and then the decoded body is read instead.
+ */
+function cellFromBody(
+  body: string,
+  at: number,
+  bytes: Buffer,
+  type: string | undefined,
+  shared: readonly string[],
+): GridCell {
+  const asText = (raw: string, start: number) =>
+    NON_ASCII.test(raw) ? bytes.toString("utf8", start, start + raw.length) : raw;
+  const f = body.includes("<f") ? FORMULA.exec(body) : null;
+  let formula: string | undefined;
+  if (f) {
+    const raw = f[1] ?? "";
+    formula = formulas.get(raw);
+    if (formula === undefined) {
+      // The formula's text ends where its </f> starts.
+      formula = `=${unescapeXml(asText(raw, at + f.index + f[0].length - 4 - raw.length))}`;
+      if (formulas.size >= FORMULA_ENTRIES) formulas.clear();
+      formulas.set(raw, formula);
+    }
+  }
+  let literal: Value;
+  if (type === "inlineStr" || V_BEFORE_NON_ASCII.test(body)) {
+    const decoded = asText(body, at);
+    const v = decoded.includes("<v") ? VALUE.exec(decoded)?.[1] : undefined;
+    literal = value(type, v, decoded, shared);
+  } else {
+    const v = body.includes("<v") ? VALUE.exec(body) : null;
+    // The value's text ends where its </v> starts.
+    const raw = v ? asText(v[1], at + v.index + v[0].length - 4 - v[1].length) : undefined;
+    literal = value(type, raw, "", shared);
+  }
+  return formula !== undefined ? { formula, result: literal } : literal;
+}
+
+/**
+ * One sheet's cells, as scan.ts's scanSheet reads them: rows and cells found as its regular expression
+ * /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g finds them, the same place budget, the same merges.
+ */
+export function scanSheetBytes(bytes: Buffer, shared: readonly string[], limit: number, part: string, name: string) {
+  const text = bytes.toString("latin1");
+  if (mayBindPrefix(text.slice(0, HEAD), NAMESPACES.main))
+    return scanSheet(decoder.decode(bytes), shared, limit, part, name);
+  const utf8 = (start: number, end: number) => bytes.toString("utf8", start, end);
+  const cells: GridCell[][] = [];
+  let places = 0;
+  let row = 0;
+  let col = 0;
+  // Once no ">" (or "</c>") follows some place, none follows any later one: no search runs to the end twice.
+  let noGt = false;
+  let noClose = false;
+
+  const cell = (tagStart: number, tagEnd: number, bodyStart: number, bodyEnd: number) => {
+    const tag = text.slice(tagStart, tagEnd);
+    const decodeTag = () => utf8(tagStart, tagEnd);
+    const ref = cellAttr(tag, SPACED[0], decodeTag);
+    const at = ref === undefined ? undefined : position(ref);
+    if (at) {
+      row = at.row;
+      col = at.col;
+    } else {
+      col += 1;
+      if (row === 0) row = 1;
+    }
+    const type = cellAttr(tag, SPACED[1], decodeTag);
+    const c =
+      bodyStart < 0
+        ? value(type, undefined, "", shared)
+        : cellFromBody(text.slice(bodyStart, bodyEnd), bodyStart, bytes, type, shared);
+    if (c === null) return;
+    places += Math.max(0, row - cells.length) + Math.max(0, col - (cells[row - 1]?.length ?? 0));
+    if (places > limit) throw new ScanError("cells", part, name);
+    while (cells.length < row) cells.push([]);
+    const r = cells[row - 1];
+    while (r.length < col - 1) r.push(null);
+    r[col - 1] = c;
+  };
+
+  for (let p = text.indexOf("<"); p >= 0;) {
+    let next = p + 1;
+    const c1 = text.charCodeAt(p + 1);
+    if (c1 === 0x72 && text.startsWith("row", p + 1) && !isWord(text.charCodeAt(p + 4)) && !noGt) {
+      const gt = text.indexOf(">", p + 4);
+      if (gt < 0) noGt = true;
+      else {
+        const end = gt - 1 >= p + 4 && text.charCodeAt(gt - 1) === SLASH ? gt - 1 : gt;
+        const tag = text.slice(p + 4, end);
+        const r = NON_ASCII.test(tag) ? attr(` ${utf8(p + 4, end)}`, "r") : attr(` ${tag}`, "r");
+        row = r !== undefined && /^\d+$/.test(r) ? Number(r) : row + 1;
+        col = 0;
+        next = gt + 1;
+      }
+    } else if (c1 === 0x63 && !isWord(text.charCodeAt(p + 2)) && !noGt) {
+      const gt = text.indexOf(">", p + 2);
+      if (gt < 0) noGt = true;
+      else if (gt - 1 >= p + 2 && text.charCodeAt(gt - 1) === SLASH) {
+        cell(p + 2, gt - 1, -1, -1);
+        next = gt + 1;
+      } else if (!noClose) {
+        const close = text.indexOf("</c>", gt + 1);
+        if (close < 0) noClose = true;
+        else {
+          cell(p + 2, gt, gt + 1, close);
+          next = close + 4;
+        }
+      }
+    }
+    p = text.indexOf("<", next);
+  }
+
+  // Only the top-left cell of a merge holds its value. A merge starts with "<mergeCell": read from the first one on.
+  const first = text.indexOf("<mergeCell");
+  if (first >= 0) {
+    const tail = text.slice(first);
+    const merges = NON_ASCII.test(tail) ? utf8(first, bytes.length) : tail;
+    for (const mc of merges.matchAll(/<mergeCell\b[^>]*?\sref\s*=\s*["']([A-Za-z$]+\d+):([A-Za-z$]+\d+)["']/g)) {
+      const a = position(mc[1]);
+      const b = position(mc[2]);
+      if (!a || !b) continue;
+      for (let r = a.row; r <= Math.min(b.row, cells.length); r++)
+        for (let k = a.col; k <= b.col; k++)
+          if ((r !== a.row || k !== a.col) && cells[r - 1]?.[k - 1] !== undefined) cells[r - 1][k - 1] = null;
+    }
+  }
+  for (const r of cells) while (r.length > 0 && r[r.length - 1] === null) r.pop();
+  return cells;
+}
+
+/** Every sheet of a workbook, in the workbook's order, as scan.ts's scanWorkbook reads them. */
+export async function scanWorkbookBytes(read: BytePartReader, cellLimit: number): Promise<GridSheet[]> {
+  const [workbook, rels, shared] = await Promise.all([
+    read("xl/workbook.xml"),
+    read("xl/_rels/workbook.xml.rels"),
+    read("xl/sharedStrings.xml"),
+  ]);
+  const strings = shared ? sharedStringsBytes(shared) : [];
+  const sheets: GridSheet[] = [];
+  const list = workbookSheets(workbook ? decoder.decode(workbook) : "", rels ? decoder.decode(rels) : "");
+  for (const { name, hidden, path } of list) {
+    const bytes = await read(path, name);
+    if (bytes === undefined) throw new ScanError("sheetMissing", path, name);
+    sheets.push({ name, hidden, cells: scanSheetBytes(bytes, strings, cellLimit, path, name) });
+  }
+  return sheets;
+}
