@@ -22,6 +22,9 @@ export class ZipEntryError extends Error {
 }
 
 const LOCAL = 0x04034b50;
+/** zlib's smallest chunk (zlib.constants.Z_MIN_CHUNK); past 8 MB a part is inflated in chunks of that size. */
+const MIN_CHUNK = 64;
+const MAX_CHUNK = 8 * 1024 * 1024;
 const CELL_START = Buffer.from("<c");
 
 /**
@@ -64,7 +67,11 @@ export function readXlsxZlib(bytes: Uint8Array, zip: ZipSummary, budget: ReadBud
     else if (entry.method === 8) {
       try {
         // Never more than declared: a lying header stops inflating at its own word (maxOutputLength must be ≥ 1).
-        data = inflateRawSync(stored, { maxOutputLength: Math.max(1, declared) });
+        // The output in one buffer of the declared size (one byte more, or zlib takes a full one to mean "more
+        // to come"), not in 16 KB chunks copied together at the end: half the memory traffic, and far fewer
+        // buffers for the garbage collector.
+        const chunkSize = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, declared + 1));
+        data = inflateRawSync(stored, { maxOutputLength: Math.max(1, declared), chunkSize });
       } catch (err) {
         if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new UnpackError("mismatch", path, sheet);
         throw err;
