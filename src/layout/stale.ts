@@ -81,15 +81,20 @@ export interface Stale {
 
 /** The first 得分 whose formula is the form's own for its row (or a shared formula's unwritten rest) but is stale. */
 function staleScore(sheet: ReadUnitSheet, result: UnitResult): Stale | undefined {
+  // Each line by its key (the first of a key, as find gives it): one look-up per 得分, not a search.
+  const lines = new Map<string, UnitResult["lines"][number]>();
+  for (const l of result.lines) if (!lines.has(l.key)) lines.set(l.key, l);
   for (const [lineKey, at] of sheet.shownScores) {
     if (!isFormulaCell(at.value)) continue;
     const cached = at.value.result;
-    const line = result.lines.find((l) => l.key === lineKey);
+    const line = lines.get(lineKey);
     // A text amount makes the formula #N/A while the core reads the amount: its own message says so.
     if (!line || cached === null || cached === "" || isTextAmount(sheet.entries.lines[lineKey]?.deduction)) continue;
     const row = Number(/\d+$/.exec(at.cell)?.[0]);
     const own = lineScoreFormula(row, { points: COL.points, deduction: COL.deduction, participates: COL.participates });
-    if (at.value.formula !== "=" && normalized(at.value.formula) !== normalized(own)) continue;
+    // The same text needs no normalizing: the form's own formula as written, in nearly every workbook.
+    const formula = at.value.formula;
+    if (formula !== "=" && formula !== own && normalized(formula) !== normalized(own)) continue;
     const stale =
       typeof cached === "number" ? line.hasError || Math.abs(cached * 100 - line.score) >= 0.5 : !line.hasError;
     if (stale)
