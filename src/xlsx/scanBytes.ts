@@ -146,14 +146,18 @@ export function sharedStringsBytes(bytes: Buffer): string[] {
   return out;
 }
 
-const SPACED = ["r", "t"].map((name) => ({ name, probes: [" =", "\t", "\n", "\r"].map((b) => name + b) }));
+const SPACED = ["r", "t"].map((name) => ({
+  name,
+  key: `${name}=`,
+  probes: [" =", "\t", "\n", "\r", "= "].map((b) => name + b),
+}));
 
 /**
  * What attr(` ${tag}`, name) of scan.ts means for the names a cell needs (r, t), on a tag in latin1: the plain
  * `name="…"` found here; a name written with blanks around its "=" is handed to scan.ts's attr on the decoded tag.
  */
 function cellAttr(tag: string, spaced: (typeof SPACED)[number], decode: () => string): string | undefined {
-  const key = `${spaced.name}=`;
+  const key = spaced.key;
   for (let i = tag.indexOf(key); i >= 0; i = tag.indexOf(key, i + 1)) {
     if (i > 0 && !isBlank(tag.charCodeAt(i - 1))) continue;
     const quote = tag[i + key.length];
@@ -163,8 +167,8 @@ function cellAttr(tag: string, spaced: (typeof SPACED)[number], decode: () => st
     // Left in latin1 even when not ASCII: no such r is a place, and no such t a type, decoded or not.
     return unescapeXml(tag.slice(i + key.length + 1, end));
   }
-  const blanks = spaced.probes.some((p) => tag.includes(p)) || tag.includes(`${key} `);
-  return blanks ? attr(` ${decode()}`, spaced.name) : undefined;
+  for (const probe of spaced.probes) if (tag.includes(probe)) return attr(` ${decode()}`, spaced.name);
+  return undefined;
 }
 
 const FORMULA = /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/;
@@ -179,10 +183,27 @@ const V_BEFORE_NON_ASCII = /<v[\u0080-\uffff]/;
 const formulas = new Map<string, string>();
 const FORMULA_ENTRIES = 4096;
 
+/** A text as it is meant: its latin1 characters when all are ASCII, else its bytes (from `start`) decoded. */
+const asText = (raw: string, bytes: Buffer, start: number) =>
+  NON_ASCII.test(raw) ? bytes.toString("utf8", start, start + raw.length) : raw;
+
+/**
+ * Where the content of the first `open` element (<f> or <v>) of a body starts and ends, when it is the plain form:
+ * its first "<f" (or "<v") followed by ">", a "</f>" (or "</v>") after it. Then FORMULA (or VALUE) matches there
+ * and nowhere earlier; undefined when the regular expression must look.
+ */
+function plainElement(body: string, open: string, close: string): { start: number; end: number } | undefined {
+  const at = body.indexOf(open);
+  if (at < 0 || body.charCodeAt(at + 2) !== GT) return undefined;
+  const end = body.indexOf(close, at + 3);
+  return end < 0 ? undefined : { start: at + 3, end };
+}
+
 /**
  * A cell from its body (latin1, body[0] at `at` in the part's bytes), as scan.ts's scanSheet makes it: formula and
  * cached result, or the value. FORMULA has no \s and reads the same in latin1; VALUE's \s after "<v" does too
- * unless what follows is not ASCII, and then the decoded body is read instead.
+ * unless what follows is not ASCII, and then the decoded body is read instead. The plain <f>…</f> and <v>…</v>
+ * that nearly every writer writes are found without either.
  */
 function cellFromBody(
   body: string,
@@ -191,29 +212,42 @@ function cellFromBody(
   type: string | undefined,
   shared: readonly string[],
 ): GridCell {
-  const asText = (raw: string, start: number) =>
-    NON_ASCII.test(raw) ? bytes.toString("utf8", start, start + raw.length) : raw;
-  const f = body.includes("<f") ? FORMULA.exec(body) : null;
   let formula: string | undefined;
-  if (f) {
-    const raw = f[1] ?? "";
-    formula = formulas.get(raw);
-    if (formula === undefined) {
-      // The formula's text ends where its </f> starts.
-      formula = `=${unescapeXml(asText(raw, at + f.index + f[0].length - 4 - raw.length))}`;
-      if (formulas.size >= FORMULA_ENTRIES) formulas.clear();
-      formulas.set(raw, formula);
+  if (body.includes("<f")) {
+    let raw: string | undefined;
+    let start = 0;
+    const plain = plainElement(body, "<f", "</f>");
+    if (plain) {
+      raw = body.slice(plain.start, plain.end);
+      start = plain.start;
+    } else {
+      const f = FORMULA.exec(body);
+      if (f) {
+        raw = f[1] ?? "";
+        // The formula's text ends where its </f> starts.
+        start = f.index + f[0].length - 4 - raw.length;
+      }
+    }
+    if (raw !== undefined) {
+      formula = formulas.get(raw);
+      if (formula === undefined) {
+        formula = `=${unescapeXml(asText(raw, bytes, at + start))}`;
+        if (formulas.size >= FORMULA_ENTRIES) formulas.clear();
+        formulas.set(raw, formula);
+      }
     }
   }
   let literal: Value;
-  if (type === "inlineStr" || V_BEFORE_NON_ASCII.test(body)) {
-    const decoded = asText(body, at);
+  const plain = type === "inlineStr" ? undefined : plainElement(body, "<v", "</v>");
+  if (plain) literal = value(type, asText(body.slice(plain.start, plain.end), bytes, at + plain.start), "", shared);
+  else if (type === "inlineStr" || V_BEFORE_NON_ASCII.test(body)) {
+    const decoded = asText(body, bytes, at);
     const v = decoded.includes("<v") ? VALUE.exec(decoded)?.[1] : undefined;
     literal = value(type, v, decoded, shared);
   } else {
     const v = body.includes("<v") ? VALUE.exec(body) : null;
     // The value's text ends where its </v> starts.
-    const raw = v ? asText(v[1], at + v.index + v[0].length - 4 - v[1].length) : undefined;
+    const raw = v ? asText(v[1], bytes, at + v.index + v[0].length - 4 - v[1].length) : undefined;
     literal = value(type, raw, "", shared);
   }
   return formula !== undefined ? { formula, result: literal } : literal;
@@ -237,9 +271,14 @@ export function scanSheetBytes(bytes: Buffer, shared: readonly string[], limit: 
   let noClose = false;
 
   const cell = (tagStart: number, tagEnd: number, bodyStart: number, bodyEnd: number) => {
-    const tag = text.slice(tagStart, tagEnd);
+    let ref: string | undefined;
+    let tag: string | undefined;
     const decodeTag = () => utf8(tagStart, tagEnd);
-    const ref = cellAttr(tag, SPACED[0], decodeTag);
+    if (text.startsWith(' r="', tagStart)) {
+      // As nearly every writer puts it: r first, in double quotes.
+      const quote = text.indexOf('"', tagStart + 4);
+      ref = quote >= 0 && quote < tagEnd ? unescapeXml(text.slice(tagStart + 4, quote)) : undefined;
+    } else ref = cellAttr((tag = text.slice(tagStart, tagEnd)), SPACED[0], decodeTag);
     const at = ref === undefined ? undefined : position(ref);
     if (at) {
       row = at.row;
@@ -248,11 +287,10 @@ export function scanSheetBytes(bytes: Buffer, shared: readonly string[], limit: 
       col += 1;
       if (row === 0) row = 1;
     }
-    const type = cellAttr(tag, SPACED[1], decodeTag);
-    const c =
-      bodyStart < 0
-        ? value(type, undefined, "", shared)
-        : cellFromBody(text.slice(bodyStart, bodyEnd), bodyStart, bytes, type, shared);
+    // Without a body a cell has no value, whatever its type (a styled empty cell): only its place counts.
+    if (bodyStart < 0) return;
+    const type = cellAttr(tag ?? text.slice(tagStart, tagEnd), SPACED[1], decodeTag);
+    const c = cellFromBody(text.slice(bodyStart, bodyEnd), bodyStart, bytes, type, shared);
     if (c === null) return;
     places += Math.max(0, row - cells.length) + Math.max(0, col - (cells[row - 1]?.length ?? 0));
     if (places > limit) throw new ScanError("cells", part, name);
