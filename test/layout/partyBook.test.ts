@@ -6,7 +6,8 @@
 import { buildWorkbookPlan, cellRef, partyWorkbookPlan, planToGrid, readMeta, type SheetPlan } from "../../src/layout";
 import { annex2Parties, ANNEX1_TASK_FORCE, lineParty, SAFETY_OFFICE, TEAM } from "../../src/rubric/parties";
 import { signoffLabels } from "../../src/layout/signoff";
-import { luliang2022 as rubric } from "../support/rules";
+import { loadRubric } from "../../src/rubric";
+import { luliang2022 as rubric, luliang2022Copy } from "../support/rules";
 
 const unit = (name: string) => rubric.findUnit(name)!;
 
@@ -127,6 +128,22 @@ describe("a party's workbook", () => {
       expect(readMeta(planToGrid(sheet).cells[0])?.party).toBeUndefined();
       expect(sheet.closed).toBeUndefined();
     }
+  });
+
+  it("follows the rules file: a line without scoredBy is the team's, a 附件2 column is its department's", () => {
+    const json = luliang2022Copy();
+    for (const section of json.county.sections) for (const item of section.items) delete item.scoredBy;
+    json.annex2.columns[1].department = "市水利局";
+    const changed = loadRubric(json);
+    const office = partyWorkbookPlan(changed, { party: SAFETY_OFFICE });
+    expect(unitSheets(office.sheets).map((s) => s.meta.unit)).toEqual(changed.registry.members.map((u) => u.name));
+    const team = partyWorkbookPlan(changed, { party: TEAM, units: [changed.findUnit("交城")!] });
+    const sheet = unitSheets(team.sheets)[0];
+    const open = openCells(sheet);
+    expect(lineRows(sheet, "交城").every(({ row }) => open.has(`E${row}`))).toBe(true);
+    const water = partyWorkbookPlan(changed, { party: "市水利局" });
+    expect(columnsOpen(water.sheets[0])).toEqual([4]);
+    expect(() => partyWorkbookPlan(changed, { party: "市城市管理局" })).toThrow("没有打分单位「市城市管理局」");
   });
 
   it("refuses an unknown party and a unit outside the party's share", () => {
