@@ -8,8 +8,7 @@ import { formatPoints, fromHundredths, type Rubric, type Unit } from "../rubric"
 import { lineParty, TEAM } from "../rubric/parties";
 import { vetoConditionRange } from "../scoring";
 import { cellRef, trimText } from "./a1";
-import { withCachedResults } from "./cached";
-import { closedRuns, partyLegend } from "./closedCells";
+import { closedUnitCells } from "./closedCells";
 import {
   ADJUST_FIELDS,
   ADJUST_LEFT,
@@ -23,7 +22,7 @@ import {
   YES,
   type TotalKey,
 } from "./columns";
-import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
+import { PAGE_FOOTER, PAGE_MARGINS } from "./fit";
 import * as f from "./formulas";
 import { lineChecks, linesTable } from "./lineTable";
 import { metaCells } from "./meta";
@@ -41,6 +40,9 @@ import type {
 } from "./plan";
 import { unitSignoffBlock, type SignoffCells } from "./signoff";
 import { INVALID_FILL, STYLE } from "./styles";
+import { finishUnitSheet } from "./unitSheetFinish";
+
+export { finishUnitSheet };
 
 /** Where the figures of a unit sheet are: what the reader and the summary refer to. */
 export interface UnitSheetMap {
@@ -257,33 +259,12 @@ export function unitSheetPlan(
     banner(top, text, STYLE.signature, 1, SIGN_RIGHT, top + 1);
   });
 
-  const closed: Range[] = [];
-  if (party !== undefined) {
-    const owners = [...new Set([TEAM, ...lines.map(lineParty)])];
-    const others = owners.filter((p) => p !== party);
-    if (others.length > 0) banner(5, partyLegend(party, others), STYLE.note);
-    const lineRows = tableMap.flatMap((t) =>
-      lines
-        .filter((l) => l.part === t.part)
-        .map((l, i) => ({ row: t.first + i, owner: lineParty(l) }))
-        .filter((l) => l.owner !== party)
-        .map((l) => l.row),
-    );
-    closed.push(
-      ...closedRuns(lineRows, [
-        [COL.deduction, COL.deduction],
-        [COL.findings, COL.reason],
-      ]),
-    );
-    if (party !== TEAM) closed.push({ top: adjustRows.bonus, left: scoreCol, bottom: adjustRows.veto, right: noteCol });
-    for (const s of signoff.map.filter((s) => s.party !== party)) {
-      closed.push(
-        { top: s.completed.row, left: s.completed.col, bottom: s.completed.row, right: s.completed.col },
-        { top: s.assessor.row, left: s.assessor.col, bottom: s.assessor.row, right: noteCol },
-        { top: s.completedOn.row, left: s.completedOn.col, bottom: s.completedOn.row, right: noteCol },
-      );
-    }
-  }
+  const closing =
+    party === undefined
+      ? undefined
+      : closedUnitCells({ party, lines, tables: tableMap, adjustRows, scoreCol, noteCol, signoffs: signoff.map });
+  if (closing?.legend) banner(5, closing.legend, STYLE.note);
+  const closed = closing?.closed ?? [];
 
   const firstHeader = tableMap[0]?.header ?? adjustHeader;
   const draft: SheetPlan = {
@@ -324,30 +305,4 @@ export function unitSheetPlan(
       signoffs: signoff.map,
     },
   };
-}
-
-/**
- * A unit sheet plan made ready to write: cached results from its entries, row heights from its texts, and page
- * breaks that keep blocks whole — a line never splits, a part's title and header go with its first line, and the
- * adjustments, totals, 已完成评分 and signature lines share a page. Also for a plan filled with entries (fill.ts).
- */
-export function finishUnitSheet(rubric: Rubric, plan: SheetPlan): SheetPlan {
-  const sheet = withCachedResults(rubric, plan).sheet;
-  const adjust = sheet.tables.find((t) => t.left === ADJUST_LEFT);
-  const lineTables = sheet.tables.filter((t) => t.left === 1);
-  const end = Math.max(...sheet.cells.map((c) => c.row), ...sheet.merges.map((m) => m.bottom));
-  const blocks: { from: number; to: number }[] = [];
-  const firstTop = lineTables[0]?.top ?? adjust?.top ?? end;
-  for (let r = firstTop; r < (adjust?.top ?? end + 1); r++) {
-    const table = lineTables.find((t) => t.top === r + 1 || t.top === r);
-    if (table && table.top === r + 1 && sheet.cells.some((c) => c.row === r)) {
-      blocks.push({ from: r, to: r + 2 }); // a part's title, its header and its first line
-      r += 2;
-    } else if (table && table.top === r) {
-      blocks.push({ from: r, to: r + 1 });
-      r += 1;
-    } else blocks.push({ from: r, to: r });
-  }
-  if (adjust) blocks.push({ from: adjust.top, to: end });
-  return fitSheet(sheet, blocks);
 }
