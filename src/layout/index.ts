@@ -19,3 +19,5 @@ export * from "./sheetChecks";
 export * from "./styles";
 export * from "./messages";
 export * from "./formatVersion";
+export * from "./partyBook";
+export * from "./signoff";
