@@ -5,7 +5,7 @@
  * Everything is written as text or a number, never as a formula, into text-formatted columns.
  */
 import { columnLetter, parseRangeRef, type GridCell, type GridSheet } from "../layout";
-import { asTypedText } from "./render";
+import { asTypedText } from "./typedText";
 
 export const CHANGE_LOG_SHEET_NAME = "变更记录";
 export const CHANGE_LOG_TABLE = "ScorecardChangeLog";
