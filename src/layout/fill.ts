@@ -19,6 +19,16 @@ export function fillUnitSheet(
   source: ReadUnitSheet,
   sourceGrid: GridSheet,
 ): SheetPlan {
+  return fillAndMap(rubric, plan, source, sourceGrid).plan;
+}
+
+/** fillUnitSheet, with where each entry is in the plan (`target.cells`, by the same keys as `source.cells`). */
+export function fillAndMap(
+  rubric: Rubric,
+  plan: SheetPlan,
+  source: ReadUnitSheet,
+  sourceGrid: GridSheet,
+): { plan: SheetPlan; target: ReadUnitSheet } {
   const target = readWorkbook(rubric, [planToGrid(plan)]).units[0];
   if (!target) throw new Error(`${plan.name} is not a unit sheet plan`);
   const values = new Map<string, Literal>();
@@ -43,5 +53,5 @@ export function fillUnitSheet(
     return values.has(address) ? { ...c, value: values.get(address)! } : c;
   });
   // Cached results and row heights follow the entries (a long finding makes its row taller).
-  return finishUnitSheet(rubric, { ...plan, cells, tables: plan.tables.map(put) });
+  return { plan: finishUnitSheet(rubric, { ...plan, cells, tables: plan.tables.map(put) }), target };
 }
