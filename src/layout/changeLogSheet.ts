@@ -35,16 +35,18 @@ export interface ChangeLogColumn {
   readonly style?: CellStyle;
 }
 
+/** Every column top-aligned, so a row reads from its first line; old and new values wrapped, shown in full. */
+const TOP: CellStyle = { verticalAlign: "top" };
 const VALUE_STYLE: CellStyle = { wrap: true, verticalAlign: "top" };
 
 /** The log's columns, in order: A to F. */
 export const CHANGE_LOG_COLUMNS: readonly ChangeLogColumn[] = [
-  { key: "time", header: "时间", width: 17 },
-  { key: "sheet", header: "工作表", width: 14 },
-  { key: "cell", header: "单元格", width: 8 },
+  { key: "time", header: "时间", width: 17, style: TOP },
+  { key: "sheet", header: "工作表", width: 14, style: TOP },
+  { key: "cell", header: "单元格", width: 8, style: TOP },
   { key: "before", header: "原值", width: 23, style: VALUE_STYLE },
   { key: "after", header: "新值", width: 23, style: VALUE_STYLE },
-  { key: "source", header: "来源", width: 12 },
+  { key: "source", header: "来源", width: 12, style: TOP },
 ];
 
 /** An entry as a row of the log's table, in the columns' order. */
