@@ -142,6 +142,26 @@ describe("变更记录, the change log", () => {
     expect(excel.sheets.find((s) => s.name === "变更记录")).toBeUndefined();
   });
 
+  test("a 变更记录 made by an earlier version (header in row 1, no marker row) is appended to, not made again", async () => {
+    const excel = new FakeExcel();
+    excel.install();
+    await renderPlan(plan);
+    const old = excel.addSheet("变更记录");
+    ["时间", "工作表", "单元格", "原值", "新值", "来源"].forEach((h, i) => old.set(`${"ABCDEF"[i]}1`, h));
+    old.tables.push({ name: "ScorecardChangeLog", sheet: old, top: 1, left: 1, rows: 1 });
+    const live = await startLiveChecking(
+      rubric,
+      () => undefined,
+      (e) => {
+        throw e;
+      },
+    );
+    await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: 1 });
+    await live.flush();
+    expect(excel.sheets.filter((s) => s.name === "变更记录")).toEqual([old]);
+    expect(["B2", "C2", "E2"].map((a) => old.cell(a))).toEqual(["石楼县", `E${rowOf("5")}`, 1]);
+  });
+
   test("a sheet called 变更记录 that the add-in did not make is left alone, and the user is told", async () => {
     const excel = new FakeExcel();
     excel.install();
