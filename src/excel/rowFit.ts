@@ -59,6 +59,7 @@ export function rowFits(rubric: Rubric): RowFits {
       held.set(sheetId, h);
     },
     sheetIds() {
+      queued = []; // a flush starts here: what an earlier, failed one queued is queued again
       const due: string[] = [];
       for (const [id, h] of held) {
         if (h.keys.size === 0) continue;

@@ -20,6 +20,13 @@ const findingsWidth = LINE_FIELDS.find((f) => f.key === "findings")!.width;
 /** A finding of about 15 lines in 存在的问题's width. */
 const LONG = "检查发现该单位安全生产责任制落实不到位，隐患排查台账记录不全，整改闭环资料缺失。".repeat(8);
 
+let stop: (() => Promise<void>) | undefined;
+// Excel raises the events of the add-in's own writes after the batch: checking stops before the next test.
+afterEach(async () => {
+  await stop?.();
+  stop = undefined;
+});
+
 async function setUp() {
   const excel = new FakeExcel();
   excel.install();
@@ -31,6 +38,10 @@ async function setUp() {
       throw e;
     },
   );
+  stop = async () => {
+    await live.stop();
+    await excel.settle();
+  };
   const sheet = excel.sheets.find((s) => s.name === "石楼县")!;
   const heightWrites = () => excel.writes.filter((w) => w.sheet === "石楼县" && w.path === "range.format.rowHeight");
   return { excel, live, sheet, heightWrites };
