@@ -4,17 +4,31 @@
  * the add-in did not make is left alone (the rows wait; the caller says so once); a sheet deleted since, or
  * protected by a person without row formatting allowed, is not refitted — neither stops the log from being written.
  */
-import { CHANGE_LOG_HEADER_ROW, CHANGE_LOG_COLUMNS, readMeta, type ChangeLogEntry } from "../layout";
+import { CHANGE_LOG_COLUMNS, CHANGE_LOG_HEADER_ROW, changeLogRow, readMeta, type ChangeLogEntry } from "../layout";
 import type { Rubric } from "../rubric";
 import { CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, queueChangeLog } from "./changeLog";
 import type { RowFits } from "./rowFit";
 import { ownWrites, run } from "./session";
 
-/** A 变更记录 whose making failed midway (a batch is no transaction): our marker row, or the old header in row 1. */
-function halfMade(rows: unknown[][]): boolean {
-  if (readMeta(rows[0])?.role === "changeLog") return true;
+/**
+ * A 变更记录 whose making failed midway (a batch is no transaction): our marker row or the old header in row 1, and
+ * under its header nothing but the first of the rows waiting here (it was made with them). A log holding other rows
+ * but no table (a person turned the table into a range) holds history that is nowhere else: it is left alone.
+ */
+function halfMade(rows: unknown[][], waiting: readonly ChangeLogEntry[]): boolean {
+  const empty = (row: unknown[] | undefined) => (row ?? []).every((v) => v === "" || v === null || v === undefined);
+  // Made and nothing written yet: an empty sheet holds nothing to lose either.
+  if (rows.every(empty)) return true;
   const headers = CHANGE_LOG_COLUMNS.map((c) => c.header);
-  return [rows[0], rows[CHANGE_LOG_HEADER_ROW - 1]].some((r) => headers.every((h, i) => r?.[i] === h));
+  const header = readMeta(rows[0])?.role === "changeLog" ? CHANGE_LOG_HEADER_ROW : 1;
+  if (!headers.every((h, i) => rows[header - 1]?.[i] === h) && !(header === CHANGE_LOG_HEADER_ROW && empty(rows[1])))
+    return false;
+  // Time, sheet and cell of each row as written from the entries waiting, in order.
+  const key = (row: readonly unknown[]) => row.slice(0, 3).map(String).join("|");
+  return rows
+    .slice(header)
+    .filter((row) => !empty(row))
+    .every((row, i) => waiting[i] !== undefined && key(row) === key(changeLogRow(waiting[i])));
 }
 
 /** Writes what is held; false when 变更记录 is a person's sheet and the rows could not be logged. */
@@ -40,11 +54,12 @@ export async function writeHeld(rubric: Rubric, entries: readonly ChangeLogEntry
     let remake = false;
     if (logged && logTable.isNullObject && !logSheet.isNullObject) {
       // Made midway, its rows still waiting here: made again. Anything else is a person's sheet, left alone.
-      const head = logSheet.getRange(`A1:F${CHANGE_LOG_HEADER_ROW}`);
+      // The marker and header rows, the rows a half-made log can hold, and one row past them.
+      const head = logSheet.getRange(`A1:F${CHANGE_LOG_HEADER_ROW + entries.length + 1}`);
       head.load("values");
       counter.syncs++;
       await context.sync();
-      remake = halfMade(head.values);
+      remake = halfMade(head.values, entries);
       logged = remake;
     }
     const refit = sheets.filter(

@@ -162,6 +162,19 @@ describe("变更记录, the change log", () => {
     expect(["B2", "C2", "E2"].map((a) => old.cell(a))).toEqual(["石楼县", `E${rowOf("5")}`, 1]);
   });
 
+  test("a 变更记录 whose table a person turned into a range keeps its rows: nothing is made over it", async () => {
+    const { excel, live } = await setUp();
+    await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: 0.5 });
+    await live.flush();
+    const log = excel.sheets.find((s) => s.name === "变更记录")!;
+    log.tables.splice(0); // 表格工具 → 转换为区域
+    await excel.personTypes("石楼县", { [`E${rowOf("6")}`]: 1 });
+    await live.flush();
+    expect(excel.sheets.find((s) => s.name === "变更记录")).toBe(log);
+    expect(log.cell(`E${CHANGE_LOG_HEADER_ROW + 1}`)).toBe(0.5);
+    expect(live.pending()).toBe(1); // waits, and the user is told
+  });
+
   test("a sheet called 变更记录 that the add-in did not make is left alone, and the user is told", async () => {
     const excel = new FakeExcel();
     excel.install();
