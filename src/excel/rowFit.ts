@@ -11,7 +11,7 @@
  * print get. RangeFormat.rowHeight (ExcelApi 1.2) with the layout's height does none of that, and costs nothing but
  * a write in the flush's batch.
  */
-import { entryRowFits, type EntryRowFit, type GridSheet, type ReadUnitSheet } from "../layout";
+import { carriedCells, entryRowFits, type EntryRowFit, type GridSheet, type ReadUnitSheet } from "../layout";
 import type { Rubric } from "../rubric";
 import { setRowHeights } from "./cellFormat";
 
@@ -49,7 +49,7 @@ export function rowFits(rubric: Rubric): RowFits {
   };
   return {
     note(sheetId, source, grid, changed) {
-      const atCell = new Map([...source.cells].map(([key, cell]) => [cell, key]));
+      const atCell = new Map([...carriedCells(source)].map(([key, cell]) => [cell, key]));
       const keys = changed.map((cell) => atCell.get(cell)).filter((k): k is string => k !== undefined);
       const h = held.get(sheetId) ?? { keys: new Set<string>(), written: new Map<string, number>() };
       if (keys.length === 0 && h.keys.size === 0) return;

@@ -7,7 +7,7 @@
  */
 import type { Rubric } from "../rubric";
 import { parseCellRef } from "./a1";
-import { fillAndMap } from "./fill";
+import { carriedCells, fillAndMap } from "./fill";
 import type { GridSheet } from "./grid";
 import type { ReadUnitSheet } from "./readTypes";
 import { unitSheetPlan } from "./unitSheet";
@@ -22,7 +22,7 @@ export interface EntryRowFit {
 }
 
 /**
- * The rows of the entries `keys` (keys of `source.cells`) of a unit sheet read from `grid`, with the heights they
+ * The rows of the entries `keys` (keys of `carriedCells(source)`: the entries and the 说明 of 加分 and 减分) of a unit sheet read from `grid`, with the heights they
  * need now. Entries the plan has no cell for (a line of other rules) are left out.
  */
 export function entryRowFits(
@@ -36,9 +36,11 @@ export function entryRowFits(
   if (!unit) return fits;
   const fresh = unitSheetPlan(rubric, unit, grid.name).sheet;
   const { plan: filled, target } = fillAndMap(rubric, fresh, source, grid);
+  const from = carriedCells(source);
+  const into = carriedCells(target);
   for (const key of keys) {
-    const at = source.cells.get(key);
-    const to = target.cells.get(key);
+    const at = from.get(key);
+    const to = into.get(key);
     if (!at || !to) continue;
     const planned = parseCellRef(to)!.row;
     const before = fresh.rowHeights[planned];

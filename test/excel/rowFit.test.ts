@@ -10,6 +10,7 @@ import { buildWorkbookPlan, fillUnitSheet, LINE_FIELDS, readWorkbook } from "../
 import { columnPoints, linesIn, rowPoints } from "../../src/layout/fit";
 import { luliang2022 } from "../support/rules";
 import { FakeExcel } from "./fakeExcel";
+import { colLetters } from "./fakeSheet";
 
 const rubric = luliang2022;
 const plan = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan;
@@ -134,4 +135,13 @@ test("a sheet a person protected without row formatting allowed is not refitted,
   expect(sheet.rowHeights.get(row)).toBe(sheetPlan.rowHeights[row]);
   expect(excel.sheets.find((s) => s.name === "变更记录")!.tables[0].rows).toBe(2);
   expect(live.pending()).toBe(0);
+});
+
+test("a long 说明 typed beside 加分 grows its row too", async () => {
+  const { excel, live, sheet } = await setUp();
+  const adjust = sheetPlan.tables.find((t) => t.columns[0].name === "项目")!;
+  const row = adjust.top + 1;
+  await excel.personTypes("石楼县", { [`${colLetters(adjust.left + 2)}${row}`]: LONG });
+  await live.flush();
+  expect(sheet.rowHeights.get(row)).toBeGreaterThan(sheetPlan.rowHeights[row]);
 });

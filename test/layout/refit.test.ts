@@ -6,8 +6,11 @@
 import { carryOver } from "../../src/cli/carryOver";
 import {
   buildWorkbookPlan,
+  carriedCells,
+  cellRef,
   COL,
   entryRowFits,
+  fillUnitSheet,
   LINE_FIELDS,
   planToGrid,
   readWorkbook,
@@ -58,5 +61,20 @@ test("an entry on a row that moved (a row inserted above) is fitted on the row w
   const fit = entryRowFits(rubric, source, moved, [key!]).get(key!)!;
   expect(fit.row).toBe(row + 1);
   expect(fit.planned).toBe(sheet.rowHeights[row]);
+  expect(fit.height).toBeGreaterThan(fit.planned);
+});
+
+test("the 说明 typed beside 加分 travels with the sheet (导出本单位工作簿, carry-over) and its row is fitted", () => {
+  const adjust = sheet.tables.find((t) => t.columns[0].name === "项目")!;
+  const bonusRow = adjust.top + 1;
+  const note = cellRef(bonusRow, adjust.left + 2);
+  const reason = "获省级安全生产先进集体表彰，经市安委办核实，加1分。".repeat(6);
+  const grid = withEntries(planToGrid(sheet), { [cellRef(bonusRow, adjust.left + 1)]: 1, [note]: reason });
+  const source = readWorkbook(rubric, [grid]).units[0];
+  const filled = fillUnitSheet(rubric, sheet, source, grid);
+  expect(planToGrid(filled).cells[bonusRow - 1][adjust.left + 1]).toBe(reason);
+  const key = [...carriedCells(source)].find(([, at]) => at === note)![0];
+  const fit = entryRowFits(rubric, source, grid, [key]).get(key)!;
+  expect(fit).toEqual({ row: bonusRow, height: filled.rowHeights[bonusRow], planned: sheet.rowHeights[bonusRow] });
   expect(fit.height).toBeGreaterThan(fit.planned);
 });
