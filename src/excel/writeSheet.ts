@@ -2,8 +2,8 @@
  * One sheet plan queued onto a new sheet of the open workbook (no sync): the one render path of every sheet the
  * add-in makes — generated sheets, 汇总, a repaired sheet, 变更记录.
  */
-import { columnLetter, TABLE_HEADER_STYLE, type CellContent, type SheetPlan } from "../layout";
-import { address, borderRects, drawBorders, setColumnWidth, setRowHeights, styleRange } from "./cellFormat";
+import { CLOSED_FILL, columnLetter, TABLE_HEADER_STYLE, type CellContent, type SheetPlan } from "../layout";
+import { address, borderRects, drawBorders, rangeOf, setColumnWidth, setRowHeights, styleRange } from "./cellFormat";
 import { drawChart } from "./chart";
 import { printSetup } from "./printSetup";
 import { asTypedText, isText, textFormats } from "./typedText";
@@ -52,6 +52,13 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
     styleRange(ws.getRange(address(t.top, t.left, 1, t.columns.length)), TABLE_HEADER_STYLE);
     const table = ws.tables.add(whole, true);
     table.name = t.name;
+  }
+  // Another party's input cells in a party's workbook: locked and grey over the column styles, one range each
+  // (RangeFormat.protection.locked, ExcelApi 1.2; the sheet's protection below makes the lock hold).
+  for (const r of plan.closed ?? []) {
+    const range = rangeOf(ws, r);
+    range.format.fill.color = CLOSED_FILL;
+    range.format.protection.locked = true;
   }
   setRowHeights(ws, plan.rowHeights);
   drawBorders(ws, borderRects(plan));

@@ -3,7 +3,7 @@
  * cell, old → new value, who), so that what was typed can always be traced and typed back. The layout owns the sheet
  * like every other: its columns (one definition, for the sheet and for every row appended later), widths, text
  * format, table, marker row and print setup. The add-in makes it from this plan with its first rows when it first
- * logs something (docs/decisions/0015-change-log-in-the-plan.md) and appends rows to its table after that.
+ * logs something (docs/decisions/0016-change-log-in-the-plan.md) and appends rows to its table after that.
  */
 import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
 import { metaCells } from "./meta";
@@ -58,7 +58,7 @@ export const changeLogRow = (entry: ChangeLogEntry): Literal[] => CHANGE_LOG_COL
  *
  * Never empty: Excel has no table without a data row — it removes such a table from a file when it opens it, and
  * pads a table made of a header alone with a blank row (randym/axlsx #409, jmcnamara/XlsxWriter #715) — so the log
- * is made when there is something to log (docs/decisions/0015-change-log-in-the-plan.md).
+ * is made when there is something to log (docs/decisions/0016-change-log-in-the-plan.md).
  */
 export function changeLogSheetPlan(
   rules: { readonly id: string; readonly version: string },

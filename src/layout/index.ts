@@ -21,3 +21,5 @@ export * from "./styles";
 export * from "./messages";
 export * from "./formatVersion";
 export * from "./changeLogSheet";
+export * from "./partyBook";
+export * from "./signoff";

@@ -5,9 +5,10 @@
  * the signature lines.
  */
 import { formatPoints, fromHundredths, type Rubric, type Unit } from "../rubric";
+import { lineParty, TEAM } from "../rubric/parties";
 import { vetoConditionRange } from "../scoring";
 import { cellRef, trimText } from "./a1";
-import { withCachedResults } from "./cached";
+import { closedUnitCells } from "./closedCells";
 import {
   ADJUST_FIELDS,
   ADJUST_LEFT,
@@ -21,7 +22,7 @@ import {
   YES,
   type TotalKey,
 } from "./columns";
-import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
+import { PAGE_FOOTER, PAGE_MARGINS } from "./fit";
 import * as f from "./formulas";
 import { lineChecks, linesTable } from "./lineTable";
 import { metaCells } from "./meta";
@@ -32,29 +33,18 @@ import type {
   ConditionalFormatPlan,
   PlacedCell,
   Range,
+  SheetMeta,
   SheetPlan,
   TablePlan,
   ValidationPlan,
 } from "./plan";
+import { unitSignoffBlock } from "./signoff";
 import { INVALID_FILL, STYLE } from "./styles";
+import { finishUnitSheet } from "./unitSheetFinish";
+import type { UnitSheetMap } from "./unitSheetMap";
 
-/** Where the figures of a unit sheet are: what the reader and the summary refer to. */
-export interface UnitSheetMap {
-  readonly tables: readonly {
-    name: string;
-    part: "county" | "common" | "individual";
-    header: number;
-    first: number;
-    last: number;
-  }[];
-  readonly adjustHeader: number;
-  readonly adjustRows: { readonly bonus: number; readonly penalty: number; readonly veto: number };
-  /** The column of the adjustments' 分数 (加分, 减分, 是/否 of 一票否优). */
-  readonly adjustScoreCol: number;
-  readonly totals: Readonly<Record<TotalKey, { row: number; col: number }>>;
-  /** 已完成评分 (是 when a sheet without any deduction was assessed). */
-  readonly completed: { readonly row: number; readonly col: number };
-}
+export { finishUnitSheet };
+export type { UnitSheetMap };
 
 /** The adjustments table's columns, by key: positions from ADJUST_FIELDS, widths from the sheet's columns. */
 const ADJUST_STYLE: Readonly<Record<(typeof ADJUST_FIELDS)[number]["key"], CellStyle>> = {
@@ -67,13 +57,27 @@ const LAST_COL: number = LINE_FIELDS.length;
 /** The signature lines sit left of the totals, under the note: columns A to 考核细则. */
 const SIGN_RIGHT = COL.text;
 
-export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { sheet: SheetPlan; map: UnitSheetMap } {
+/**
+ * `party`: the sheet of a party's workbook (partyBook.ts), named in its marker, where the input cells of the other
+ * parties are closed; undefined for the sheet of a workbook for everyone.
+ */
+export function unitSheetPlan(
+  rubric: Rubric,
+  unit: Unit,
+  sheetName: string,
+  party?: string,
+): { sheet: SheetPlan; map: UnitSheetMap } {
   const { rules } = rubric;
   const form = rules.scoreSheet;
   const lines = rubric.linesFor(unit);
-  const cells: PlacedCell[] = [
-    ...metaCells({ role: "unit", unit: unit.name, rulesId: rubric.id, rulesVersion: rubric.version }),
-  ];
+  const meta: SheetMeta = {
+    role: "unit",
+    unit: unit.name,
+    rulesId: rubric.id,
+    rulesVersion: rubric.version,
+    ...(party !== undefined ? { party } : {}),
+  };
+  const cells: PlacedCell[] = [...metaCells(meta)];
   const merges: Range[] = [];
   const tables: TablePlan[] = [];
   const validations: ValidationPlan[] = [];
@@ -214,7 +218,7 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
     {
       row: completed.row,
       col: noteCol,
-      value: "无扣分时填「是」",
+      value: "考核完毕填「是」",
       style: { ...STYLE.note, border: true },
     },
   );
@@ -224,17 +228,30 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
     allowBlank: true,
     errorTitle: COMPLETED_LABEL,
     errorMessage: "请选择「是」或「否」。",
-    prompt: "考核完毕且本单位无任何扣分时填「是」。",
+    prompt: "考核组考核完毕时填「是」（本单位无任何扣分时也须填「是」，否则视为未评分）。",
   });
+  // The sign-offs: the team's 考核人员 and 完成日期 under its 已完成评分, then each other party's three rows.
+  const otherParties = [...new Set(lines.map(lineParty))].filter((p) => p !== TEAM);
+  const signoff = unitSignoffBlock(completed, noteCol, otherParties);
+  cells.push(...signoff.cells);
+  merges.push(...signoff.merges);
+  validations.push(...signoff.validations);
   signatures.forEach((text, i) => {
     const top = totals.itemsScore.row + 2 * i;
     banner(top, text, STYLE.signature, 1, SIGN_RIGHT, top + 1);
   });
 
+  const closing =
+    party === undefined
+      ? undefined
+      : closedUnitCells({ party, lines, tables: tableMap, adjustRows, scoreCol, noteCol, signoffs: signoff.map });
+  if (closing?.legend) banner(5, closing.legend, STYLE.note);
+  const closed = closing?.closed ?? [];
+
   const firstHeader = tableMap[0]?.header ?? adjustHeader;
   const draft: SheetPlan = {
     name: sheetName,
-    meta: { role: "unit", unit: unit.name, rulesId: rubric.id, rulesVersion: rubric.version },
+    meta,
     columnWidths: Object.fromEntries(LINE_FIELDS.map((c, i) => [i + 1, c.width])),
     cells,
     merges,
@@ -255,36 +272,19 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
       margins: PAGE_MARGINS,
     },
     freezeRows: firstHeader,
+    ...(closed.length > 0 ? { closed } : {}),
   };
   const sheet = finishUnitSheet(rubric, draft);
   return {
     sheet,
-    map: { tables: tableMap, adjustHeader, adjustRows, adjustScoreCol: scoreCol, totals, completed },
+    map: {
+      tables: tableMap,
+      adjustHeader,
+      adjustRows,
+      adjustScoreCol: scoreCol,
+      totals,
+      completed,
+      signoffs: signoff.map,
+    },
   };
-}
-
-/**
- * A unit sheet plan made ready to write: cached results from its entries, row heights from its texts, and page
- * breaks that keep blocks whole — a line never splits, a part's title and header go with its first line, and the
- * adjustments, totals, 已完成评分 and signature lines share a page. Also for a plan filled with entries (fill.ts).
- */
-export function finishUnitSheet(rubric: Rubric, plan: SheetPlan): SheetPlan {
-  const sheet = withCachedResults(rubric, plan).sheet;
-  const adjust = sheet.tables.find((t) => t.left === ADJUST_LEFT);
-  const lineTables = sheet.tables.filter((t) => t.left === 1);
-  const end = Math.max(...sheet.cells.map((c) => c.row), ...sheet.merges.map((m) => m.bottom));
-  const blocks: { from: number; to: number }[] = [];
-  const firstTop = lineTables[0]?.top ?? adjust?.top ?? end;
-  for (let r = firstTop; r < (adjust?.top ?? end + 1); r++) {
-    const table = lineTables.find((t) => t.top === r + 1 || t.top === r);
-    if (table && table.top === r + 1 && sheet.cells.some((c) => c.row === r)) {
-      blocks.push({ from: r, to: r + 2 }); // a part's title, its header and its first line
-      r += 2;
-    } else if (table && table.top === r) {
-      blocks.push({ from: r, to: r + 1 });
-      r += 1;
-    } else blocks.push({ from: r, to: r });
-  }
-  if (adjust) blocks.push({ from: adjust.top, to: end });
-  return fitSheet(sheet, blocks);
 }

@@ -2,7 +2,7 @@
  * One plan, two adapters, one workbook (issue 14, point 5): the same plan rendered into Excel (the recording
  * double) and written to a file holds the same cells, cell by cell, the same row heights and the same print setup.
  * 变更记录 too: the add-in makes it from the layout's plan with its first rows (it is no part of a generated
- * workbook, decision 0015), so that plan is compared through both adapters on its own.
+ * workbook, decision 0016), so that plan is compared through both adapters on its own.
  */
 import JSZip from "jszip";
 import { renderPlan } from "../../src/excel/render";
