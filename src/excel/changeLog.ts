@@ -1,16 +1,25 @@
 /**
- * 变更记录: every checked edit of a score sheet is appended to a hidden sheet (time, sheet, cell, old → new value,
- * who), so what was typed can always be traced and typed back. Old values come from the add-in's last reading of
- * the sheet; the first edit of a sheet the add-in has not read yet is logged with the old value unknown.
- * Everything is written as text or a number, never as a formula, into text-formatted columns.
+ * 变更记录 on the Excel side: which cells an edit changed (from the add-in's last reading of the sheet; the first edit
+ * of a sheet not read yet is logged with the old value unknown), and the log's rows queued into the caller's write
+ * batch. The sheet itself — columns, text format, table — is the layout's (src/layout/changeLogSheet.ts), made by
+ * the one render path of every sheet when the log does not exist yet.
  */
-import { columnLetter, parseRangeRef, type GridCell, type GridSheet } from "../layout";
-import { asTypedText } from "./render";
+import {
+  changeLogRow,
+  changeLogSheetPlan,
+  columnLetter,
+  parseRangeRef,
+  UNKNOWN_BEFORE,
+  type ChangeLogEntry,
+  type GridCell,
+  type GridSheet,
+  type Literal,
+} from "../layout";
+import { capabilities } from "./capabilities";
+import { asTypedText } from "./typedText";
+import { writeSheet } from "./writeSheet";
 
-export const CHANGE_LOG_SHEET_NAME = "变更记录";
-export const CHANGE_LOG_TABLE = "ScorecardChangeLog";
-export const CHANGE_LOG_COLUMNS = ["时间", "工作表", "单元格", "原值", "新值", "来源"] as const;
-export const UNKNOWN_BEFORE = "（未记录）";
+export { CHANGE_LOG_SHEET_NAME, CHANGE_LOG_TABLE, UNKNOWN_BEFORE } from "../layout";
 
 export interface CellChange {
   readonly cell: string;
@@ -80,42 +89,36 @@ export function advanceSnapshot(before: GridSheet | undefined, after: GridSheet,
   return { name: after.name, cells };
 }
 
-function shown(v: GridCell | typeof UNKNOWN_BEFORE): string | number | boolean {
-  if (v !== null && typeof v === "object") return asTypedText(v.formula);
-  return asTypedText(v);
-}
+/** What a cell held, as the log writes it: a formula by its text. */
+const shown = (v: GridCell | typeof UNKNOWN_BEFORE): Literal => (v !== null && typeof v === "object" ? v.formula : v);
 
-/** The rows to append: values that would read as formulas get Excel's text apostrophe. */
-export function changeLogRows(
+/** The log's entries for the changes of one sheet. */
+export function changeLogEntries(
   sheet: string,
   changes: readonly CellChange[],
   time: string,
   source: string,
-): (string | number | boolean)[][] {
-  return changes.map((c) => [time, asTypedText(sheet), c.cell, shown(c.before), shown(c.after), source]);
+): ChangeLogEntry[] {
+  return changes.map((c) => ({ time, sheet, cell: c.cell, before: shown(c.before), after: shown(c.after), source }));
 }
 
 /**
- * Queues `rows` onto 变更记录 (made, hidden, when `logTable` is a null object): part of the caller's write batch, so
- * logging costs no round trip of its own.
+ * Queues `entries` onto 变更记录 — made from its plan, hidden, when `logTable` is a null object — as part of the
+ * caller's write batch, so that logging costs no round trip of its own. Appended rows follow the plan's columns;
+ * what would read as a formula gets Excel's text apostrophe.
  */
-export function queueChangeLogRows(
+export function queueChangeLog(
   context: Excel.RequestContext,
+  rules: { readonly id: string; readonly version: string },
   logTable: Excel.Table,
-  rows: (string | number | boolean)[][],
+  entries: readonly ChangeLogEntry[],
 ): void {
   if (!logTable.isNullObject) {
-    logTable.rows.add(undefined, rows);
+    logTable.rows.add(
+      undefined,
+      entries.map((e) => changeLogRow(e).map(asTypedText)),
+    );
     return;
   }
-  const sheet = context.workbook.worksheets.add(CHANGE_LOG_SHEET_NAME);
-  // Text format first, for every row to come: a time, a sheet named "2023.10" or a value like "3.10" stay as typed.
-  sheet.getRange("A:F").numberFormat = "@" as unknown as string[][];
-  const range = sheet.getRange(`A1:F${rows.length + 1}`);
-  range.values = [[...CHANGE_LOG_COLUMNS], ...rows];
-  const table = sheet.tables.add(range, true);
-  table.name = CHANGE_LOG_TABLE;
-  sheet.getRange("A:A").format.columnWidth = 120;
-  sheet.getRange("D:E").format.columnWidth = 160;
-  sheet.visibility = Excel.SheetVisibility.hidden;
+  writeSheet(context.workbook.worksheets, changeLogSheetPlan(rules, entries), capabilities.printSetup());
 }

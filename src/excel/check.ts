@@ -6,23 +6,25 @@
  * 1.14 exists; before, its writes raise none: session.ownWrites); co-authors' edits are checked, and logged by their
  * own pane.
  */
-import { issueLocation, readWorkbook, tamperCheck, type GridSheet, type SheetProblem } from "../layout";
+import {
+  issueLocation,
+  readWorkbook,
+  tamperCheck,
+  type ChangeLogEntry,
+  type GridSheet,
+  type ReadUnitSheet,
+  type SheetProblem,
+} from "../layout";
 import type { Rubric } from "../rubric";
 import { scoreUnit, type UnitResult } from "../scoring";
 import type { LocatedIssue } from "../totalling";
 import { capabilities } from "./capabilities";
-import {
-  advanceSnapshot,
-  CHANGE_LOG_COLUMNS,
-  CHANGE_LOG_SHEET_NAME,
-  CHANGE_LOG_TABLE,
-  changeLogRows,
-  diffSheets,
-  queueChangeLogRows,
-} from "./changeLog";
+import { advanceSnapshot, CHANGE_LOG_SHEET_NAME, changeLogEntries, diffSheets } from "./changeLog";
 import { adapterError, ExcelAdapterError } from "./errors";
+import { writeHeld } from "./flush";
 import { readAllSheets } from "./readSheets";
-import { loadUsedRange, newSession, ownWrites, run, type Session } from "./session";
+import { rowFits, type RowFits } from "./rowFit";
+import { loadUsedRange, newSession, run, type Session } from "./session";
 
 export { usedRangeToGrid } from "./session";
 
@@ -49,19 +51,26 @@ export function sheetProblemIssues(problems: readonly SheetProblem[]): LocatedIs
   }));
 }
 
+type GridCheck = Omit<SheetCheck, "syncs"> & { scoreSheet: boolean };
+
 /** Scores one sheet's grid: the unit's result when it is a unit sheet of these rules, and every issue located. */
-export function checkGrid(rubric: Rubric, grid: GridSheet): Omit<SheetCheck, "syncs"> & { scoreSheet: boolean } {
+export function checkGrid(rubric: Rubric, grid: GridSheet): GridCheck {
+  return checkRead(rubric, grid).check;
+}
+
+/** checkGrid, with the unit sheet as read (its entries' cells), when it is one. */
+function checkRead(rubric: Rubric, grid: GridSheet): { check: GridCheck; unit?: ReadUnitSheet } {
   const read = readWorkbook(rubric, [grid]);
   const sheetProblems = sheetProblemIssues(read.problems);
   const unit = read.units[0];
   const scoreSheet =
     unit !== undefined || read.annexSheets.annex1 !== undefined || read.annexSheets.annex2 !== undefined;
-  if (!unit) return { sheet: grid.name, issues: sheetProblems, scoreSheet };
+  if (!unit) return { check: { sheet: grid.name, issues: sheetProblems, scoreSheet } };
   const result = scoreUnit(rubric, unit.entries);
   const issues = [...result.errors, ...result.warnings].map((i) => ({ ...i, ...issueLocation(read, i) }));
   // A pasted block can carry numbers over the 得分 and total formulas (where protection was removed): said at once.
   const tampered = sheetProblemIssues(tamperCheck(unit, result, read.problems));
-  return { sheet: grid.name, result, issues: [...sheetProblems, ...tampered, ...issues], scoreSheet };
+  return { check: { sheet: grid.name, result, issues: [...sheetProblems, ...tampered, ...issues], scoreSheet }, unit };
 }
 
 /** Checks one sheet (by name or id) in a single round trip. */
@@ -83,7 +92,10 @@ export async function checkSheet(rubric: Rubric, sheetNameOrId: string): Promise
 }
 
 export interface LiveChecking {
-  /** Writes the changes not yet in 变更记录 (see startLiveChecking); kept for the next try when it fails. */
+  /**
+   * Writes the changes not yet in 变更记录 and refits the rows of changed entries (see startLiveChecking); what
+   * failed is kept for the next try.
+   */
   flush(): Promise<void>;
   /** Rows waiting for 变更记录. */
   pending(): number;
@@ -94,13 +106,17 @@ export interface LiveChecking {
 const SOURCE_LABEL: Record<string, string> = { Local: "本机录入", Remote: "协作者录入" };
 const time = (now: () => Date) => now().toLocaleString("zh-CN", { hour12: false });
 
-/** Reads and checks a changed sheet in one round trip; gives the rows for 变更记录 when cells changed. */
+/**
+ * Reads and checks a changed sheet in one round trip; gives the entries for 变更记录 when cells changed, and notes
+ * the rows of changed entries for refitting.
+ */
 async function checkChange(
   rubric: Rubric,
   event: Pick<Excel.WorksheetChangedEventArgs, "worksheetId" | "address" | "source">,
   snapshots: Map<string, GridSheet>,
+  fits: RowFits,
   now: () => Date,
-): Promise<{ check: SheetCheck; sheet: string; rows: (string | number | boolean)[][] } | undefined> {
+): Promise<{ check: SheetCheck; entries: ChangeLogEntry[] } | undefined> {
   const counter = { syncs: 0 };
   return run(counter, async (context) => {
     const ws = context.workbook.worksheets.getItem(event.worksheetId);
@@ -110,45 +126,23 @@ async function checkChange(
     await context.sync();
     if (ws.name === CHANGE_LOG_SHEET_NAME) return undefined;
     const grid = used.grid(ws.name);
-    const { scoreSheet, ...rest } = checkGrid(rubric, grid);
+    const { check: checked, unit } = checkRead(rubric, grid);
+    const { scoreSheet, ...rest } = checked;
     const check = { ...rest, syncs: counter.syncs };
-    if (!scoreSheet) return { check, sheet: ws.name, rows: [] };
+    if (!scoreSheet) return { check, entries: [] };
     const changes = diffSheets(snapshots.get(ws.name), grid, event.address);
     snapshots.set(ws.name, advanceSnapshot(snapshots.get(ws.name), grid, event.address));
-    // A co-author's own pane logs their edits; logging them here too would log each edit twice.
-    if (changes.length === 0 || event.source === "Remote") return { check, sheet: ws.name, rows: [] };
+    // A co-author's own pane logs and refits their edits; doing it here too would do each twice.
+    if (changes.length === 0 || event.source === "Remote") return { check, entries: [] };
+    if (unit)
+      fits.note(
+        event.worksheetId,
+        unit,
+        grid,
+        changes.map((c) => c.cell),
+      );
     const source = SOURCE_LABEL[event.source] ?? String(event.source ?? "");
-    return { check, sheet: ws.name, rows: changeLogRows(ws.name, changes, time(now), source) };
-  });
-}
-
-/** Appends rows to 变更记录 in one read and one write; false when a sheet of that name is not the add-in's. */
-export async function writeChangeLog(rows: (string | number | boolean)[][]): Promise<boolean> {
-  if (rows.length === 0) return true;
-  const counter = { syncs: 0 };
-  return run(counter, async (context, sync) => {
-    const logSheet = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET_NAME);
-    logSheet.load("name");
-    const logTable = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE);
-    logTable.load("name");
-    counter.syncs++;
-    await context.sync();
-    let halfMade = false;
-    if (logTable.isNullObject && !logSheet.isNullObject) {
-      // Our own header without its table is a 变更记录 whose making failed midway (a batch is no transaction): its
-      // rows are still waiting here, so it is made again. Anything else is a person's sheet and is left alone.
-      const head = logSheet.getRange("A1:F1");
-      head.load("values");
-      counter.syncs++;
-      await context.sync();
-      halfMade = head.values[0].every((v, i) => v === CHANGE_LOG_COLUMNS[i]);
-      if (!halfMade) return false;
-    }
-    await ownWrites(context, sync, () => {
-      if (halfMade) logSheet.delete();
-      queueChangeLogRows(context, logTable, rows);
-    });
-    return true;
+    return { check, entries: changeLogEntries(ws.name, changes, time(now), source) };
   });
 }
 
@@ -161,7 +155,8 @@ export async function writeChangeLog(rows: (string | number | boolean)[][]): Pro
  * Undo: any write by the add-in after an edit would take the person's Ctrl+Z (before ExcelApi 1.20 it clears the
  * undo stack; from 1.20 it is an undo step of its own on top). So the changes are kept here and written to 变更记录
  * by `flush()`, which the pane calls before each action it runs (an action writes, and so ends Ctrl+Z anyway) and
- * when checking stops (docs/decisions/0010-excel-as-it-is.md).
+ * when checking stops (docs/decisions/0010-excel-as-it-is.md). The same flush gives the rows of changed entries the
+ * height their text needs now (rowFit.ts), in the same write.
  */
 export async function startLiveChecking(
   rubric: Rubric,
@@ -178,7 +173,8 @@ export async function startLiveChecking(
   const knowsTrigger = capabilities.triggerSource();
   const snapshots = new Map<string, GridSheet>();
   const now = options.now ?? (() => new Date());
-  const pending: (string | number | boolean)[][] = [];
+  const pending: ChangeLogEntry[] = [];
+  const fits = rowFits(rubric);
   const told = new Set<string>();
   let stopped = false;
   let queue: Promise<void> = Promise.resolve();
@@ -192,9 +188,9 @@ export async function startLiveChecking(
     // The add-in's own writes: said by triggerSource (1.14); before, they raise no events (ownWrites).
     if (stopped || (knowsTrigger && event.triggerSource === Excel.EventTriggerSource.thisLocalAddin)) return;
     try {
-      const seen = await checkChange(rubric, event, snapshots, now);
+      const seen = await checkChange(rubric, event, snapshots, fits, now);
       if (!seen || stopped) return;
-      pending.push(...seen.rows);
+      pending.push(...seen.entries);
       onCheck(seen.check);
     } catch (err) {
       onError(adapterError("校验失败", err));
@@ -204,9 +200,8 @@ export async function startLiveChecking(
   const handler = (event: Excel.WorksheetChangedEventArgs) => enqueue(() => handle(event));
   const flush = () =>
     enqueue(async () => {
-      if (pending.length === 0) return;
       const rows = pending.slice();
-      if (await writeChangeLog(rows)) pending.splice(0, rows.length);
+      if (await writeHeld(rubric, rows, fits)) pending.splice(0, rows.length);
       else if (!told.has(CHANGE_LOG_SHEET_NAME)) {
         told.add(CHANGE_LOG_SHEET_NAME);
         options.onNotice?.(

@@ -13,8 +13,8 @@ import {
   addressBounds,
   CHANGE_LOG_SHEET_NAME,
   CHANGE_LOG_TABLE,
-  changeLogRows,
-  queueChangeLogRows,
+  changeLogEntries,
+  queueChangeLog,
   type CellChange,
 } from "./changeLog";
 import { capabilities } from "./capabilities";
@@ -73,7 +73,7 @@ export async function repairUnitSheet(
           `已有名为「${CHANGE_LOG_SHEET_NAME}」的工作表（不是本加载项生成的），被替换的值无处记录，未修复；请将其改名后重试。`,
         );
       }
-      const rows = changeLogRows(name, replaced, now().toLocaleString("zh-CN", { hour12: false }), REPAIR_SOURCE);
+      const rows = changeLogEntries(name, replaced, now().toLocaleString("zh-CN", { hour12: false }), REPAIR_SOURCE);
       const withPrint = capabilities.printSetup();
       const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       let temp = `${name}（修复中）`.slice(-31);
@@ -82,7 +82,7 @@ export async function repairUnitSheet(
       const building = { ...plan, name: temp, tables: plan.tables.map((t) => ({ ...t, name: `${t.name}_new` })) };
       try {
         await ownWrites(context, sync, () => {
-          if (rows.length > 0) queueChangeLogRows(context, logTable, rows);
+          if (rows.length > 0) queueChangeLog(context, rubric, logTable, rows);
           writeSheet(sheets, building, withPrint);
         });
       } catch (err) {

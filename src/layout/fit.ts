@@ -54,9 +54,15 @@ export function linesIn(text: string, widthPoints: number, size: number): number
 
 export const lineHeight = (size: number): number => size * LINE_EM;
 
+/**
+ * The tallest row Excel has: 409 points ("Excel specifications and limits"). A text that needs more shows its first
+ * lines; Excel refuses a taller RangeFormat.rowHeight.
+ */
+export const MAX_ROW_POINTS = 409;
+
 /** A row height (points, to the quarter point Excel stores) for a number of lines. */
 export const rowPoints = (lines: number, size: number): number =>
-  Math.ceil((lines * lineHeight(size) + ROW_AIR) * 4) / 4;
+  Math.min(MAX_ROW_POINTS, Math.ceil((lines * lineHeight(size) + ROW_AIR) * 4) / 4);
 
 /** What a cell shows, as far as its height goes: a formula by its result. */
 function shownText(value: CellContent): string {
@@ -125,6 +131,7 @@ export function fitRowHeights(
     if (have < needed)
       heights[merge.bottom] = (heights[merge.bottom] ?? rowPoints(1, DEFAULT_FONT_SIZE)) + needed - have;
     for (let r = merge.top; r <= merge.bottom; r++) heights[r] ??= rowPoints(1, DEFAULT_FONT_SIZE);
+    heights[merge.bottom] = Math.min(MAX_ROW_POINTS, heights[merge.bottom]);
   }
   return heights;
 }

@@ -197,6 +197,13 @@ export interface SheetPlan {
   readonly print: PrintPlan;
   /** Hidden so that only a program can show it again (Excel's "very hidden"): the embedded rules. */
   readonly veryHidden?: boolean;
+  /** Hidden, and shown again from the sheet tabs' menu by whoever wants to read it (变更记录). */
+  readonly hidden?: boolean;
+  /**
+   * Number formats of whole columns by column index (1-based), for the rows a program adds later as well: "@" keeps
+   * whatever is written there as text (变更记录).
+   */
+  readonly columnFormats?: Readonly<Record<number, string>>;
   /** Fixed rows at the top while scrolling (through the table header). */
   readonly freezeRows?: number;
   readonly charts?: readonly ChartPlan[];

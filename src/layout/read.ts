@@ -74,8 +74,9 @@ export function readWorkbook(
   const annex = new Map<string, CountyAnnexEntries>();
   for (const asFound of sheets) {
     const meta = readMeta(asFound.cells[0]);
-    // The carried rules are no score sheet (src/rulesbook/embed.ts reads them).
-    if (meta?.role === "rules") continue;
+    // The carried rules are no score sheet (src/rulesbook/embed.ts reads them), nor is 变更记录 (whatever rules
+    // it was made under).
+    if (meta?.role === "rules" || meta?.role === "changeLog") continue;
     if (!meta) {
       // A score sheet that lost its marker row is named, not skipped.
       const lost = lostMarker(rubric, asFound);

@@ -65,7 +65,7 @@ const inches = (points: number) => points / 72;
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
   const { print } = plan;
   const ws = workbook.addWorksheet(plan.name, {
-    state: plan.veryHidden ? "veryHidden" : "visible",
+    state: plan.veryHidden ? "veryHidden" : plan.hidden ? "hidden" : "visible",
     views: plan.freezeRows ? [{ state: "frozen", ySplit: plan.freezeRows }] : undefined,
     pageSetup: {
       paperSize: 9,
@@ -90,6 +90,8 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
   });
   for (const t of plan.tables) t.columns.forEach((c, i) => c.width > 0 && (ws.getColumn(t.left + i).width = c.width));
   for (const [col, width] of Object.entries(plan.columnWidths)) ws.getColumn(Number(col)).width = width;
+  // A whole column's format (<col style>), before its cells are made: cells and rows added later take it too.
+  for (const [col, format] of Object.entries(plan.columnFormats ?? {})) ws.getColumn(Number(col)).numFmt = format;
   for (const [row, height] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = height;
 
   for (const c of plan.cells) {

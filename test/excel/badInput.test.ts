@@ -6,6 +6,7 @@ import "./withOfficeClient";
  * with its entries put back, logging every value the rebuild replaces.
  */
 import { CHANGE_LOG_SHEET_NAME } from "../../src/excel/changeLog";
+import { CHANGE_LOG_HEADER_ROW } from "../../src/layout";
 import { checkSheet, startLiveChecking, type SheetCheck } from "../../src/excel/check";
 import { renderPlan } from "../../src/excel/render";
 import { REPAIR_SOURCE, repairUnitSheet } from "../../src/excel/repair";
@@ -46,7 +47,8 @@ async function setUp() {
   const log = () => {
     const s = excel.sheets.find((x) => x.name === CHANGE_LOG_SHEET_NAME);
     const rows: unknown[][] = [];
-    for (let r = 2; s && s.cell(`A${r}`) !== ""; r++)
+    // Data rows under the log's header (row 1 is the hidden marker row).
+    for (let r = CHANGE_LOG_HEADER_ROW + 1; s && s.cell(`A${r}`) !== ""; r++)
       rows.push(["B", "C", "D", "E", "F"].map((c) => s.cell(`${c}${r}`)));
     return rows;
   };

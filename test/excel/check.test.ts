@@ -2,9 +2,10 @@ import "./withOfficeClient";
 import { checkSheet, startLiveChecking, type SheetCheck } from "../../src/excel/check";
 import { renderPlan } from "../../src/excel/render";
 import { repairUnitSheet } from "../../src/excel/repair";
-import { buildWorkbookPlan } from "../../src/layout";
+import { buildWorkbookPlan, CHANGE_LOG_HEADER_ROW, readMeta } from "../../src/layout";
 import { luliang2022 } from "../support/rules";
 import { FakeExcel } from "./fakeExcel";
+import { boxOf } from "./fakeSheet";
 
 const rubric = luliang2022;
 const plan = buildWorkbookPlan(rubric, [rubric.findUnit("石楼县")!]).plan;
@@ -109,12 +110,15 @@ describe("变更记录, the change log", () => {
     await live.flush();
     const log = excel.sheets.find((s) => s.name === "变更记录")!;
     expect(log.visibility).toBe("Hidden");
-    expect([1, 2, 3].map((r) => ["A", "B", "C", "D", "E", "F"].map((c) => log.cell(`${c}${r}`)).slice(1))).toEqual([
+    // Row 1 is the hidden marker row every generated sheet has; the table's header is under it.
+    expect(readMeta(log.block(boxOf("A1:F1")!)[0])).toMatchObject({ role: "changeLog" });
+    const header = CHANGE_LOG_HEADER_ROW;
+    expect([0, 1, 2].map((i) => ["B", "C", "D", "E", "F"].map((c) => log.cell(`${c}${header + i}`)))).toEqual([
       ["工作表", "单元格", "原值", "新值", "来源"],
       ["石楼县", cell, "", 0.5, "本机录入"],
       ["石楼县", cell, 0.5, 0.3, "本机录入"],
     ]);
-    expect(String(log.cell("A2"))).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2}/);
+    expect(String(log.cell(`A${header + 1}`))).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2}/);
   });
 
   test("a typed formula or a text starting with = + - @ is logged as text, never as a formula", async () => {
@@ -124,9 +128,10 @@ describe("变更记录, the change log", () => {
     await excel.personTypes("石楼县", { [findings]: "-检查发现" });
     await live.flush();
     const log = excel.sheets.find((s) => s.name === "变更记录")!;
-    expect(log.cell("E2")).toBe('\'=HYPERLINK("http://x")');
-    expect(log.cell("D3")).toBe('\'=HYPERLINK("http://x")');
-    expect(log.cell("E3")).toBe("'-检查发现");
+    const [first, second] = [CHANGE_LOG_HEADER_ROW + 1, CHANGE_LOG_HEADER_ROW + 2];
+    expect(log.cell(`E${first}`)).toBe('\'=HYPERLINK("http://x")');
+    expect(log.cell(`D${second}`)).toBe('\'=HYPERLINK("http://x")');
+    expect(log.cell(`E${second}`)).toBe("'-检查发现");
   });
 
   test("the add-in's own writes and edits outside score sheets are not logged", async () => {
@@ -135,6 +140,39 @@ describe("变更记录, the change log", () => {
     await excel.personTypes("草稿", { A1: "备忘" });
     await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: 1 }, { triggerSource: "ThisLocalAddin" });
     expect(excel.sheets.find((s) => s.name === "变更记录")).toBeUndefined();
+  });
+
+  test("a 变更记录 made by an earlier version (header in row 1, no marker row) is appended to, not made again", async () => {
+    const excel = new FakeExcel();
+    excel.install();
+    await renderPlan(plan);
+    const old = excel.addSheet("变更记录");
+    ["时间", "工作表", "单元格", "原值", "新值", "来源"].forEach((h, i) => old.set(`${"ABCDEF"[i]}1`, h));
+    old.tables.push({ name: "ScorecardChangeLog", sheet: old, top: 1, left: 1, rows: 1 });
+    const live = await startLiveChecking(
+      rubric,
+      () => undefined,
+      (e) => {
+        throw e;
+      },
+    );
+    await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: 1 });
+    await live.flush();
+    expect(excel.sheets.filter((s) => s.name === "变更记录")).toEqual([old]);
+    expect(["B2", "C2", "E2"].map((a) => old.cell(a))).toEqual(["石楼县", `E${rowOf("5")}`, 1]);
+  });
+
+  test("a 变更记录 whose table a person turned into a range keeps its rows: nothing is made over it", async () => {
+    const { excel, live } = await setUp();
+    await excel.personTypes("石楼县", { [`E${rowOf("5")}`]: 0.5 });
+    await live.flush();
+    const log = excel.sheets.find((s) => s.name === "变更记录")!;
+    log.tables.splice(0); // 表格工具 → 转换为区域
+    await excel.personTypes("石楼县", { [`E${rowOf("6")}`]: 1 });
+    await live.flush();
+    expect(excel.sheets.find((s) => s.name === "变更记录")).toBe(log);
+    expect(log.cell(`E${CHANGE_LOG_HEADER_ROW + 1}`)).toBe(0.5);
+    expect(live.pending()).toBe(1); // waits, and the user is told
   });
 
   test("a sheet called 变更记录 that the add-in did not make is left alone, and the user is told", async () => {

@@ -11,13 +11,22 @@ import { renderPlan } from "../../src/excel/render";
 import { repairUnitSheet } from "../../src/excel/repair";
 import { newSession } from "../../src/excel/session";
 import { validateAndTotal } from "../../src/excel/total";
-import { buildWorkbookPlan, fillUnitSheet, planToGrid, readWorkbook, withEntries } from "../../src/layout";
+import {
+  buildWorkbookPlan,
+  CHANGE_LOG_HEADER_ROW,
+  fillUnitSheet,
+  planToGrid,
+  readWorkbook,
+  withEntries,
+} from "../../src/layout";
 import { loadRubric, type Rubric } from "../../src/rubric";
 import { planToXlsx } from "../../src/xlsx";
 import { luliang2022, luliang2022Json } from "../support/rules";
 import { FakeExcel } from "./fakeExcel";
 
 const rubric = luliang2022;
+/** 变更记录's first data row, under its header (row 1 is the hidden marker row). */
+const FIRST_LOG_ROW = CHANGE_LOG_HEADER_ROW + 1;
 const UNITS = [rubric.findUnit("石楼县")!, rubric.findUnit("交城县")!];
 
 async function workbook(apiVersion = "1.14", rules: Rubric = rubric) {
@@ -64,7 +73,7 @@ describe("Undo", () => {
     await excel.personTypes("石楼县", { [`E${row("5")}`]: 0.5 });
     expect(excel.sheets.some((s) => s.name === "变更记录")).toBe(false);
     await live.flush();
-    expect(sheet("变更记录").cell("E2")).toBe(0.5);
+    expect(sheet("变更记录").cell(`E${FIRST_LOG_ROW}`)).toBe(0.5);
   });
 });
 
@@ -79,7 +88,7 @@ test("a failed write of 变更记录 keeps its rows for the next flush, and chec
   expect(checks).toHaveLength(2);
   await live.flush();
   const log = sheet("变更记录");
-  expect([2, 3].map((r) => log.cell(`C${r}`))).toEqual([`E${row("5")}`, `E${row("6")}`]);
+  expect([0, 1].map((i) => log.cell(`C${FIRST_LOG_ROW + i}`))).toEqual([`E${row("5")}`, `E${row("6")}`]);
 });
 
 describe("cell-edit mode", () => {
@@ -108,7 +117,7 @@ describe("cell-edit mode", () => {
     setTimeout(() => excel.stopEditing(), 700);
     await flushed;
     expect(errors).toEqual([]);
-    expect(sheet("变更记录").cell("E2")).toBe(0.5);
+    expect(sheet("变更记录").cell(`E${FIRST_LOG_ROW}`)).toBe(0.5);
   });
 });
 
@@ -177,7 +186,8 @@ describe("events", () => {
     await live.flush();
     expect(errors).toEqual([]);
     const log = sheet("变更记录");
-    expect([2, 3, 4].map((r) => `${log.cell(`B${r}`)}!${log.cell(`C${r}`)}=${log.cell(`E${r}`)}`)).toEqual([
+    const r = [0, 1, 2].map((i) => FIRST_LOG_ROW + i);
+    expect(r.map((r) => `${log.cell(`B${r}`)}!${log.cell(`C${r}`)}=${log.cell(`E${r}`)}`)).toEqual([
       `石楼县!E${row("5")}=0.5`,
       `石楼县!E${row("6")}=1`,
       `交城县!E${row("5")}=1`,

@@ -249,7 +249,8 @@ export class FakeExcel {
       },
       set: (_t, prop, value) => {
         this.record(ctx, sheet, address, `${path}.${String(prop)}`, value);
-        if (path === "range.format.protection" && prop === "locked" && value === false)
+        if (path === "range.format" && prop === "rowHeight") this.setRowHeight(ctx, sheet, address, value);
+        else if (path === "range.format.protection" && prop === "locked" && value === false)
           this.queue(ctx, { apply: () => void sheet.unlocked.push(boxOf(address)!) });
         else if (path === "worksheet" || path.startsWith("range")) this.guardProtected(ctx, sheet, address);
         return true;
@@ -257,9 +258,36 @@ export class FakeExcel {
       apply: (_t, _this, args: unknown[]) => {
         this.record(ctx, sheet, address, `${path}()`, args);
         if (path === "worksheet.protection.protect")
-          this.queue(ctx, { apply: () => void (sheet.protected = true), undo: "clears" });
+          this.queue(ctx, {
+            apply: () => {
+              sheet.protected = true;
+              sheet.protectionOptions = (args[0] as FakeSheet["protectionOptions"]) ?? {};
+            },
+            undo: "clears",
+          });
         else if (path.startsWith("range")) this.guardProtected(ctx, sheet, address);
         return this.recorder(ctx, sheet, address, `${path}()`);
+      },
+    });
+  }
+
+  /**
+   * RangeFormat.rowHeight (ExcelApi 1.2, points) of every row the range spans. Excel keeps a row between 0 and 409
+   * points ("Excel specifications and limits": row height 409 points) and refuses another value. A protected sheet
+   * lets row heights change only where its protection allows formatting rows (WorksheetProtectionOptions
+   * .allowFormatRows, ExcelApi 1.2: "the worksheet protection option allowing formatting of rows"; VBA
+   * Protection.AllowFormattingRows), whatever is locked.
+   */
+  private setRowHeight(ctx: Ctx, sheet: FakeSheet, address: string, value: unknown) {
+    this.queue(ctx, {
+      undo: "write",
+      apply: () => {
+        if (typeof value !== "number" || !(value >= 0 && value <= 409))
+          throw excelError("InvalidArgument", `The argument is invalid or missing: rowHeight ${String(value)}.`);
+        if (sheet.protected && !sheet.protectionOptions.allowFormatRows)
+          throw excelError("AccessDenied", `「${sheet.name}」 is protected: rows cannot be formatted.`);
+        const box = boxOf(address)!;
+        for (let r = box.top; r <= box.bottom; r++) sheet.rowHeights.set(r, value);
       },
     });
   }
@@ -354,6 +382,14 @@ export class FakeExcel {
         if (prop === "visibility") return sheet.visibility;
         if (prop === "getRange") return (address: string) => this.range(ctx, sheet, address);
         if (prop === "getUsedRange") return () => this.usedRange(ctx, sheet);
+        if (prop === "protection") {
+          // WorksheetProtection (ExcelApi 1.2): protect() as recorded; `protected` and `options` as loaded.
+          const protection = Reflect.get(target, prop);
+          return new Proxy(protection, {
+            get: (t, p) =>
+              p === "protected" ? sheet.protected : p === "options" ? sheet.protectionOptions : Reflect.get(t, p),
+          });
+        }
         if (prop === "tables")
           return {
             add: (range: { address: string }) => this.addTable(ctx, sheet, range.address),

@@ -59,6 +59,10 @@ export class FakeSheet {
   readonly formatBoxes: { box: Box; format: string }[] = [];
   visibility = "Visible";
   protected = false;
+  /** The options the sheet was protected with (Excel.WorksheetProtectionOptions). */
+  protectionOptions: { allowFormatRows?: boolean; allowFormatColumns?: boolean } = {};
+  /** Row heights in points set by the add-in (RangeFormat.rowHeight), by row. */
+  readonly rowHeights = new Map<number, number>();
   /** Ranges whose cells were unlocked (format.protection.locked = false) before the sheet was protected. */
   readonly unlocked: Box[] = [];
   constructor(

@@ -1,9 +1,12 @@
 /**
  * One plan, two adapters, one workbook (issue 14, point 5): the same plan rendered into Excel (the recording
  * double) and written to a file holds the same cells, cell by cell, the same row heights and the same print setup.
+ * 变更记录 too: the add-in makes it from the layout's plan with its first rows (it is no part of a generated
+ * workbook, decision 0016), so that plan is compared through both adapters on its own.
  */
+import JSZip from "jszip";
 import { renderPlan } from "../../src/excel/render";
-import { buildWorkbookPlan } from "../../src/layout";
+import { buildWorkbookPlan, changeLogSheetPlan, type WorkbookPlan } from "../../src/layout";
 import { defaultRubric } from "../../src/rubric";
 import { planToXlsx, readXlsx } from "../../src/xlsx";
 import { FakeExcel } from "../excel/fakeExcel";
@@ -26,7 +29,8 @@ function asExcelHolds(v: unknown): unknown {
   return v;
 }
 
-test("every cell, row height and print setting is the same in Excel and in the file", async () => {
+/** Renders `plan` through both adapters and compares them sheet by sheet; gives both for further checks. */
+async function bothAdapters(plan: WorkbookPlan) {
   const excel = new FakeExcel();
   excel.install();
   await renderPlan(plan);
@@ -84,4 +88,32 @@ test("every cell, row height and print setting is the same in Excel and in the f
     expect([sheet.name, excelBreaks]).toEqual([sheet.name, [...sheet.print.breaksAfter]]);
     expect([sheet.name, fileBreaks]).toEqual([sheet.name, [...sheet.print.breaksAfter]]);
   }
+  return { excel, bytes };
+}
+
+test("every cell, row height and print setting is the same in Excel and in the file", async () => {
+  await bothAdapters(plan);
+});
+
+test("变更记录: the same cells, columns, text format and hidden state in Excel and in the file", async () => {
+  const log = changeLogSheetPlan(rubric, [
+    { time: "2026/12/2 01:02:03", sheet: "石楼县", cell: "E7", before: "", after: 0.5, source: "本机录入" },
+    // Strings that Excel would take for a formula, a number or a date stay text in both.
+    { time: "2026/12/2 01:02:04", sheet: "2023.10", cell: "G7", before: "3.10", after: "=1+1", source: "本机录入" },
+  ]);
+  const { excel, bytes } = await bothAdapters({ rulesId: rubric.id, rulesVersion: rubric.version, sheets: [log] });
+  const inExcel = excel.sheets.find((s) => s.name === "变更记录")!;
+  expect(inExcel.cell("B4")).toBe("2023.10");
+  expect(inExcel.cell("E4")).toBe("'=1+1");
+  expect(inExcel.visibility).toBe("Hidden");
+  // Whole columns text-formatted: the rows the add-in appends later are text too.
+  expect(["A", "B", "C", "D", "E", "F"].map((c) => inExcel.formatOf(`${c}5000`))).toEqual(Array(6).fill("@"));
+  const zip = await JSZip.loadAsync(bytes);
+  expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<sheet [^>]*name="变更记录"[^>]*state="hidden"/);
+  const xml = await sheetXml(bytes, "变更记录");
+  const styles = await zip.file("xl/styles.xml")!.async("string");
+  const cellXfs = [...styles.slice(styles.indexOf("<cellXfs")).matchAll(/<xf [^>]*numFmtId="(\d+)"/g)].map((m) => m[1]);
+  const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)"[^>]*style="(\d+)"/g)];
+  const textCols = cols.filter((m) => cellXfs[Number(m[3])] === "49").flatMap((m) => [Number(m[1]), Number(m[2])]);
+  expect([Math.min(...textCols), Math.max(...textCols)]).toEqual([1, 6]); // numFmtId 49 is "@" (ECMA-376, 18.8.30)
 });

@@ -1,0 +1,37 @@
+/**
+ * How much one request may carry. Excel on the web refuses a request over 5 MB (RequestPayloadSizeLimitExceeded,
+ * learn.microsoft.com "Resource limits and performance optimization for Office Add-ins"), so many sheets are
+ * written in as many requests as keep each under the budget.
+ */
+import type { SheetPlan } from "../layout";
+
+/**
+ * The most a request may carry, as Office serializes it: 2 MB (2,000,000 bytes), under half of Excel on the web's
+ * 5 MB, so a sheet larger than the rules of 2022 make still fits.
+ */
+export const REQUEST_BUDGET = 2_000_000;
+
+/**
+ * Office's serialization of a sheet's writes, estimated from its plan, on the high side: measured with Microsoft's
+ * client on the 2022 rules, a sheet costs about 69 KB of fixed actions (styles, validations, print setup) plus 1.1
+ * bytes per byte of the plan's JSON (a county: 130 KB, estimated 204 KB; a member unit 87 KB, estimated 110 KB).
+ * Since the plan also carries fitted rows, borders and page breaks, 2.4 per byte let one request of generate-all
+ * reach 2.02 MB (test/excel/render.test.ts, through the real client); 3 per byte keeps each under 2 MB.
+ */
+export const estimateRequestBytes = (plan: SheetPlan): number => 70_000 + JSON.stringify(plan).length * 3;
+
+/** The sheets in order, in groups whose estimated requests stay within the budget (a sheet alone may pass it). */
+export function withinBudget(sheets: readonly SheetPlan[]): SheetPlan[][] {
+  const batches: SheetPlan[][] = [[]];
+  let bytes = 0;
+  for (const sheet of sheets) {
+    const size = estimateRequestBytes(sheet);
+    if (bytes + size > REQUEST_BUDGET && batches[batches.length - 1].length > 0) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches[batches.length - 1].push(sheet);
+    bytes += size;
+  }
+  return batches.filter((b) => b.length > 0);
+}
