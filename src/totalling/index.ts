@@ -3,3 +3,6 @@ export * from "./located";
 export * from "./merge";
 export * from "./totalWorkbooks";
 export * from "./progress";
+export * from "./newer";
+export * from "./owners";
+export * from "./signoffs";

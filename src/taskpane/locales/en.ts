@@ -52,6 +52,7 @@ export const en: Messages = {
   progress: "Parts returned",
   progressHint: "Each unit is scored by the team, 市安委办, departments and the task force; click to go to the part.",
   partReceived: "In",
+  partComplete: "Complete",
   partMissing: "Missing",
   partConflict: "Conflict",
   partNone: "—",

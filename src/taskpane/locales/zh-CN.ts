@@ -55,6 +55,7 @@ export const zhCN = {
   progress: "各方交回情况",
   progressHint: "每个单位由考核组、市安委办、各部门和专班分别打分；点击可跳到该部分的单元格。",
   partReceived: "已交",
+  partComplete: "已完成",
   partMissing: "未交",
   partConflict: "有冲突",
   partNone: "—",
