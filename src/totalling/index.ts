@@ -6,3 +6,4 @@ export * from "./progress";
 export * from "./newer";
 export * from "./owners";
 export * from "./signoffs";
+export * from "./dated";

@@ -5,7 +5,9 @@
  * are compared; when they differ, the one saved last (its own dcterms:modified, xlsx/savedAt.ts) is the part: the
  * others' values for it are set aside, each one named in a notice with both files, both times and both values, so
  * nothing is dropped silently. A cell the newer file left blank is set aside too: a corrected copy is the party's
- * whole answer. Files without a time, or saved at the same second, decide nothing: they stay in conflict.
+ * whole answer for that unit. A unit the newer file holds nothing of keeps the older file's part: a file sent again
+ * for one county does not withdraw the others. Files without a time, or saved at the same second, decide nothing: they
+ * stay in conflict.
  * (docs/decisions/0015-owners-newer-files-signoffs.md)
  */
 import { entryCellKey, type ReadUnitSheet, type ReadWorkbook } from "../layout";
@@ -20,7 +22,6 @@ import {
 } from "../scoring";
 import { lineOf, shownTime, type LocatedIssue, type ReturnedWorkbook } from "./located";
 import { annexKey, FIELD_NAMES, LINE_FIELDS, UNIT_FIELDS, untouched, type Field } from "./merge";
-
 
 export interface Supersession {
   /** The workbooks with what was set aside taken out (the same objects where nothing was). */
@@ -93,8 +94,7 @@ export function supersede(rubric: Rubric, workbooks: readonly ReturnedWorkbook[]
       const cells: Cell[] = [];
       for (const lineKey of part.lineKeys)
         for (const field of LINE_FIELDS) cells.push({ key: entryCellKey(lineKey, field), field, lineKey });
-      if (part.adjustments)
-        for (const field of UNIT_FIELDS) cells.push({ key: entryCellKey(undefined, field), field });
+      if (part.adjustments) for (const field of UNIT_FIELDS) cells.push({ key: entryCellKey(undefined, field), field });
       if (cells.length > 0) {
         const candidates: Candidate[] = [];
         workbooks.forEach(({ read }, index) => {
@@ -161,12 +161,10 @@ function setAside(
     for (const field of UNIT_FIELDS) if (keys.has(entryCellKey(undefined, field))) delete entries[field];
     return { ...sheet, entries };
   });
-  const annexes = wb.read.annexes.map(
-    (a): CountyAnnexEntries => ({
-      unit: a.unit,
-      annex1: a.annex1.map((v, i) => (aside.annex.has(annexKey(a.unit, "annex1", i)) ? null : v)),
-      annex2: a.annex2.map((v, i) => (aside.annex.has(annexKey(a.unit, "annex2", i)) ? null : v)),
-    }),
-  );
+  const annexes = wb.read.annexes.map((a): CountyAnnexEntries => ({
+    unit: a.unit,
+    annex1: a.annex1.map((v, i) => (aside.annex.has(annexKey(a.unit, "annex1", i)) ? null : v)),
+    annex2: a.annex2.map((v, i) => (aside.annex.has(annexKey(a.unit, "annex2", i)) ? null : v)),
+  }));
   return { ...wb, read: { ...wb.read, units, annexes } };
 }

@@ -11,7 +11,6 @@ import { cellText, type CellValue, type IssueField } from "../scoring";
 import { annexKey, FIELD_NAMES, LINE_FIELDS, UNIT_FIELDS, untouched, type Field } from "./merge";
 import { lineOf, type LocatedIssue, type ReturnedWorkbook } from "./located";
 
-
 /** The party that owns a unit's line (undefined for a key the rules do not know: the core reports that). */
 export function lineOwners(rubric: Rubric, unitName: string): ReadonlyMap<string, string> {
   const unit = rubric.findUnit(unitName);

@@ -34,6 +34,8 @@ export interface Totalling {
    * which of a party's files is newer: the caller may read them (xlsx/savedAt.ts) and total again.
    */
   readonly datesWanted: readonly string[];
+  /** With newerReplaces: files whose part could not be decided for want of a saved time (they stay in conflict). */
+  readonly undated: readonly string[];
 }
 
 export interface TotallingOptions {
@@ -94,8 +96,13 @@ export function totalWorkbooks(
       issues.push(locate(issue, r, merged, annexes.source));
     }
   }
-  const progress = progressOf(rubric, { merged, annexSource: annexes.source, annexes: annexes.entries, workbooks }, issues);
-  return { result, issues, progress, datesWanted: datesWanted(workbooks, issues, newer?.undated ?? []) };
+  const progress = progressOf(
+    rubric,
+    { merged, annexSource: annexes.source, annexes: annexes.entries, workbooks },
+    issues,
+  );
+  const undated = newer?.undated ?? [];
+  return { result, issues, progress, datesWanted: datesWanted(workbooks, issues, undated), undated };
 }
 
 /** The files a conflict names, or whose time would decide a part, that came without a saved time. */
