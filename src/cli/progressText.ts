@@ -1,6 +1,6 @@
 /** The progress of the parties' parts as `scorecard total` prints it: a line per party, or the whole table. */
 import { allParties, type Rubric } from "../rubric";
-import { PART_STATUS_TEXT, type UnitProgress } from "../totalling";
+import { partText, type UnitProgress } from "../totalling";
 
 /** One line per party: how many units' parts are in, and which are missing or in conflict. */
 export function progressSummary(rubric: Rubric, progress: readonly UnitProgress[]): string[] {
@@ -30,14 +30,12 @@ export function progressTable(rubric: Rubric, progress: readonly UnitProgress[])
   const parties = allParties(rubric);
   const lines = ["各方交回情况：", ["单位", ...parties].join("\t")];
   for (const u of progress) {
-    const cells = parties.map((party) => {
-      const p = u.parts.find((x) => x.party === party);
-      if (!p) return "—";
-      const text = PART_STATUS_TEXT[p.status];
-      const who = p.signoff ? [p.signoff.assessor, p.signoff.completedOn].filter(Boolean).join(" ") : "";
-      const said = [who, p.files.join("、")].filter(Boolean).join("；");
-      return said ? `${text}（${said}）` : text;
-    });
+    const cells = parties.map((party) =>
+      partText(
+        u.parts.find((x) => x.party === party),
+        true,
+      ),
+    );
     lines.push([u.unit, ...cells].join("\t"));
   }
   return lines;

@@ -17,7 +17,7 @@ import {
 import { defaultRubric, parseRules, rubricFromParsed, RulesError, type Rubric } from "../rubric";
 import { workbookRules } from "../rulesbook/embed";
 import { NO, UNSCORED_GRADE, YES, type UnitResult } from "../scoring";
-import { totalWithTimes, type ReturnedWorkbook } from "../totalling";
+import { summaryPartsOf, totalWithTimes, type ReturnedWorkbook } from "../totalling";
 import { progressSummary, progressTable } from "./progressText";
 import { READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
 import { planToXlsxValues } from "../xlsx/valuesWriter";
@@ -185,7 +185,8 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
       severity: i.severity,
       message: i.message,
     }));
-    const sheet = summaryValuesSheet(rubric, result, rows, new Date().toLocaleString("zh-CN", { hour12: false }));
+    const at = new Date().toLocaleString("zh-CN", { hour12: false });
+    const sheet = summaryValuesSheet(rubric, result, rows, at, undefined, summaryPartsOf(rubric, progress));
     // Values and styles only: the direct writer, without loading exceljs (npm run bench: total --out vs total).
     writeFileSafely(
       options.out,

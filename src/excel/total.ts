@@ -15,7 +15,7 @@ import {
 } from "../layout";
 import type { Rubric } from "../rubric";
 import type { UnitResult } from "../scoring";
-import { totalWorkbooks, type LocatedIssue, type UnitProgress } from "../totalling";
+import { summaryPartsOf, totalWorkbooks, type LocatedIssue, type UnitProgress } from "../totalling";
 import { adapterError } from "./errors";
 import { capabilities } from "./capabilities";
 import { readAllSheets, readsWhole, rememberSheets } from "./readSheets";
@@ -95,7 +95,14 @@ export async function validateAndTotal(
           progress,
         };
       }
-      const plan = summaryValuesSheet(rubric, result, issues.map(issueRow), computedAt, liveTotals(read));
+      const plan = summaryValuesSheet(
+        rubric,
+        result,
+        issues.map(issueRow),
+        computedAt,
+        liveTotals(read),
+        summaryPartsOf(rubric, progress),
+      );
       const withPrint = capabilities.printSetup();
       await ownWrites(context, sync, () => {
         const collection = context.workbook.worksheets;

@@ -7,3 +7,4 @@ export * from "./newer";
 export * from "./owners";
 export * from "./signoffs";
 export * from "./dated";
+export * from "./partsText";
