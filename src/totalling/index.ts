@@ -8,3 +8,4 @@ export * from "./owners";
 export * from "./signoffs";
 export * from "./dated";
 export * from "./partsText";
+export * from "./importMerge";

@@ -79,14 +79,15 @@ export const zhCN = {
   repairedLogged: "{count} 个被替换的值已记入隐藏的「变更记录」工作表。",
   // Import
   importWorkbooks: "导入回收的工作簿",
-  importHint: "选择各单位交回的 .xlsx 工作簿，其中的打分表会复制到本工作簿。",
+  importHint:
+    "选择各方交回的 .xlsx 工作簿：本工作簿没有的打分表整张导入，已有的逐格合并；与本工作簿已填内容不同的单元格不会被覆盖，会列出来请您核对。",
+  importNewer: "同一方交回多份且不一致时，以最后保存的一份为准（按文件自身的保存时间）",
   importing: "正在读取工作簿…",
-  importConflictTitle: "替换已有的打分表？",
-  importConflictBody: "以下 {count} 个单位在本工作簿中已有打分表。替换会用交回的内容覆盖现有录入。",
-  importReplace: "替换",
-  importKeep: "不替换，只导入新的单位",
+  importConflictTitle: "有些单元格与已填内容不同",
+  importConflictBody: "以下 {count} 处与本工作簿（或另一份文件）中已填的内容不同，不会写入，请核对后手动修改：",
+  importGoOn: "导入其余内容",
   cancel: "取消",
-  imported: "已导入 {inserted} 张，替换 {replaced} 张，跳过 {skipped} 张",
+  imported: "已导入 {inserted} 张工作表，填入 {filled} 个单元格，{conflicts} 处不一致未写入",
   importNothing: "所选文件中没有可导入的打分表",
   importProblems: "以下文件未能读取：",
   // Export
