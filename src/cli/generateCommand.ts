@@ -1,23 +1,27 @@
 /**
  * `scorecard generate`: the same workbook the add-in makes, as an .xlsx file. It never destroys a workbook: an
  * existing file is left alone unless --force is given; --force carries the entries of the units the new workbook
- * has into it, and refuses when anything else typed would be lost, unless --force is given twice.
+ * has into it, and refuses when anything else typed would be lost, unless --force is given twice. With --party, the
+ * workbook of one party (layout/partyBook.ts): only that party's cells open for input.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { buildWorkbookPlan, chooseUnits, type WorkbookPlan } from "../layout";
-import type { Rubric } from "../rubric";
+import { buildWorkbookPlan, chooseUnits, partyWorkbookPlan, type WorkbookPlan } from "../layout";
+import type { Rubric, Unit } from "../rubric";
 import { planToXlsx, readXlsx } from "../xlsx";
 import { carryOver } from "./carryOver";
 import { fsError } from "./fsErrors";
 import { checkXlsxName, freeName, writeFileSafely } from "./outputFile";
 import type { Output } from "./rulesCommand";
 import { CliError, loadRulesFrom } from "./rulesSource";
+import { choosePartyUnits } from "./partyChoice";
 import { unknownUnitMessage } from "./suggest";
 
 export interface GenerateOptions {
   out: string;
   units?: string;
+  /** The party the workbook is for (考核组, 市安委办, 市住建局…); a workbook for everyone when left out. */
+  party?: string;
   rules?: string;
   /** How many times --force was given. */
   force?: number;
@@ -27,11 +31,20 @@ export async function runGenerate(options: GenerateOptions, io: Output): Promise
   const out = options.out;
   checkXlsxName(out);
   const rubric = await loadRulesFrom(options.rules);
-  const { units, unknown } = chooseUnits(rubric, options.units ?? "all");
-  if (unknown.length > 0) throw new CliError(unknownUnitMessage(rubric, unknown), 2);
-  if (units.length === 0)
-    throw new CliError("没有选择任何单位：--units 后请写单位名称，或 all、counties、members。", 2);
-  let { plan } = buildWorkbookPlan(rubric, units);
+  let plan: WorkbookPlan;
+  let units: readonly Unit[];
+  if (options.party !== undefined) {
+    const choice = choosePartyUnits(rubric, options.party, options.units);
+    plan = partyWorkbookPlan(rubric, choice);
+    units = plan.sheets.filter((s) => s.meta.role === "unit").map((s) => rubric.findUnit(s.meta.unit!)!);
+  } else {
+    const chosen = chooseUnits(rubric, options.units ?? "all");
+    if (chosen.unknown.length > 0) throw new CliError(unknownUnitMessage(rubric, chosen.unknown), 2);
+    if (chosen.units.length === 0)
+      throw new CliError("没有选择任何单位：--units 后请写单位名称，或 all、counties、members。", 2);
+    units = chosen.units;
+    plan = buildWorkbookPlan(rubric, units).plan;
+  }
   const force = options.force ?? 0;
   let carried: string[] = [];
   if (existsSync(out)) {
@@ -45,8 +58,27 @@ export async function runGenerate(options: GenerateOptions, io: Output): Promise
   }
   writeFileSafely(out, await planToXlsx(plan));
   const counties = units.filter((u) => u.kind === "county").length;
+  const sheetCount = plan.sheets.filter((s) => !s.veryHidden).length;
+  if (options.party !== undefined) {
+    const party = plan.sheets[0].meta.party;
+    const what = plan.sheets
+      .filter((s) => !s.veryHidden)
+      .map((s) => s.name)
+      .filter((n) => n === "附件1" || n === "附件2");
+    const parts = [
+      ...what,
+      ...(units.length > 0
+        ? [`${units.length} 个单位的打分表（县（市、区）${counties} 个，成员单位 ${units.length - counties} 个）`]
+        : []),
+    ];
+    io.out(
+      `已生成 ${out}：「${party}」的打分工作簿，${parts.join("、")}，共 ${sheetCount} 张工作表；只有${party}打分的格可以填写，其余格已锁定（灰色）。`,
+    );
+    if (carried.length > 0) io.out(`原文件中 ${carried.join("、")} 已填写的内容已带入新工作簿。`);
+    return 0;
+  }
   io.out(
-    `已生成 ${out}：${units.length} 个单位的打分表（县（市、区）${counties} 个，成员单位 ${units.length - counties} 个），共 ${plan.sheets.filter((s) => !s.veryHidden).length} 张工作表。`,
+    `已生成 ${out}：${units.length} 个单位的打分表（县（市、区）${counties} 个，成员单位 ${units.length - counties} 个），共 ${sheetCount} 张工作表。`,
   );
   if (carried.length > 0) io.out(`原文件中 ${carried.join("、")} 已填写的内容已带入新工作簿。`);
   return 0;

@@ -61,6 +61,10 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
       "--units <单位>",
       "all（默认）、counties、members，或以逗号分隔的单位名称（可用简称，如 交城,市交通运输局）",
     )
+    .option(
+      "--party <打分单位>",
+      "只为一方生成工作簿，只有其打分的格可填写：考核组（配合 --units）、市安委办、两个行动专班，或附件2 的部门（如 市住建局）",
+    )
     .option("--rules <文件>", "规则文件（JSON 或规则工作簿 .xlsx）")
     .option(
       "--force",
@@ -79,6 +83,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .description("为每个单位各生成一个工作簿（发给各单位填写），一次生成全部")
     .requiredOption("--out-dir <文件夹>", "输出文件夹：每个单位一个 .xlsx 文件，以单位名称命名；已有同名文件时不生成")
     .option("--units <单位>", "all（默认）、counties、members，或以逗号分隔的单位名称（可用简称）")
+    .option("--party <打分单位>", "每个文件只为一方生成：考核组 或 市安委办（只有其打分的格可填写）")
     .option("--rules <文件>", "规则文件（JSON）")
     .action(async (options) => {
       const { runGeneratePerUnit } = await import("./generatePerUnit");
@@ -111,6 +116,8 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
       "例如：",
       "  scorecard generate --out 考核打分表.xlsx",
       "  scorecard generate --out 交城.xlsx --units 交城,市交通运输局",
+      "  scorecard generate --party 市住建局 --out 附件2-市住建局.xlsx",
+      "  scorecard generate-units --party 考核组 --units 交城,石楼 --out-dir 第一考核组",
       "  scorecard total 交城.xlsx 石楼.xlsx --out 汇总.xlsx",
       "  scorecard rules --lint",
       "运行 scorecard <命令> --help 查看该命令的选项。",

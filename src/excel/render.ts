@@ -5,6 +5,7 @@
  * left alone with a message, so nothing a person typed is ever overwritten.
  */
 import {
+  CLOSED_FILL,
   columnLetter,
   isFormula,
   readMeta,
@@ -170,6 +171,13 @@ export function writeSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, w
     styleRange(ws.getRange(address(t.top, t.left, 1, t.columns.length)), TABLE_HEADER_STYLE);
     const table = ws.tables.add(whole, true);
     table.name = t.name;
+  }
+  // Another party's input cells in a party's workbook: locked and grey over the column styles, one range each
+  // (RangeFormat.protection.locked, ExcelApi 1.2; the sheet's protection below makes the lock hold).
+  for (const r of plan.closed ?? []) {
+    const range = rangeOf(ws, r);
+    range.format.fill.color = CLOSED_FILL;
+    range.format.protection.locked = true;
   }
   setRowHeights(ws, plan.rowHeights);
   drawBorders(ws, borderRects(plan));

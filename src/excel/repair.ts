@@ -61,7 +61,8 @@ export async function repairUnitSheet(
       const source = readWorkbook(rubric, [before]).units[0];
       if (!source) throw new ExcelAdapterError(`「${name}」不是本规则的考核打分表，无法修复。`);
       const unit = rubric.findUnit(source.entries.unit)!;
-      const plan = fillUnitSheet(rubric, unitSheetPlan(rubric, unit, name).sheet, source, before);
+      // A party's sheet is rebuilt as that party's (its marker's F1), other parties' cells closed again.
+      const plan = fillUnitSheet(rubric, unitSheetPlan(rubric, unit, name, source.meta.party).sheet, source, before);
       const after = planToGrid(plan);
       const replaced: CellChange[] = valuesNotCarried(before, source, plan).map(({ cell, value }) => {
         const { top, left } = addressBounds(cell)!;

@@ -1,10 +1,24 @@
-/** 附件1 (4 scores per county) and 附件2 (5 scores per county): one table each, a row per county. */
+/**
+ * 附件1 (4 scores per county) and 附件2 (5 scores per county): one table each, a row per county, and under it a
+ * sign-off for each party column (signoff.ts).
+ */
 import { formatPoints, toHundredths, type Rubric, type Unit } from "../rubric";
 import { cellRef } from "./a1";
+import { annexSignoffBlock, annexParties } from "./annexSignoff";
+import { partyLegend } from "./closedCells";
 import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
 import { invalidAmountTest } from "./formulas";
 import { metaCells } from "./meta";
-import type { CellContent, ConditionalFormatPlan, PlacedCell, SheetPlan, TableColumn, ValidationPlan } from "./plan";
+import type {
+  CellContent,
+  ConditionalFormatPlan,
+  PlacedCell,
+  Range,
+  SheetMeta,
+  SheetPlan,
+  TableColumn,
+  ValidationPlan,
+} from "./plan";
 import { INVALID_FILL, STYLE } from "./styles";
 
 export const ANNEX_SHEET_NAMES = { annex1: "附件1", annex2: "附件2" } as const;
@@ -22,7 +36,13 @@ export function annex2Header(rubric: Rubric): string[] {
   );
 }
 
-export function annexSheetPlan(rubric: Rubric, which: "annex1" | "annex2", counties: readonly Unit[]): SheetPlan {
+/** `party`: the sheet of a party's workbook, where only that party's columns are open (unitSheet.ts says the same). */
+export function annexSheetPlan(
+  rubric: Rubric,
+  which: "annex1" | "annex2",
+  counties: readonly Unit[],
+  party?: string,
+): SheetPlan {
   const isOne = which === "annex1";
   const titles = isOne ? annex1Header(rubric) : annex2Header(rubric);
   const maxima = isOne
@@ -68,16 +88,55 @@ export function annexSheetPlan(rubric: Rubric, which: "annex1" | "annex2", count
   });
   const lastCol = columns.length;
   const title = isOne ? rubric.rules.annex1.title : rubric.rules.annex2.title;
+  const meta: SheetMeta = {
+    role: which,
+    rulesId: rubric.id,
+    rulesVersion: rubric.version,
+    ...(party !== undefined ? { party } : {}),
+  };
   const cells: PlacedCell[] = [
-    ...metaCells({ role: which, rulesId: rubric.id, rulesVersion: rubric.version }),
+    ...metaCells(meta),
     { row: 2, col: 1, value: `${ANNEX_SHEET_NAMES[which]}：${title}`, style: { ...STYLE.title, wrap: true } },
   ];
+  const merges: Range[] = [{ top: 2, left: 1, bottom: 2, right: lastCol }];
+  const closed: Range[] = [];
+  const parties = annexParties(rubric, which);
+  if (counties.length > 0) {
+    // A blank row under the table ends it for every reader (readAnnex.ts stops at an empty 县（市、区）).
+    const signoff = annexSignoffBlock(parties, last + 2, scoreLeft);
+    cells.push(...signoff.cells);
+    merges.push(...signoff.merges);
+    validations.push(...signoff.validations);
+    if (party !== undefined) {
+      const others = parties.filter((p) => p.party !== party);
+      if (others.length > 0) {
+        cells.push({
+          row: 3,
+          col: 1,
+          value: partyLegend(
+            party,
+            others.map((p) => p.party),
+          ),
+          style: STYLE.note,
+        });
+        merges.push({ top: 3, left: 1, bottom: 3, right: lastCol });
+      }
+      // The other parties' columns, and their sign-offs under them.
+      for (const p of others) {
+        for (const c of p.columns) {
+          const col = scoreLeft + c;
+          closed.push({ top: first, left: col, bottom: last, right: col });
+          closed.push({ top: signoff.firstInput, left: col, bottom: signoff.lastInput, right: col });
+        }
+      }
+    }
+  }
   return fitSheet({
     name: ANNEX_SHEET_NAMES[which],
-    meta: { role: which, rulesId: rubric.id, rulesVersion: rubric.version },
+    meta,
     columnWidths: {},
     cells,
-    merges: [{ top: 2, left: 1, bottom: 2, right: lastCol }],
+    merges,
     tables: counties.length === 0 ? [] : [{ name: isOne ? "Annex1" : "Annex2", top: header, left: 1, columns, rows }],
     validations,
     conditionalFormats: formats,
@@ -95,5 +154,6 @@ export function annexSheetPlan(rubric: Rubric, which: "annex1" | "annex2", count
       margins: PAGE_MARGINS,
     },
     freezeRows: header,
+    ...(closed.length > 0 ? { closed } : {}),
   });
 }

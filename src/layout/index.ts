@@ -20,3 +20,5 @@ export * from "./sheetChecks";
 export * from "./styles";
 export * from "./messages";
 export * from "./formatVersion";
+export * from "./partyBook";
+export * from "./signoff";

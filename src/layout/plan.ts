@@ -200,6 +200,11 @@ export interface SheetPlan {
   /** Fixed rows at the top while scrolling (through the table header). */
   readonly freezeRows?: number;
   readonly charts?: readonly ChartPlan[];
+  /**
+   * Input cells closed in a party's workbook (src/layout/partyBook.ts): another party scores them, so they are locked
+   * and filled CLOSED_FILL (styles.ts) on top of the tables' column styles. Written after the tables by both adapters.
+   */
+  readonly closed?: readonly Range[];
 }
 
 export interface WorkbookPlan {

@@ -11,6 +11,7 @@ import { addressesInFile, upgradeSheet, WORKBOOK_FORMATS, type WorkbookFormats }
 import { readMeta } from "./meta";
 import { readAnnex } from "./readAnnex";
 import { entryCellKey } from "./readCells";
+import { readAnnexSignoffs, readUnitSignoffs } from "./readSignoffs";
 import { readUnitSheet } from "./readUnitSheet";
 import { lostMarker, unitMismatch } from "./sheetChecks";
 import type { PartSignoff, ReadUnitSheet, SheetProblem } from "./readTypes";
@@ -138,12 +139,19 @@ export function readWorkbook(
         problems,
       );
       out.units.push(upgraded.from === formats.current ? read : addressesInFile(read, upgraded.cellInFile));
+      out.signoffs.push(
+        ...readUnitSignoffs(rubric, sheet, unit.name).map((s) => signoffInFile(s, upgraded.cellInFile)),
+      );
       out.problems.push(...problems.map((p) => (p.cell ? { ...p, cell: upgraded.cellInFile(p.cell) } : p)));
     } else if (meta.role === "annex1" || meta.role === "annex2") {
       out.annexSheets[meta.role] = sheet.name;
       const problems: SheetProblem[] = [];
       const cells = new Map<string, string>();
-      readAnnex(rubric, sheet, meta.role, annex, cells, problems);
+      const header = readAnnex(rubric, sheet, meta.role, annex, cells, problems);
+      if (header !== undefined) {
+        const found = readAnnexSignoffs(rubric, sheet, meta.role, header + 1);
+        out.signoffs.push(...found.map((s) => signoffInFile(s, upgraded.cellInFile)));
+      }
       for (const [key, cell] of cells) (out.annexCells as Map<string, string>).set(key, upgraded.cellInFile(cell));
       out.problems.push(...problems.map((p) => (p.cell ? { ...p, cell: upgraded.cellInFile(p.cell) } : p)));
     }
@@ -153,6 +161,19 @@ export function readWorkbook(
   // are a workbook for everyone (each cell's owner is still known from the rules).
   const parties = new Set(sheets.map((s) => readMeta(s.cells[0])?.party).filter((p) => p !== undefined));
   return parties.size === 1 ? { ...out, party: [...parties][0] } : out;
+}
+
+/** A sign-off read from an upgraded grid, with its cells as they are in the file. */
+function signoffInFile(s: PartSignoff, cellInFile: (address: string) => string): PartSignoff {
+  const moved = (a: string | undefined) => (a === undefined ? undefined : cellInFile(a));
+  return {
+    ...s,
+    cells: {
+      assessor: moved(s.cells.assessor),
+      completed: moved(s.cells.completed),
+      completedOn: moved(s.cells.completedOn),
+    },
+  };
 }
 
 /** Where an issue of the core points to in the workbook: sheet and cell, when known. */

@@ -1,4 +1,7 @@
-/** A 附件1 or 附件2 sheet → each county's row of entries, found below the header row, with their cells. */
+/**
+ * A 附件1 or 附件2 sheet → each county's row of entries, found below the header row, with their cells; gives the
+ * header row (undefined when it is not found), under which the sign-offs are looked for.
+ */
 import type { Rubric } from "../rubric";
 import type { CountyAnnexEntries } from "../scoring";
 import { cellRef } from "./a1";
@@ -15,7 +18,7 @@ export function readAnnex(
   annex: Map<string, CountyAnnexEntries>,
   cells: Map<string, string>,
   problems: SheetProblem[],
-) {
+): number | undefined {
   const titles = which === "annex1" ? annex1Header(rubric) : annex2Header(rubric);
   const header = findHeaderRows(sheet, [...ANNEX_KEY_COLUMNS, ...titles], 1)[0];
   if (header === undefined) {
@@ -25,7 +28,7 @@ export function readAnnex(
       severity: "error",
       message: `工作表「${sheet.name}」的表头被改动，无法读取${which === "annex1" ? "附件1" : "附件2"}`,
     });
-    return;
+    return undefined;
   }
   for (let r = header + 1; r <= sheet.cells.length; r++) {
     const row = sheet.cells[r - 1] ?? [];
@@ -47,4 +50,5 @@ export function readAnnex(
     entry[which] = titles.map((_, i) => entryValue(row[2 + i]));
     titles.forEach((_, i) => cells.set(`${unit.name}|${which}#${i}`, cellRef(r, 3 + i)));
   }
+  return header;
 }

@@ -31,3 +31,5 @@ export const STYLE = {
 export const INVALID_FILL = "#F8CBAD";
 /** Fill of an entry that is missing (a 不参与 line without its written reason). */
 export const MISSING_FILL = "#FFE699";
+/** Fill of an input cell another party scores, locked in a party's workbook (SheetPlan.closed). */
+export const CLOSED_FILL = "#D9D9D9";

@@ -5,9 +5,11 @@
  * the signature lines.
  */
 import { formatPoints, fromHundredths, type Rubric, type Unit } from "../rubric";
+import { lineParty, TEAM } from "../rubric/parties";
 import { vetoConditionRange } from "../scoring";
 import { cellRef, trimText } from "./a1";
 import { withCachedResults } from "./cached";
+import { closedRuns, partyLegend } from "./closedCells";
 import {
   ADJUST_FIELDS,
   ADJUST_LEFT,
@@ -32,10 +34,12 @@ import type {
   ConditionalFormatPlan,
   PlacedCell,
   Range,
+  SheetMeta,
   SheetPlan,
   TablePlan,
   ValidationPlan,
 } from "./plan";
+import { unitSignoffBlock, type SignoffCells } from "./signoff";
 import { INVALID_FILL, STYLE } from "./styles";
 
 /** Where the figures of a unit sheet are: what the reader and the summary refer to. */
@@ -52,8 +56,10 @@ export interface UnitSheetMap {
   /** The column of the adjustments' 分数 (加分, 减分, 是/否 of 一票否优). */
   readonly adjustScoreCol: number;
   readonly totals: Readonly<Record<TotalKey, { row: number; col: number }>>;
-  /** 已完成评分 (是 when a sheet without any deduction was assessed). */
+  /** 已完成评分: the team's completion mark (是 also when a sheet without any deduction was assessed). */
   readonly completed: { readonly row: number; readonly col: number };
+  /** Each party's sign-off under the totals: the team's first (its 已完成评分 is `completed`), then 市安委办's. */
+  readonly signoffs: readonly SignoffCells[];
 }
 
 /** The adjustments table's columns, by key: positions from ADJUST_FIELDS, widths from the sheet's columns. */
@@ -67,13 +73,27 @@ const LAST_COL: number = LINE_FIELDS.length;
 /** The signature lines sit left of the totals, under the note: columns A to 考核细则. */
 const SIGN_RIGHT = COL.text;
 
-export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { sheet: SheetPlan; map: UnitSheetMap } {
+/**
+ * `party`: the sheet of a party's workbook (partyBook.ts), named in its marker, where the input cells of the other
+ * parties are closed; undefined for the sheet of a workbook for everyone.
+ */
+export function unitSheetPlan(
+  rubric: Rubric,
+  unit: Unit,
+  sheetName: string,
+  party?: string,
+): { sheet: SheetPlan; map: UnitSheetMap } {
   const { rules } = rubric;
   const form = rules.scoreSheet;
   const lines = rubric.linesFor(unit);
-  const cells: PlacedCell[] = [
-    ...metaCells({ role: "unit", unit: unit.name, rulesId: rubric.id, rulesVersion: rubric.version }),
-  ];
+  const meta: SheetMeta = {
+    role: "unit",
+    unit: unit.name,
+    rulesId: rubric.id,
+    rulesVersion: rubric.version,
+    ...(party !== undefined ? { party } : {}),
+  };
+  const cells: PlacedCell[] = [...metaCells(meta)];
   const merges: Range[] = [];
   const tables: TablePlan[] = [];
   const validations: ValidationPlan[] = [];
@@ -214,7 +234,7 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
     {
       row: completed.row,
       col: noteCol,
-      value: "无扣分时填「是」",
+      value: "考核完毕填「是」",
       style: { ...STYLE.note, border: true },
     },
   );
@@ -224,17 +244,51 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
     allowBlank: true,
     errorTitle: COMPLETED_LABEL,
     errorMessage: "请选择「是」或「否」。",
-    prompt: "考核完毕且本单位无任何扣分时填「是」。",
+    prompt: "考核组考核完毕时填「是」（本单位无任何扣分时也须填「是」，否则视为未评分）。",
   });
+  // The sign-offs: the team's 考核人员 and 完成日期 under its 已完成评分, then each other party's three rows.
+  const otherParties = [...new Set(lines.map(lineParty))].filter((p) => p !== TEAM);
+  const signoff = unitSignoffBlock(completed, noteCol, otherParties);
+  cells.push(...signoff.cells);
+  merges.push(...signoff.merges);
+  validations.push(...signoff.validations);
   signatures.forEach((text, i) => {
     const top = totals.itemsScore.row + 2 * i;
     banner(top, text, STYLE.signature, 1, SIGN_RIGHT, top + 1);
   });
 
+  const closed: Range[] = [];
+  if (party !== undefined) {
+    const owners = [...new Set([TEAM, ...lines.map(lineParty)])];
+    const others = owners.filter((p) => p !== party);
+    if (others.length > 0) banner(5, partyLegend(party, others), STYLE.note);
+    const lineRows = tableMap.flatMap((t) =>
+      lines
+        .filter((l) => l.part === t.part)
+        .map((l, i) => ({ row: t.first + i, owner: lineParty(l) }))
+        .filter((l) => l.owner !== party)
+        .map((l) => l.row),
+    );
+    closed.push(
+      ...closedRuns(lineRows, [
+        [COL.deduction, COL.deduction],
+        [COL.findings, COL.reason],
+      ]),
+    );
+    if (party !== TEAM) closed.push({ top: adjustRows.bonus, left: scoreCol, bottom: adjustRows.veto, right: noteCol });
+    for (const s of signoff.map.filter((s) => s.party !== party)) {
+      closed.push(
+        { top: s.completed.row, left: s.completed.col, bottom: s.completed.row, right: s.completed.col },
+        { top: s.assessor.row, left: s.assessor.col, bottom: s.assessor.row, right: noteCol },
+        { top: s.completedOn.row, left: s.completedOn.col, bottom: s.completedOn.row, right: noteCol },
+      );
+    }
+  }
+
   const firstHeader = tableMap[0]?.header ?? adjustHeader;
   const draft: SheetPlan = {
     name: sheetName,
-    meta: { role: "unit", unit: unit.name, rulesId: rubric.id, rulesVersion: rubric.version },
+    meta,
     columnWidths: Object.fromEntries(LINE_FIELDS.map((c, i) => [i + 1, c.width])),
     cells,
     merges,
@@ -255,11 +309,20 @@ export function unitSheetPlan(rubric: Rubric, unit: Unit, sheetName: string): { 
       margins: PAGE_MARGINS,
     },
     freezeRows: firstHeader,
+    ...(closed.length > 0 ? { closed } : {}),
   };
   const sheet = finishUnitSheet(rubric, draft);
   return {
     sheet,
-    map: { tables: tableMap, adjustHeader, adjustRows, adjustScoreCol: scoreCol, totals, completed },
+    map: {
+      tables: tableMap,
+      adjustHeader,
+      adjustRows,
+      adjustScoreCol: scoreCol,
+      totals,
+      completed,
+      signoffs: signoff.map,
+    },
   };
 }
 

@@ -28,6 +28,7 @@ import { OutsideExcel } from "./components/OutsideExcel";
 import { RulesCard } from "./components/RulesCard";
 import { PartsProgress } from "./components/PartsProgress";
 import { TotalResults } from "./components/TotalResults";
+import { ForWhomPicker, PartyExport } from "./components/ForWhom";
 import { chosenUnits, UnitPicker, type UnitChoice } from "./components/UnitPicker";
 import { format, type Messages } from "./locales";
 
@@ -92,6 +93,7 @@ function Pane({
   const [fromWorkbook, setFromWorkbook] = useState(rubricFromWorkbook ?? false);
   const [tab, setTab] = useState<TabValue>("generate");
   const [choice, setChoice] = useState<UnitChoice>({ mode: "all", picked: [] });
+  const [forWhom, setForWhom] = useState<string>();
   const [generating, setGenerating] = useState<number>();
   const [generated, setGenerated] = useState<OutcomeValue>();
   const [totalling, setTotalling] = useState(false);
@@ -240,17 +242,24 @@ function Pane({
       </TabList>
 
       <div className={styles.panel} role="tabpanel" hidden={tab !== "generate"} aria-label={t.tabGenerate}>
-        <UnitPicker rubric={rubric} messages={t} value={choice} onChange={setChoice} />
-        <Button appearance="primary" disabled={generating !== undefined} onClick={() => void generate()}>
-          {t.generate}
-        </Button>
-        {generating !== undefined && (
-          <div role="status" data-testid="generate-progress">
-            <Body1 block>{format(t.generating, { count: generating })}</Body1>
-            <ProgressBar aria-label={format(t.generating, { count: generating })} />
-          </div>
+        <ForWhomPicker rubric={rubric} messages={t} value={forWhom} onChange={setForWhom} />
+        {forWhom !== undefined ? (
+          <PartyExport rubric={rubric} messages={t} excel={excel} party={forWhom} />
+        ) : (
+          <>
+            <UnitPicker rubric={rubric} messages={t} value={choice} onChange={setChoice} />
+            <Button appearance="primary" disabled={generating !== undefined} onClick={() => void generate()}>
+              {t.generate}
+            </Button>
+            {generating !== undefined && (
+              <div role="status" data-testid="generate-progress">
+                <Body1 block>{format(t.generating, { count: generating })}</Body1>
+                <ProgressBar aria-label={format(t.generating, { count: generating })} />
+              </div>
+            )}
+            {generated && <Outcome value={generated} messages={t} onDismiss={() => setGenerated(undefined)} />}
+          </>
         )}
-        {generated && <Outcome value={generated} messages={t} onDismiss={() => setGenerated(undefined)} />}
       </div>
 
       <div className={styles.panel} role="tabpanel" hidden={tab !== "total"} aria-label={t.tabTotal}>

@@ -3,11 +3,13 @@
  * ever sees this interface, so it can be shown and tested with other actions.
  */
 import type { LocatedIssue, SheetCheck } from "../excel/check";
+import type { PartyExportReport } from "../excel/exportParty";
 import type { ExportReport } from "../excel/exportUnit";
 import type { ImportOptions, ImportPreview, ImportReport, IncomingFile } from "../excel/importWorkbooks";
 import type { GenerateReport } from "../excel/render";
 import type { RepairReport } from "../excel/repair";
 import type { TotalReport } from "../excel/total";
+import type { PartyChoice } from "../layout";
 import type { Rubric, Unit } from "../rubric";
 import type { UnitResult } from "../scoring";
 
@@ -19,6 +21,7 @@ export type {
   ImportReport,
   IncomingFile,
   LocatedIssue,
+  PartyExportReport,
   RepairReport,
   SheetCheck,
   TotalReport,
@@ -48,4 +51,6 @@ export interface ExcelActions {
   applyImport(preview: ImportPreview): Promise<ImportReport>;
   /** Exports the unit of the active sheet. */
   exportUnit(rubric: Rubric, totalled?: Totalled): Promise<ExportReport>;
+  /** Exports one party's workbook (only its cells open) as a file of its own. */
+  exportParty(rubric: Rubric, choice: PartyChoice): Promise<PartyExportReport>;
 }

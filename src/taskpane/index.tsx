@@ -8,6 +8,7 @@
 import { createRoot } from "react-dom/client";
 import { readCarriedRules } from "../excel/carriedRules";
 import { startLiveChecking, type LiveChecking } from "../excel/check";
+import { exportParty } from "../excel/exportParty";
 import { exportUnit } from "../excel/exportUnit";
 import { applyImport, previewImport } from "../excel/importWorkbooks";
 import { renderPlan } from "../excel/render";
@@ -47,6 +48,7 @@ const excelActions: ExcelActions = {
   previewImport: flushed((rubric, files, options) => previewImport(rubric, files, session, options)),
   applyImport: flushed(applyImport),
   exportUnit: flushed((rubric, totalled) => exportUnit(rubric, { totalled })),
+  exportParty: flushed(exportParty),
 };
 
 async function start(inExcel: boolean, displayLanguage?: string) {

@@ -5,6 +5,7 @@
 import type ExcelJS from "exceljs";
 import {
   cellRef,
+  CLOSED_FILL,
   isFormula,
   META_ROW,
   type CellContent,
@@ -110,6 +111,14 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
       }),
     );
   }
+  // Another party's input cells in a party's workbook: locked and grey, over the tables' column styles.
+  for (const r of plan.closed ?? [])
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const cell = ws.getCell(row, col);
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(CLOSED_FILL) } };
+        cell.protection = { locked: true };
+      }
   for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   for (const r of plan.hiddenRows) ws.getRow(r).hidden = true;
   if (plan.hiddenRows.includes(META_ROW)) ws.getRow(META_ROW).height = 0;

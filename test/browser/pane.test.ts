@@ -5,7 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { buildWorkbookPlan } from "../../src/layout";
+import { buildWorkbookPlan, readWorkbook } from "../../src/layout";
 import ExcelJS from "exceljs";
 import { parseRules } from "../../src/rubric";
 import { embeddedSheetName, rulesWorkbookPlan } from "../../src/rulesbook";
@@ -425,6 +425,46 @@ test("import asks before replacing a unit's sheet: 'no' imports only the new uni
   const bytes = Buffer.from(await (await import("node:fs/promises")).readFile((await download.path())!));
   expect(bytes.subarray(0, 2).toString()).toBe("PK");
   await screenshot(page, "13-exported");
+  expectClean(w);
+  await page.close();
+});
+
+test("for one party: 市住建局's 附件2 and a team's units are exported as workbooks of their own, only their cells open", async () => {
+  const w = await openInExcel({ latencyMs: 0 });
+  const { page } = w;
+  await page.getByTestId("for-whom").selectOption("市住建局");
+  const panel = page.getByTestId("party-export");
+  await expect(panel.innerText()).resolves.toContain("「市住建局」为全部 13 个县（市、区）的附件打分");
+  await expect(page.getByRole("button", { name: "生成打分表" }).count()).resolves.toBe(0);
+  await panel.getByRole("button", { name: "导出「市住建局」的工作簿" }).click();
+  const outcome = panel.getByTestId("outcome");
+  await outcome.waitFor();
+  await expect(outcome.innerText()).resolves.toContain("已导出「市住建局」的工作簿：市住建局-附件2.xlsx（1 张工作表）");
+  await screenshot(page, "14-party-export");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    outcome.getByRole("link", { name: "下载 市住建局-附件2.xlsx" }).click(),
+  ]);
+  const bytes = Buffer.from(await (await import("node:fs/promises")).readFile((await download.path())!));
+  const read = readWorkbook(rubric, await readXlsx(bytes, download.suggestedFilename()));
+  expect(read.party).toBe("市住建局");
+  expect(read.annexSheets).toEqual({ annex2: "附件2" });
+  // Nothing was written into the open workbook: the party's workbook is a file of its own.
+  await expect(sheetNames(page)).resolves.toEqual([]);
+
+  // The team chooses its units as for everyone, and gets their sheets alone.
+  await page.getByTestId("for-whom").selectOption("考核组");
+  await panel.getByRole("radio", { name: "指定单位" }).check();
+  await panel.getByPlaceholder("输入单位名称或简称").fill("石楼");
+  await panel.getByRole("checkbox", { name: "石楼县" }).check();
+  await panel.getByRole("button", { name: "导出「考核组」的工作簿" }).click();
+  await expect(
+    poll(
+      () => outcome.innerText().catch(() => ""),
+      (text) => text.includes("考核组-石楼县.xlsx"),
+    ),
+  ).resolves.toContain("已导出「考核组」的工作簿：考核组-石楼县.xlsx（1 张工作表）");
+  await screenshot(page, "15-team-export");
   expectClean(w);
   await page.close();
 });

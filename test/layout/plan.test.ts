@@ -87,8 +87,16 @@ describe("the workbook plan", () => {
       "是否参与打分",
       "一票否优",
       "已完成评分",
+      "市安委办已完成评分",
     ]);
     expect(v.find((x) => x.errorTitle === "加分超出范围")!.rule).toEqual({ kind: "decimal", min: 0, max: 5 });
+    // 完成日期 takes a date: a decimal rule between two dates, as every program stores a typed date as a number.
+    expect(v.filter((x) => x.errorTitle.endsWith("完成日期")).map((x) => [x.errorTitle, x.rule])).toEqual(
+      ["完成日期", "市安委办完成日期"].map((t) => [
+        t,
+        { kind: "decimal", min: { formula: "=DATE(2000,1,1)" }, max: { formula: "=DATE(2099,12,31)" } },
+      ]),
+    );
   });
 
   test("sheet and table names are valid and unique", () => {

@@ -46,6 +46,13 @@ export const zhCN = {
   generating: "正在生成 {count} 个单位的打分表…",
   generated: "已生成 {count} 张工作表",
   generatedNone: "没有新生成的工作表",
+  forWhom: "为谁生成",
+  forEveryone: "所有打分方（生成到当前工作簿）",
+  partyHint: "为一方导出单独的工作簿，发给该方填写：只有其打分的格可以填写，其余格已锁定（灰色）。",
+  partyAnnexOnly: "「{party}」为全部 {count} 个县（市、区）的附件打分：工作簿中只开放其打分的列。",
+  exportParty: "导出「{party}」的工作簿",
+  partyExported: "已导出「{party}」的工作簿：{file}（{sheets} 张工作表）",
+  noUnitInShare: "所选单位都不在「{party}」的打分范围内",
   // Validate and total
   validateAndTotal: "校验并汇总",
   totalling: "正在校验并汇总…",
