@@ -15,6 +15,7 @@ import { planImport, type CellWrite, type ImportMerge, type LocatedIssue } from 
 import { capabilities } from "./capabilities";
 import { adapterError, ExcelAdapterError } from "./errors";
 import { cellWriteBatches, keepsAsTyped, refusedText } from "./importCells";
+import { rememberConflicts } from "./importConflicts";
 import { readAllSheets } from "./readSheets";
 import { REQUEST_BUDGET } from "./render";
 import { newSession, ownWrites, run, toBase64, type Session } from "./session";
@@ -40,6 +41,9 @@ export interface ImportPreview {
   /** The files' contents, base64, by file name (only of files a sheet comes in from). */
   readonly contents: ReadonlyMap<string, string>;
   readonly syncs: number;
+  /** The pane's memory of this workbook and the open workbook as read: where the import's conflicts are kept. */
+  readonly session?: Session;
+  readonly open?: ReadWorkbook;
 }
 
 export interface ImportReport {
@@ -128,7 +132,7 @@ export async function previewImport(
       writes: merge.writes.filter((w) => keepsAsTyped(w.value)),
       notices: [...merge.notices, ...refused.map(refusedText)],
     };
-  return { merge, problems, supported, contents, syncs: counter.syncs };
+  return { merge, problems, supported, contents, syncs: counter.syncs, session, open };
 }
 
 /** Brings in the previewed sheets and fills in the previewed cells; conflicting cells are left as they are. */
@@ -137,8 +141,10 @@ export async function applyImport(preview: ImportPreview): Promise<ImportReport>
   const { merge } = preview;
   const counter = { syncs: 0 };
   const inserted: string[] = [];
-  if (merge.inserts.length === 0 && merge.writes.length === 0)
+  if (merge.inserts.length === 0 && merge.writes.length === 0) {
+    if (preview.session && preview.open) rememberConflicts(preview.session, preview.open, merge.conflicts);
     return { inserted, filled: 0, conflicts: merge.conflicts, syncs: 0 };
+  }
   try {
     await run(counter, async (context, sync) => {
       const worksheets = context.workbook.worksheets;
@@ -173,5 +179,6 @@ export async function applyImport(preview: ImportPreview): Promise<ImportReport>
   } catch (err) {
     throw adapterError("导入失败", err);
   }
+  if (preview.session && preview.open) rememberConflicts(preview.session, preview.open, merge.conflicts);
   return { inserted, filled: merge.writes.length, conflicts: merge.conflicts, syncs: counter.syncs };
 }

@@ -41,6 +41,8 @@ export interface Totalling {
 export interface TotallingOptions {
   /** The user said so: of a party's files that differ on its part, the one saved last is the part (newer.ts). */
   readonly newerReplaces?: boolean;
+  /** Issues found before totalling that count like the rest (the add-in: an import's conflicts still standing). */
+  readonly alsoReported?: readonly LocatedIssue[];
 }
 
 export function totalWorkbooks(
@@ -58,7 +60,7 @@ export function totalWorkbooks(
         ...tamperCheck(sheet, scoreUnit(rubric, sheet.entries), read.problems).map((p) => fromProblem(p, file)),
       );
   }
-  structural.push(...unownedEntries(rubric, returned));
+  structural.push(...unownedEntries(rubric, returned), ...(options.alsoReported ?? []));
   const newer = options.newerReplaces ? supersede(rubric, returned) : undefined;
   const workbooks = newer?.workbooks ?? returned;
   structural.push(...(newer?.notices ?? []));

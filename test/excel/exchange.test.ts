@@ -199,6 +199,16 @@ describe("导入回收的工作簿", () => {
     expect([lines.find((l) => l.label === "5")!.deduction, lines.find((l) => l.label === "6")!.deduction]).toEqual([
       50, 100,
     ]);
+    // The conflict stays in view, at this workbook's cell, until a person changes that cell.
+    const team = (t: typeof totals) => t.progress!.find((u) => u.unit === "石楼县")!.parts[0];
+    expect(team(totals)).toMatchObject({ party: "考核组", status: "conflict", sheet: "石楼县", cell: mine });
+    const shown = totals.issues.find((i) => i.code === "entry.conflict")!;
+    expect(shown).toMatchObject({ severity: "warning", sheet: "石楼县", cell: mine });
+    expect(shown.message).toContain("导入时未写入，本工作簿中仍为「0.5」");
+    type("石楼县", { [mine]: 2 });
+    const settled = await validateAndTotal(rubric, undefined, session);
+    expect(team(settled).status).toBe("received");
+    expect(settled.issues.some((i) => i.code === "entry.conflict")).toBe(false);
   });
 
   test("a unit in two files and not in the workbook: the first file's sheet comes in, the second's cells fill it", async () => {
