@@ -4,7 +4,14 @@
  * sets aside is named with both files' saved times; a part signed off 已完成 = 是 shows as complete with its
  * 考核人员 and date.
  */
-import { buildWorkbookPlan, planToGrid, readWorkbook, withEntries, type PartSignoff } from "../../src/layout";
+import {
+  buildWorkbookPlan,
+  partyWorkbookPlan,
+  planToGrid,
+  readWorkbook,
+  withEntries,
+  type PartSignoff,
+} from "../../src/layout";
 import { shownTime, totalWorkbooks, totalWithTimes, type ReturnedWorkbook } from "../../src/totalling";
 import { luliang2022 } from "../support/rules";
 import { planCells } from "../support/planCells";
@@ -188,4 +195,24 @@ test("progress: a part signed off 已完成 = 是 is complete, with its 考核�
   expect(part("石楼县", "考核组").status).toBe("missing");
   expect(part("石楼县", "市住建局")).toMatchObject({ status: "received", signoff: { complete: false } });
   expect(part("交城县", "市城市管理局").status).toBe("missing");
+});
+
+test("a party's sheet brought into a workbook for everyone (import) does not make it that party's: no unowned warning", () => {
+  const team = partyWorkbookPlan(rules, { party: "考核组", units: [rules.findUnit("文水县")!] });
+  const office = built.plan.sheets.map((s) =>
+    withEntries(planToGrid(s), s.name === "附件2" ? { [at.annex("石楼县", 0)]: 95 } : {}),
+  );
+  const read = readWorkbook(rules, [
+    ...office,
+    ...team.sheets.filter((s) => s.meta.role === "unit").map((s) => planToGrid(s)),
+  ]);
+  expect(read.party).toBeUndefined();
+  expect(totalWorkbooks(rules, [{ read }]).issues.filter((i) => i.code.endsWith(".unowned"))).toEqual([]);
+  // The team's workbook on its own is the team's.
+  expect(
+    readWorkbook(
+      rules,
+      team.sheets.map((s) => planToGrid(s)),
+    ).party,
+  ).toBe("考核组");
 });
