@@ -19,10 +19,11 @@ import {
 import type { PartProgress, PartStatus, UnitProgress } from "../../totalling";
 import type { Messages } from "../locales";
 
-const COLOR: Record<PartStatus, "success" | "informative" | "subtle" | "danger"> = {
-  received: "informative",
+// Missing is an outline in neutral grey (readable, unlike "subtle", which is white on white).
+const COLOR: Record<PartStatus, "success" | "brand" | "informative" | "danger"> = {
+  received: "brand",
   complete: "success",
-  missing: "subtle",
+  missing: "informative",
   conflict: "danger",
 };
 
