@@ -40,7 +40,7 @@ export function modifiedOf(xml: string): string | undefined {
 }
 
 async function inflate(data: Uint8Array): Promise<string> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  const stream = new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   const text = await new Response(stream).text();
   if (text.length > MAX_CORE_BYTES) throw new Error("core.xml too large");
   return text;

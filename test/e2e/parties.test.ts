@@ -223,6 +223,12 @@ test("scorecard total on the parties' nine files gives exactly what one workbook
   ]);
   expect(jiaocheng.parts[0].signoff).toMatchObject({ assessor: "王敏、李强", completedOn: "2026-11-30" });
   expect(jiaocheng.parts[5].files).toEqual(["市应急局-危化品.xlsx", "市应急局-尾矿库.xlsx"]);
+  const table = await run(["total", ...files, "--progress"]);
+  expect(table.out).toContain(
+    "交城县\t已完成（王敏、李强 2026-11-30；考核一组.xlsx）\t已交（市安委办.xlsx）\t已交（两个行动专班.xlsx）\t已交（市住建局.xlsx）",
+  );
+  const summary = await run(["total", ...files]);
+  expect(summary.out).toContain("  考核组：57 个单位中已交 6 个（其中已完成 1 个），未交 51 个");
   const fenyang = t.progress.find((u: { unit: string }) => u.unit === "汾阳市");
   expect(fenyang.parts.every((p: { status: string }) => p.status === "missing")).toBe(true);
 });

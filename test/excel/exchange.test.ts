@@ -1,5 +1,6 @@
 import "./withOfficeClient";
 /** Sending each unit its own workbook, and bringing the returned ones back in. */
+import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -231,6 +232,29 @@ describe("导入回收的工作簿", () => {
     expect(report).toMatchObject({ inserted: ["交城县"], filled: 1, conflicts: [] });
     const sheet = excel.sheets.find((s) => s.name === "交城县")!;
     expect([sheet.cell(at("5")), sheet.cell(at("37"))]).toEqual([0.5, 2]);
+  });
+
+  test("the pane's 'newer wins' option: of a team's two files for a unit not in the workbook, the later one's value goes in", async () => {
+    await officeWorkbook(["石楼县"]);
+    const at = inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan, "交城县", "5", "E");
+    const saved = async (value: number, when: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await returnedFile(rubric, "交城县", { [at]: value })) as never);
+      wb.modified = new Date(when);
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const files = [
+      { name: "一组.xlsx", bytes: await saved(0.5, "2026-11-30T02:00:00Z") },
+      { name: "一组（改）.xlsx", bytes: await saved(1, "2026-12-01T02:00:00Z") },
+    ];
+    const plain = await previewImport(rubric, files, session);
+    expect(plain.merge.conflicts.map((c) => c.code)).toEqual(["entry.conflict"]);
+    const newer = await previewImport(rubric, files, session, { newerReplaces: true });
+    expect(newer.merge.conflicts).toEqual([]);
+    expect(newer.merge.notices.map((n) => [n.code, n.file])).toEqual([["entry.replaced", "一组.xlsx"]]);
+    await applyImport(newer);
+    const totals = await validateAndTotal(rubric, undefined, session);
+    expect(totals.counties.find((r) => r.unit === "交城县")!.lines.find((l) => l.label === "5")!.deduction).toBe(100);
   });
 
   test("text Excel would turn into a date is not written but named, for a person to type", async () => {
