@@ -36,12 +36,21 @@ function inOpen(read: ReadWorkbook, i: LocatedIssue): { value: CellValue | undef
   return { value, sheet: sheet.sheet, cell: sheet.cells.get(entryCellKey(i.lineKey, i.field)) };
 }
 
-/** After an import: its conflicts, placed at the open workbook's cells, with what those hold. */
-export function rememberConflicts(session: Session, open: ReadWorkbook, conflicts: readonly LocatedIssue[]) {
+/**
+ * After an import: its conflicts, placed at the open workbook's cells, with what those hold now — for a sheet that
+ * came in with the import, what the file it came from holds (`sheetFrom`).
+ */
+export function rememberConflicts(
+  session: Session,
+  open: ReadWorkbook,
+  conflicts: readonly LocatedIssue[],
+  sheetFrom: (c: LocatedIssue) => ReadWorkbook | undefined,
+) {
   pending.set(
     session,
     conflicts.map((c) => {
-      const at = inOpen(open, c);
+      const there = inOpen(open, c);
+      const at = there.sheet ? there : inOpen(sheetFrom(c) ?? open, c);
       return {
         kept: cellText(at.value ?? null),
         issue: {

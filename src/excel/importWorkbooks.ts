@@ -44,6 +44,8 @@ export interface ImportPreview {
   /** The pane's memory of this workbook and the open workbook as read: where the import's conflicts are kept. */
   readonly session?: Session;
   readonly open?: ReadWorkbook;
+  /** The files as read, by name: what a sheet brought in holds. */
+  readonly incoming?: ReadonlyMap<string, ReadWorkbook>;
 }
 
 export interface ImportReport {
@@ -132,7 +134,8 @@ export async function previewImport(
       writes: merge.writes.filter((w) => keepsAsTyped(w.value)),
       notices: [...merge.notices, ...refused.map(refusedText)],
     };
-  return { merge, problems, supported, contents, syncs: counter.syncs, session, open };
+  const reads = new Map(incoming.map((x) => [x.file, x.read] as const));
+  return { merge, problems, supported, contents, syncs: counter.syncs, session, open, incoming: reads };
 }
 
 /** Brings in the previewed sheets and fills in the previewed cells; conflicting cells are left as they are. */
@@ -142,7 +145,7 @@ export async function applyImport(preview: ImportPreview): Promise<ImportReport>
   const counter = { syncs: 0 };
   const inserted: string[] = [];
   if (merge.inserts.length === 0 && merge.writes.length === 0) {
-    if (preview.session && preview.open) rememberConflicts(preview.session, preview.open, merge.conflicts);
+    remember(preview);
     return { inserted, filled: 0, conflicts: merge.conflicts, syncs: 0 };
   }
   try {
@@ -179,6 +182,23 @@ export async function applyImport(preview: ImportPreview): Promise<ImportReport>
   } catch (err) {
     throw adapterError("导入失败", err);
   }
-  if (preview.session && preview.open) rememberConflicts(preview.session, preview.open, merge.conflicts);
+  remember(preview);
   return { inserted, filled: merge.writes.length, conflicts: merge.conflicts, syncs: counter.syncs };
+}
+
+/** The import's conflicts, kept for 校验并汇总 (importConflicts.ts). */
+function remember(preview: ImportPreview) {
+  const { session, open, incoming, merge } = preview;
+  if (!session || !open) return;
+  // A conflict on a sheet that came in: that sheet holds what its file holds.
+  const sheetFrom = (c: LocatedIssue) => {
+    const annex = c.field === "annex1" || c.field === "annex2";
+    const insert = merge.inserts.find((i) =>
+      annex
+        ? i.unit === undefined && incoming?.get(i.file)?.annexSheets[c.field as "annex1"] === i.sheet
+        : i.unit === c.unit,
+    );
+    return insert && incoming?.get(insert.file);
+  };
+  rememberConflicts(session, open, merge.conflicts, sheetFrom);
 }

@@ -234,6 +234,22 @@ describe("导入回收的工作簿", () => {
     expect([sheet.cell(at("5")), sheet.cell(at("37"))]).toEqual([0.5, 2]);
   });
 
+  test("two files disagreeing on a unit that comes in: the sheet holds the first's value, shown as a conflict until changed", async () => {
+    const { type } = await officeWorkbook(["石楼县"]);
+    const at = inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan, "交城县", "5", "E");
+    const files = [
+      { name: "一组.xlsx", bytes: await returnedFile(rubric, "交城县", { [at]: 0.5 }) },
+      { name: "二组.xlsx", bytes: await returnedFile(rubric, "交城县", { [at]: 1 }) },
+    ];
+    await applyImport(await previewImport(rubric, files, session));
+    const totals = await validateAndTotal(rubric, undefined, session);
+    const team = (t: typeof totals) => t.progress!.find((u) => u.unit === "交城县")!.parts[0];
+    expect(team(totals)).toMatchObject({ status: "conflict", sheet: "交城县", cell: at });
+    expect(totals.issues.find((i) => i.code === "entry.conflict")!.message).toContain("本工作簿中仍为「0.5」");
+    type("交城县", { [at]: 1 });
+    expect(team(await validateAndTotal(rubric, undefined, session)).status).toBe("received");
+  });
+
   test("the pane's 'newer wins' option: of a team's two files for a unit not in the workbook, the later one's value goes in", async () => {
     await officeWorkbook(["石楼县"]);
     const at = inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan, "交城县", "5", "E");
