@@ -11,7 +11,7 @@ import { addressesInFile, upgradeSheet, WORKBOOK_FORMATS, type WorkbookFormats }
 import { readMeta } from "./meta";
 import { readAnnex } from "./readAnnex";
 import { entryCellKey } from "./readCells";
-import { readAnnexSignoffs, readUnitSignoffs } from "./readSignoffs";
+import { readAnnexSignoffs } from "./readSignoffs";
 import { readUnitSheet } from "./readUnitSheet";
 import { lostMarker, unitMismatch } from "./sheetChecks";
 import type { PartSignoff, ReadUnitSheet, SheetProblem } from "./readTypes";
@@ -138,10 +138,11 @@ export function readWorkbook(
         unit.kind === "county" ? ["county"] : ["common", "individual"],
         problems,
       );
-      out.units.push(upgraded.from === formats.current ? read : addressesInFile(read, upgraded.cellInFile));
-      out.signoffs.push(
-        ...readUnitSignoffs(rubric, sheet, unit.name).map((s) => signoffInFile(s, upgraded.cellInFile)),
+      const signoffs = read.signoffs.map((s) => signoffInFile(s, upgraded.cellInFile));
+      out.units.push(
+        upgraded.from === formats.current ? read : { ...addressesInFile(read, upgraded.cellInFile), signoffs },
       );
+      out.signoffs.push(...signoffs);
       out.problems.push(...problems.map((p) => (p.cell ? { ...p, cell: upgraded.cellInFile(p.cell) } : p)));
     } else if (meta.role === "annex1" || meta.role === "annex2") {
       out.annexSheets[meta.role] = sheet.name;

@@ -10,10 +10,14 @@ import { cellRef } from "./a1";
 import { ANNEX_LABEL_COL, annexParties } from "./annexSignoff";
 import { ADJUST_COLUMNS, ADJUST_LEFT, COL } from "./columns";
 import type { GridSheet } from "./grid";
-import { cellTextOf, entryValue } from "./readCells";
+import { cellTextOf, entryCellKey, entryValue } from "./readCells";
 import type { PartSignoff } from "./readTypes";
 import { findHeaderRows } from "./sheetChecks";
 import { ANNEX_SIGNOFF_LABELS, ANNEX_SIGNOFF_PARTY, signoffLabels } from "./signoff";
+
+/** Where a sign-off's cell is filed among a unit sheet's entry cells (ReadUnitSheet.cells). */
+export const signoffCellKey = (party: string, field: "assessor" | "completed" | "completedOn") =>
+  entryCellKey(undefined, `signoff:${party}:${field}`);
 
 /** The first row at or after `from` whose cell in `col` reads `label` (1-based), if any. */
 function rowOf(sheet: GridSheet, col: number, label: string, from: number): number | undefined {

@@ -27,6 +27,11 @@ export interface ReadUnitSheet {
   readonly shownTotals: Partial<Record<TotalKey, { cell: string; value: GridCell }>>;
   /** Each line's 得分 cell as found (a formula, or a number someone typed over it). */
   readonly shownScores: ReadonlyMap<string, { cell: string; value: GridCell }>;
+  /**
+   * The sheet's sign-offs (readSignoffs.ts); their cells are in `cells` too (signoffCellKey), so that a sheet planned
+   * afresh with its entries (fill.ts: 修复本表, 导出本单位工作簿, generate --force) keeps them.
+   */
+  readonly signoffs: readonly PartSignoff[];
 }
 
 /**

@@ -12,6 +12,7 @@ import { REPAIR_HINT } from "./messages";
 import type { SheetMeta } from "./plan";
 import { cellTextOf, entryCellKey, entryValue } from "./readCells";
 import type { ReadUnitSheet, SheetProblem } from "./readTypes";
+import { readUnitSignoffs, signoffCellKey } from "./readSignoffs";
 import { findHeaderRows, grouped, type RowProblem } from "./sheetChecks";
 import { isTextAmount } from "./stale";
 
@@ -188,7 +189,13 @@ export function readUnitSheet(
       }
     }
   }
-  return { sheet: sheet.name, meta, entries, cells, shownTotals, shownScores };
+  const signoffs = readUnitSignoffs(rubric, sheet, unitName);
+  for (const s of signoffs)
+    for (const field of ["assessor", "completed", "completedOn"] as const) {
+      const cell = s.cells[field];
+      if (cell) cells.set(signoffCellKey(s.party, field), cell);
+    }
+  return { sheet: sheet.name, meta, entries, cells, shownTotals, shownScores, signoffs };
 }
 
 /**

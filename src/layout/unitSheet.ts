@@ -8,8 +8,7 @@ import { formatPoints, fromHundredths, type Rubric, type Unit } from "../rubric"
 import { lineParty, TEAM } from "../rubric/parties";
 import { vetoConditionRange } from "../scoring";
 import { cellRef, trimText } from "./a1";
-import { withCachedResults } from "./cached";
-import { closedRuns, partyLegend } from "./closedCells";
+import { closedUnitCells } from "./closedCells";
 import {
   ADJUST_FIELDS,
   ADJUST_LEFT,
@@ -23,7 +22,7 @@ import {
   YES,
   type TotalKey,
 } from "./columns";
-import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
+import { PAGE_FOOTER, PAGE_MARGINS } from "./fit";
 import * as f from "./formulas";
 import { lineChecks, linesTable } from "./lineTable";
 import { metaCells } from "./meta";
@@ -39,28 +38,13 @@ import type {
   TablePlan,
   ValidationPlan,
 } from "./plan";
-import { unitSignoffBlock, type SignoffCells } from "./signoff";
+import { unitSignoffBlock } from "./signoff";
 import { INVALID_FILL, STYLE } from "./styles";
+import { finishUnitSheet } from "./unitSheetFinish";
+import type { UnitSheetMap } from "./unitSheetMap";
 
-/** Where the figures of a unit sheet are: what the reader and the summary refer to. */
-export interface UnitSheetMap {
-  readonly tables: readonly {
-    name: string;
-    part: "county" | "common" | "individual";
-    header: number;
-    first: number;
-    last: number;
-  }[];
-  readonly adjustHeader: number;
-  readonly adjustRows: { readonly bonus: number; readonly penalty: number; readonly veto: number };
-  /** The column of the adjustments' 分数 (加分, 减分, 是/否 of 一票否优). */
-  readonly adjustScoreCol: number;
-  readonly totals: Readonly<Record<TotalKey, { row: number; col: number }>>;
-  /** 已完成评分: the team's completion mark (是 also when a sheet without any deduction was assessed). */
-  readonly completed: { readonly row: number; readonly col: number };
-  /** Each party's sign-off under the totals: the team's first (its 已完成评分 is `completed`), then 市安委办's. */
-  readonly signoffs: readonly SignoffCells[];
-}
+export { finishUnitSheet };
+export type { UnitSheetMap };
 
 /** The adjustments table's columns, by key: positions from ADJUST_FIELDS, widths from the sheet's columns. */
 const ADJUST_STYLE: Readonly<Record<(typeof ADJUST_FIELDS)[number]["key"], CellStyle>> = {
@@ -257,33 +241,12 @@ export function unitSheetPlan(
     banner(top, text, STYLE.signature, 1, SIGN_RIGHT, top + 1);
   });
 
-  const closed: Range[] = [];
-  if (party !== undefined) {
-    const owners = [...new Set([TEAM, ...lines.map(lineParty)])];
-    const others = owners.filter((p) => p !== party);
-    if (others.length > 0) banner(5, partyLegend(party, others), STYLE.note);
-    const lineRows = tableMap.flatMap((t) =>
-      lines
-        .filter((l) => l.part === t.part)
-        .map((l, i) => ({ row: t.first + i, owner: lineParty(l) }))
-        .filter((l) => l.owner !== party)
-        .map((l) => l.row),
-    );
-    closed.push(
-      ...closedRuns(lineRows, [
-        [COL.deduction, COL.deduction],
-        [COL.findings, COL.reason],
-      ]),
-    );
-    if (party !== TEAM) closed.push({ top: adjustRows.bonus, left: scoreCol, bottom: adjustRows.veto, right: noteCol });
-    for (const s of signoff.map.filter((s) => s.party !== party)) {
-      closed.push(
-        { top: s.completed.row, left: s.completed.col, bottom: s.completed.row, right: s.completed.col },
-        { top: s.assessor.row, left: s.assessor.col, bottom: s.assessor.row, right: noteCol },
-        { top: s.completedOn.row, left: s.completedOn.col, bottom: s.completedOn.row, right: noteCol },
-      );
-    }
-  }
+  const closing =
+    party === undefined
+      ? undefined
+      : closedUnitCells({ party, lines, tables: tableMap, adjustRows, scoreCol, noteCol, signoffs: signoff.map });
+  if (closing?.legend) banner(5, closing.legend, STYLE.note);
+  const closed = closing?.closed ?? [];
 
   const firstHeader = tableMap[0]?.header ?? adjustHeader;
   const draft: SheetPlan = {
@@ -324,30 +287,4 @@ export function unitSheetPlan(
       signoffs: signoff.map,
     },
   };
-}
-
-/**
- * A unit sheet plan made ready to write: cached results from its entries, row heights from its texts, and page
- * breaks that keep blocks whole — a line never splits, a part's title and header go with its first line, and the
- * adjustments, totals, 已完成评分 and signature lines share a page. Also for a plan filled with entries (fill.ts).
- */
-export function finishUnitSheet(rubric: Rubric, plan: SheetPlan): SheetPlan {
-  const sheet = withCachedResults(rubric, plan).sheet;
-  const adjust = sheet.tables.find((t) => t.left === ADJUST_LEFT);
-  const lineTables = sheet.tables.filter((t) => t.left === 1);
-  const end = Math.max(...sheet.cells.map((c) => c.row), ...sheet.merges.map((m) => m.bottom));
-  const blocks: { from: number; to: number }[] = [];
-  const firstTop = lineTables[0]?.top ?? adjust?.top ?? end;
-  for (let r = firstTop; r < (adjust?.top ?? end + 1); r++) {
-    const table = lineTables.find((t) => t.top === r + 1 || t.top === r);
-    if (table && table.top === r + 1 && sheet.cells.some((c) => c.row === r)) {
-      blocks.push({ from: r, to: r + 2 }); // a part's title, its header and its first line
-      r += 2;
-    } else if (table && table.top === r) {
-      blocks.push({ from: r, to: r + 1 });
-      r += 1;
-    } else blocks.push({ from: r, to: r });
-  }
-  if (adjust) blocks.push({ from: adjust.top, to: end });
-  return fitSheet(sheet, blocks);
 }

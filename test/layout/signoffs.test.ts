@@ -5,6 +5,7 @@
  */
 import {
   buildWorkbookPlan,
+  fillUnitSheet,
   partyWorkbookPlan,
   planToGrid,
   readWorkbook,
@@ -153,3 +154,20 @@ function withoutSignoffs(sheet: GridSheet): GridSheet {
     .map((r, i) => (i === 0 ? r.slice(0, 5) : r));
   return { ...sheet, cells };
 }
+
+test("a sheet planned afresh with its entries (修复本表, 导出本单位工作簿, generate --force) keeps its sign-offs", () => {
+  const sheet = sheetOf("unit", "交城县");
+  const office = signoffLabels(SAFETY_OFFICE);
+  const typed = {
+    [cellOf(sheet, signoffLabels(TEAM).assessor)]: "张三",
+    [cellOf(sheet, office.assessor)]: "王五",
+    [cellOf(sheet, office.completedOn)]: DATE,
+  };
+  const grid = withEntries(planToGrid(sheet), typed);
+  const source = readWorkbook(rubric, [grid]).units[0];
+  const again = readWorkbook(rubric, [planToGrid(fillUnitSheet(rubric, sheet, source, grid))]);
+  expect(again.signoffs.map((s) => [s.party, s.assessor, s.completedOn])).toEqual([
+    [TEAM, "张三", null],
+    [SAFETY_OFFICE, "王五", DATE],
+  ]);
+});
