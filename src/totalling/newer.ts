@@ -8,7 +8,7 @@
  * whole answer for that unit. A unit the newer file holds nothing of keeps the older file's part: a file sent again
  * for one county does not withdraw the others. Files without a time, or saved at the same second, decide nothing: they
  * stay in conflict.
- * (docs/decisions/0016-owners-newer-files-signoffs-import.md)
+ * (docs/decisions/0017-owners-newer-files-signoffs-import.md)
  */
 import { entryCellKey, type ReadUnitSheet, type ReadWorkbook } from "../layout";
 import { partsOf, type PartyShare, type Rubric } from "../rubric";

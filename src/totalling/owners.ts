@@ -3,7 +3,7 @@
  * 考核组, each 附件2 column to its department and 附件1 to the 专班. A workbook made for one party (ReadWorkbook.party)
  * that holds a value in another party's cell gets a warning (entry.unowned / annex.unowned) naming the file, the
  * cell, the value and the owner. The value still counts like any other: if the owner's own file says something else,
- * that is a conflict a person settles (docs/decisions/0016-owners-newer-files-signoffs-import.md).
+ * that is a conflict a person settles (docs/decisions/0017-owners-newer-files-signoffs-import.md).
  */
 import { entryCellKey } from "../layout";
 import { annex2Parties, ANNEX1_TASK_FORCE, lineParty, TEAM, type Rubric } from "../rubric";
