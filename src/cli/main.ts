@@ -98,6 +98,10 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     .option("--json", "以 JSON 输出成绩和问题清单")
     .option("--out <文件.xlsx>", "把汇总表写入 .xlsx 文件（不能是要汇总的工作簿之一）")
     .option("--progress", "列出每个单位各方（考核组、市安委办、各部门、专班）打分的交回情况")
+    .option(
+      "--newer-replaces",
+      "同一方交回的几份文件不一致时，以最后保存的一份为准（按文件自身记录的保存时间；被替换的内容逐项列出）",
+    )
     .option("--rules <文件>", "规则文件（JSON 或规则工作簿 .xlsx）；默认使用交回的工作簿中保存的规则")
     .action(async (files: string[], options) => {
       const { runTotal } = await import("./totalCommand");

@@ -17,10 +17,11 @@ import {
 import { defaultRubric, parseRules, rubricFromParsed, RulesError, type Rubric } from "../rubric";
 import { workbookRules } from "../rulesbook/embed";
 import { NO, UNSCORED_GRADE, YES, type UnitResult } from "../scoring";
-import { totalWorkbooks, type ReturnedWorkbook } from "../totalling";
+import { summaryPartsOf, totalWithTimes, type ReturnedWorkbook } from "../totalling";
 import { progressSummary, progressTable } from "./progressText";
 import { READ_LIMITS, readXlsx, WorkbookReadError } from "../xlsx";
 import { planToXlsxValues } from "../xlsx/valuesWriter";
+import { savedAt } from "../xlsx/savedAt";
 import { fsError } from "./fsErrors";
 import { checkXlsxName, inputAsOutputError, inputsAt, writeFileSafely } from "./outputFile";
 import type { Output } from "./rulesCommand";
@@ -31,6 +32,8 @@ export interface TotalOptions {
   out?: string;
   rules?: string;
   progress?: boolean;
+  /** Of a party's files that differ on its part, the one saved last wins (totalling/newer.ts). */
+  newerReplaces?: boolean;
 }
 
 export interface TotalIssue {
@@ -64,8 +67,11 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
 
   // Every file read first: the rules to total by may be the ones the returned workbooks carry.
   const grids: { name: string; sheets: GridSheet[] }[] = [];
+  /** Each file's path by the name totalling knows it by, to ask a file when it was saved. */
+  const paths = new Map<string, string>();
   for (const file of files) {
     const name = basename(file);
+    paths.set(name, file);
     try {
       grids.push({ name, sheets: await readXlsx(readInput(file, name), name) });
     } catch (err) {
@@ -106,7 +112,13 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
     workbooks.push({ file: name, read });
   }
 
-  const { result, issues: located, progress } = totalWorkbooks(rubric, workbooks);
+  const {
+    result,
+    issues: located,
+    progress,
+  } = await totalWithTimes(rubric, workbooks, { newerReplaces: options.newerReplaces }, async (wb) =>
+    savedAt(readFileSync(paths.get(wb.file!)!)),
+  );
   issues.push(
     ...located.map((i) => ({
       file: i.file ?? "",
@@ -173,7 +185,8 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
       severity: i.severity,
       message: i.message,
     }));
-    const sheet = summaryValuesSheet(rubric, result, rows, new Date().toLocaleString("zh-CN", { hour12: false }));
+    const at = new Date().toLocaleString("zh-CN", { hour12: false });
+    const sheet = summaryValuesSheet(rubric, result, rows, at, undefined, summaryPartsOf(rubric, progress));
     // Values and styles only: the direct writer, without loading exceljs (npm run bench: total --out vs total).
     writeFileSafely(
       options.out,

@@ -1,16 +1,21 @@
 /**
- * 导入回收的工作簿: the workbooks units send back by email are brought into the open workbook, unit sheets only.
- * First a preview: each file is read (in the pane, not in Excel), files made from other rules or that cannot be read
- * are reported, and units already present are marked as conflicts. Then, with the user's answer about conflicts,
- * the sheets go in with insertWorksheetsFromBase64 (ExcelApi 1.13), one file per request (each file's base64 is
- * checked against the request budget), and only then are the sheets they replace deleted and the new ones given
- * their names: a failure on the way leaves every old sheet where it was. Nothing is replaced without that answer.
+ * 导入回收的工作簿: the workbooks the parties send back by email are merged into the open workbook cell by cell,
+ * through the same merge as totalling (src/totalling/importMerge.ts). First a preview: each file is read (in the
+ * pane, not in Excel), files made from other rules or that cannot be read are reported, the open workbook's unit
+ * and 附件 sheets are read, and the merge says which sheets come in whole, which cells are filled in, and which
+ * cells disagree with what the open workbook (or another file) holds — those are shown and never written. Then the
+ * missing sheets go in with insertWorksheetsFromBase64 (ExcelApi 1.13), one file per request (each file's base64
+ * checked against the request budget), and the cells are written in as few requests as keep under it. No sheet is
+ * deleted or replaced, and no cell a person typed is overwritten.
  */
-import { readWorkbook, UNREAD_SHEET_CODES } from "../layout";
+import { readWorkbook, UNREAD_SHEET_CODES, type ReadWorkbook } from "../layout";
 import type { Rubric } from "../rubric";
 import { compareCarriedRules } from "../rulesbook/source";
+import { planImport, type CellWrite, type ImportMerge, type LocatedIssue } from "../totalling";
 import { capabilities } from "./capabilities";
 import { adapterError, ExcelAdapterError } from "./errors";
+import { cellWriteBatches, keepsAsTyped, refusedText } from "./importCells";
+import { rememberConflicts } from "./importConflicts";
 import { readAllSheets } from "./readSheets";
 import { REQUEST_BUDGET } from "./render";
 import { newSession, ownWrites, run, toBase64, type Session } from "./session";
@@ -20,48 +25,55 @@ export interface IncomingFile {
   readonly bytes: Uint8Array;
 }
 
-export interface ImportSheet {
-  readonly file: string;
-  readonly sheet: string;
-  readonly unit: string;
-  /** The open workbook has this unit's sheet already (named `existing`). */
-  readonly conflict: boolean;
-  readonly existing?: string;
+export interface ImportOptions {
+  /** The user said so: a party's newer file wins over its older one (by each file's own saved time). */
+  readonly newerReplaces?: boolean;
 }
 
 export interface ImportPreview {
-  readonly sheets: readonly ImportSheet[];
+  /** What the merge decided: sheets to bring in, cells to fill, conflicts, notices. */
+  readonly merge: ImportMerge;
   /** Files or sheets that will not be imported, and why. */
   readonly problems: readonly { file: string; message: string }[];
   /** This Excel can insert sheets from a file (ExcelApi 1.13). */
   readonly supported: boolean;
   readonly message?: string;
-  /** The files' contents, base64, by file name. */
+  /** The files' contents, base64, by file name (only of files a sheet comes in from). */
   readonly contents: ReadonlyMap<string, string>;
   readonly syncs: number;
+  /** The pane's memory of this workbook and the open workbook as read: where the import's conflicts are kept. */
+  readonly session?: Session;
+  readonly open?: ReadWorkbook;
+  /** The files as read, by name: what a sheet brought in holds. */
+  readonly incoming?: ReadonlyMap<string, ReadWorkbook>;
 }
 
 export interface ImportReport {
+  /** Sheets brought in whole. */
   readonly inserted: string[];
-  readonly replaced: string[];
-  readonly skipped: { sheet: string; reason: string }[];
+  /** Cells filled in, into sheets already there or just brought in. */
+  readonly filled: number;
+  /** Cells left as they are because the open workbook (or another file) holds another value. */
+  readonly conflicts: readonly LocatedIssue[];
   readonly syncs: number;
 }
 
 export const IMPORT_UNSUPPORTED =
   "此版本的 Excel 不支持导入工作表（需要 ExcelApi 1.13，如 Microsoft 365 或网页版 Excel）。可用命令行汇总回收的文件：scorecard total 文件1.xlsx 文件2.xlsx --out 汇总.xlsx";
 
+const EMPTY: ImportMerge = { inserts: [], merged: [], writes: [], conflicts: [], notices: [] };
+
 export async function previewImport(
   rubric: Rubric,
   files: readonly IncomingFile[],
   session: Session = newSession(),
+  options: ImportOptions = {},
 ): Promise<ImportPreview> {
   const supported = capabilities.insertWorksheets();
   // The reader (JSZip) is loaded only when someone imports.
-  const { readXlsx } = await import("../xlsx/read");
+  const [{ readXlsx }, { savedAt }] = await Promise.all([import("../xlsx/read"), import("../xlsx/savedAt")]);
   const problems: { file: string; message: string }[] = [];
-  const incoming: { file: string; sheet: string; unit: string }[] = [];
-  const contents = new Map<string, string>();
+  const incoming: { file: string; read: ReadWorkbook; savedAt?: string; bytes: Uint8Array }[] = [];
   for (const file of files) {
     let read;
     try {
@@ -75,101 +87,118 @@ export async function previewImport(
     if (mismatch) problems.push({ file: file.name, message: mismatch.message });
     for (const p of read.problems.filter(
       (p) => UNREAD_SHEET_CODES.has(p.code) || p.code === "sheet.duplicateUnit" || p.code === "sheet.unknownUnit",
-    )) {
+    ))
       problems.push({ file: file.name, message: p.message });
-    }
-    if (read.units.length === 0) {
+    if (read.units.length === 0 && read.annexes.length === 0) {
       if (!read.problems.some((p) => UNREAD_SHEET_CODES.has(p.code)))
         problems.push({ file: file.name, message: "文件中没有考核打分助手生成的打分表，未导入" });
       continue;
     }
-    for (const u of read.units) {
-      const before = incoming.find((x) => x.unit === u.entries.unit);
-      if (before) {
-        problems.push({ file: file.name, message: `「${u.entries.unit}」也在 ${before.file} 中，只导入前者` });
-        continue;
-      }
-      incoming.push({ file: file.name, sheet: u.sheet, unit: u.entries.unit });
-    }
-    const base64 = toBase64(file.bytes);
-    if (base64.length > REQUEST_BUDGET) {
-      problems.push({
-        file: file.name,
-        message: "文件过大（超过 Excel 网页版单次请求的限度），未导入；请用命令行汇总",
-      });
-      incoming.splice(incoming.length - read.units.length);
+    if (incoming.some((x) => x.file === file.name)) {
+      problems.push({ file: file.name, message: "同名文件已选过一次，这一份未导入" });
       continue;
     }
-    contents.set(file.name, base64);
+    incoming.push({ file: file.name, read, savedAt: await savedAt(file.bytes), bytes: file.bytes });
   }
   if (!supported)
-    return {
-      sheets: incoming.map((s) => ({ ...s, conflict: false })),
-      problems,
-      supported,
-      message: IMPORT_UNSUPPORTED,
-      contents,
-      syncs: 0,
-    };
+    return { merge: EMPTY, problems, supported, message: IMPORT_UNSUPPORTED, contents: new Map(), syncs: 0 };
+
   const counter = { syncs: 0 };
-  const present = await run(counter, (context, sync) => readAllSheets(context, sync, session, true));
-  const sheets = incoming.map((s): ImportSheet => {
-    const existing = present.sheets.find((p) => p.meta?.role === "unit" && p.meta.unit === s.unit);
-    return existing ? { ...s, conflict: true, existing: existing.name } : { ...s, conflict: false };
-  });
-  return { sheets, problems, supported, contents, syncs: counter.syncs };
+  const present = await run(counter, (context, sync) => readAllSheets(context, sync, session));
+  const open = readWorkbook(rubric, present.grids);
+  let merge = planImport(rubric, open, incoming, options);
+  // A file too large for one request cannot bring its sheets in: said, and its entries merged where they can be.
+  const contents = new Map<string, string>();
+  const tooLarge = new Set<string>();
+  for (const file of new Set(merge.inserts.map((i) => i.file))) {
+    const base64 = toBase64(incoming.find((x) => x.file === file)!.bytes);
+    if (base64.length > REQUEST_BUDGET) tooLarge.add(file);
+    else contents.set(file, base64);
+  }
+  for (const file of tooLarge)
+    problems.push({ file, message: "文件过大（超过 Excel 网页版单次请求的限度），其中的工作表未导入；请用命令行汇总" });
+  if (tooLarge.size > 0) {
+    const kept = (w: CellWrite) => !("inserted" in w.target) || !tooLarge.has(w.target.inserted.file);
+    merge = {
+      ...merge,
+      inserts: merge.inserts.filter((i) => !tooLarge.has(i.file)),
+      writes: merge.writes.filter(kept),
+    };
+  }
+  // Text that Excel would take for a number, a date or a formula is not written (the sheets are protected, so the
+  // cell cannot be formatted as text first): it is named, for a person to type.
+  const refused = merge.writes.filter((w) => !keepsAsTyped(w.value));
+  if (refused.length > 0)
+    merge = {
+      ...merge,
+      writes: merge.writes.filter((w) => keepsAsTyped(w.value)),
+      notices: [...merge.notices, ...refused.map(refusedText)],
+    };
+  const reads = new Map(incoming.map((x) => [x.file, x.read] as const));
+  return { merge, problems, supported, contents, syncs: counter.syncs, session, open, incoming: reads };
 }
 
-/**
- * Inserts the previewed sheets. Conflicting units are replaced only when `replace` is true (the user said so);
- * otherwise they are skipped and listed.
- */
-export async function applyImport(preview: ImportPreview, options: { replace: boolean }): Promise<ImportReport> {
+/** Brings in the previewed sheets and fills in the previewed cells; conflicting cells are left as they are. */
+export async function applyImport(preview: ImportPreview): Promise<ImportReport> {
   if (!preview.supported) throw new ExcelAdapterError(IMPORT_UNSUPPORTED);
-  const skipped: ImportReport["skipped"] = [];
-  const chosen = preview.sheets.filter((s) => {
-    if (s.conflict && !options.replace)
-      skipped.push({
-        sheet: s.sheet,
-        reason: `「${s.unit}」已有打分表「${s.existing}」，按您的选择保留原表，未导入 ${s.file} 中的这一张`,
-      });
-    return !s.conflict || options.replace;
-  });
-  const inserted: string[] = [];
-  const replaced: string[] = [];
+  const { merge } = preview;
   const counter = { syncs: 0 };
-  if (chosen.length === 0) return { inserted, replaced, skipped, syncs: 0 };
+  const inserted: string[] = [];
+  if (merge.inserts.length === 0 && merge.writes.length === 0) {
+    remember(preview);
+    return { inserted, filled: 0, conflicts: merge.conflicts, syncs: 0 };
+  }
   try {
     await run(counter, async (context, sync) => {
       const worksheets = context.workbook.worksheets;
-      const byFile = new Map<string, ImportSheet[]>();
-      for (const s of chosen) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
-      // First every new sheet goes in (Excel names a clash "石楼县 (2)"): nothing old is touched yet.
-      const ids: { sheet: ImportSheet; id: string }[] = [];
-      for (const [file, group] of byFile) {
+      // The sheets the open workbook lacks, one file per request (Excel names a clash "石楼县 (2)").
+      const ids = new Map<string, string>();
+      const byFile = new Map<string, string[]>();
+      for (const i of merge.inserts) byFile.set(i.file, [...(byFile.get(i.file) ?? []), i.sheet]);
+      for (const [file, sheets] of byFile) {
         let result: OfficeExtension.ClientResult<string[]> | undefined;
         await ownWrites(context, sync, () => {
           result = context.workbook.insertWorksheetsFromBase64(preview.contents.get(file)!, {
-            sheetNamesToInsert: group.map((s) => s.sheet),
+            sheetNamesToInsert: sheets,
             positionType: Excel.WorksheetPositionType.end,
           });
         });
-        group.forEach((sheet, i) => ids.push({ sheet, id: result!.value[i] }));
+        sheets.forEach((sheet, i) => ids.set(`${file}\u0000${sheet}`, result!.value[i]));
+        inserted.push(...sheets);
       }
-      // Then the sheets they replace go, and the new ones take their names.
-      if (ids.some((x) => x.sheet.conflict))
+      // Then every cell, in requests that keep under the budget.
+      for (const batch of cellWriteBatches(merge.writes)) {
         await ownWrites(context, sync, () => {
-          for (const { sheet } of ids)
-            if (sheet.conflict && sheet.existing) worksheets.getItem(sheet.existing).delete();
-          for (const { sheet, id } of ids) if (sheet.conflict) worksheets.getItem(id).name = sheet.sheet;
+          for (const w of batch) {
+            const sheet =
+              "inserted" in w.target
+                ? worksheets.getItem(ids.get(`${w.target.inserted.file}\u0000${w.target.inserted.sheet}`)!)
+                : worksheets.getItem(w.target.sheet);
+            sheet.getRange(w.address).values = [[w.value ?? ""]];
+          }
         });
-      for (const { sheet } of ids) {
-        inserted.push(sheet.sheet);
-        if (sheet.conflict) replaced.push(sheet.unit);
       }
     });
   } catch (err) {
     throw adapterError("导入失败", err);
   }
-  return { inserted, replaced, skipped, syncs: counter.syncs };
+  remember(preview);
+  return { inserted, filled: merge.writes.length, conflicts: merge.conflicts, syncs: counter.syncs };
+}
+
+/** The import's conflicts, kept for 校验并汇总 (importConflicts.ts). */
+function remember(preview: ImportPreview) {
+  const { session, open, incoming, merge } = preview;
+  if (!session || !open) return;
+  // A conflict on a sheet that came in: that sheet holds what its file holds.
+  const sheetFrom = (c: LocatedIssue) => {
+    const annex = c.field === "annex1" || c.field === "annex2";
+    const insert = merge.inserts.find((i) =>
+      annex
+        ? i.unit === undefined && incoming?.get(i.file)?.annexSheets[c.field as "annex1"] === i.sheet
+        : i.unit === c.unit,
+    );
+    return insert && incoming?.get(insert.file);
+  };
+  rememberConflicts(session, open, merge.conflicts, sheetFrom);
 }

@@ -15,12 +15,13 @@ import {
 } from "../layout";
 import type { Rubric } from "../rubric";
 import type { UnitResult } from "../scoring";
-import { totalWorkbooks, type LocatedIssue, type UnitProgress } from "../totalling";
+import { summaryPartsOf, totalWorkbooks, type LocatedIssue, type UnitProgress } from "../totalling";
 import { adapterError } from "./errors";
 import { capabilities } from "./capabilities";
 import { readAllSheets, readsWhole, rememberSheets } from "./readSheets";
 import { newSession, ownWrites, run, type Session } from "./session";
 import { writeSheet } from "./render";
+import { standingConflicts } from "./importConflicts";
 
 export interface TotalReport {
   readonly counties: readonly UnitResult[];
@@ -73,7 +74,9 @@ export async function validateAndTotal(
       const { grids, sheets } = await readAllSheets(context, sync, session);
       const read = readWorkbook(rubric, grids);
       const computedAt = now().toLocaleString("zh-CN", { hour12: false });
-      const { result, issues, progress } = totalWorkbooks(rubric, [{ read }]);
+      // Cells an import left alone because two values met, while they still hold what they held then.
+      const alsoReported = standingConflicts(session, read);
+      const { result, issues, progress } = totalWorkbooks(rubric, [{ read }], { alsoReported });
       const notices: string[] = [];
       if (read.units.length === 0) {
         notices.push("工作簿中没有考核打分助手生成的打分表，请先“生成打分表”或“导入回收的工作簿”。");
@@ -95,7 +98,14 @@ export async function validateAndTotal(
           progress,
         };
       }
-      const plan = summaryValuesSheet(rubric, result, issues.map(issueRow), computedAt, liveTotals(read));
+      const plan = summaryValuesSheet(
+        rubric,
+        result,
+        issues.map(issueRow),
+        computedAt,
+        liveTotals(read),
+        summaryPartsOf(rubric, progress),
+      );
       const withPrint = capabilities.printSetup();
       await ownWrites(context, sync, () => {
         const collection = context.workbook.worksheets;

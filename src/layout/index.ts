@@ -11,6 +11,7 @@ export * from "./workbook";
 export * from "./read";
 export * from "./grid";
 export * from "./summaryValues";
+export * from "./summaryParts";
 export * from "./tamper";
 export * from "./stale";
 export * from "./fill";

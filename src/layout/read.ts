@@ -159,10 +159,15 @@ export function readWorkbook(
     }
   }
   out.annexes.push(...annex.values());
-  // A workbook is one party's when its score sheets say so; sheets of several parties copied into one workbook
-  // are a workbook for everyone (each cell's owner is still known from the rules).
-  const parties = new Set(sheets.map((s) => readMeta(s.cells[0])?.party).filter((p) => p !== undefined));
-  return parties.size === 1 ? { ...out, party: [...parties][0] } : out;
+  // A workbook is one party's when all its score sheets say so; sheets of several parties, or a party's sheets
+  // brought into a workbook for everyone (导入回收的工作簿), make a workbook for everyone (each cell's owner is still
+  // known from the rules).
+  const scoreSheets = sheets
+    .map((s) => readMeta(s.cells[0]))
+    .filter((m) => m?.role === "unit" || m?.role === "annex1" || m?.role === "annex2");
+  const parties = new Set(scoreSheets.map((m) => m!.party));
+  const [only] = parties;
+  return parties.size === 1 && only !== undefined ? { ...out, party: only } : out;
 }
 
 /** A sign-off read from an upgraded grid, with its cells as they are in the file. */

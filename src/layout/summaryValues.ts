@@ -17,6 +17,7 @@ import type { CellContent, ChartPlan, ConditionalFormatPlan, Literal, PlacedCell
 import { STYLE } from "./styles";
 import { columnOf, rowOf, summaryFields, tableColumns, type SummaryKey } from "./summaryColumns";
 import { summarySheetShell } from "./summarySheet";
+import { PARTS_TABLE_TITLE, summaryPartsTable, type SummaryParts } from "./summaryParts";
 
 /** Excel holds at most 32,767 characters in a cell, and repairs a file with more. */
 export const CELL_TEXT_LIMIT = 32767;
@@ -84,6 +85,7 @@ export function summaryValuesSheet(
   issues: readonly SummaryIssueRow[],
   computedAt: string,
   live?: ReadonlyMap<string, LiveTotals>,
+  parts?: SummaryParts,
 ): SheetPlan {
   const cells: PlacedCell[] = [
     ...metaCells({ role: "summary", rulesId: rubric.id, rulesVersion: rubric.version }),
@@ -207,7 +209,7 @@ export function summaryValuesSheet(
       fill: CHANGED_FILL,
     });
   }
-  // 扣分明细 and 问题清单 each in columns of their own, right of the results (and of the charts), so no column is
+  // 各方交回情况, 扣分明细 and 问题清单 each in columns of their own, right of the results (and of the charts), so no column is
   // shared by two tables of different widths; they print on pages of their own after the results.
   let left = resultWidth + 2 + (charts.length > 0 ? 9 : 0);
   const titled = (title: string, table: TablePlan) => {
@@ -215,6 +217,7 @@ export function summaryValuesSheet(
     tables.push(table);
     left += table.columns.length + 1;
   };
+  if (parts && parts.rows.length > 0) titled(PARTS_TABLE_TITLE, summaryPartsTable(parts, 7, left));
   // 扣分明细: every line that lost points or has findings, so the published table comes with its reasons.
   const details = [...groups.counties, ...groups.members].flatMap((r) =>
     r.lines

@@ -18,9 +18,9 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { allParties, type Rubric } from "../rubric";
-import type { ExcelActions, LocatedIssue, SheetCheck, Totalled, TotalReport } from "./actions";
+import type { ExcelActions, LocatedIssue, Totalled, TotalReport } from "./actions";
 import { ExportPanel, ImportPanel } from "./components/Exchange";
 import { IssueList } from "./components/IssueList";
 import { failure, Outcome, type OutcomeValue } from "./components/Outcome";
@@ -30,6 +30,7 @@ import { PartsProgress } from "./components/PartsProgress";
 import { TotalResults } from "./components/TotalResults";
 import { ForWhomPicker, PartyExport } from "./components/ForWhom";
 import { chosenUnits, UnitPicker, type UnitChoice } from "./components/UnitPicker";
+import { useLiveCheck, type IssuesBySheet } from "./hooks/useLiveCheck";
 import { format, type Messages } from "./locales";
 
 export type { ExcelActions };
@@ -53,15 +54,6 @@ export interface AppProps {
 }
 
 type TabValue = "generate" | "total" | "exchange";
-type IssuesBySheet = ReadonlyMap<string | undefined, readonly LocatedIssue[]>;
-
-/**
- * Stops live checking without an unhandled rejection: once asked to stop, the handlers check nothing more even when
- * Excel could not be reached to remove them (src/excel/check.ts), so nothing is left to tell the person.
- */
-function stopQuietly(stop: () => Promise<void>): void {
-  stop().catch((err: unknown) => console.warn("live checking did not stop cleanly", err));
-}
 
 function bySheet(issues: readonly LocatedIssue[]): IssuesBySheet {
   const map = new Map<string | undefined, LocatedIssue[]>();
@@ -100,40 +92,9 @@ function Pane({
   const [totalled, setTotalled] = useState<OutcomeValue>();
   const [report, setReport] = useState<TotalReport>();
   const [totalledAt, setTotalledAt] = useState<Totalled>();
-  const [issues, setIssues] = useState<IssuesBySheet>(new Map());
-  const [liveError, setLiveError] = useState<string>();
-  const [notices, setNotices] = useState<readonly string[]>([]);
+  const { issues, setIssues, liveError, setLiveError, notices } = useLiveCheck(excel, rubric);
   const [repairing, setRepairing] = useState<string>();
   const [repaired, setRepaired] = useState<OutcomeValue>();
-
-  // Live checking, again whenever the rules change.
-  useEffect(() => {
-    let stop: (() => Promise<void>) | undefined;
-    let gone = false;
-    setIssues(new Map());
-    setLiveError(undefined);
-    const onCheck = (check: SheetCheck) => {
-      // A check that ran says live checking works again: an earlier failure's message goes.
-      setLiveError(undefined);
-      setIssues((old) =>
-        new Map(old).set(
-          check.sheet,
-          check.issues.map((i) => ({ ...i, sheet: i.sheet ?? check.sheet })),
-        ),
-      );
-    };
-    const onNotice = (notice: string) => setNotices((old) => (old.includes(notice) ? old : [...old, notice]));
-    excel
-      .watch(rubric, onCheck, (err) => setLiveError(err.message), onNotice)
-      .then(
-        (s) => (gone ? stopQuietly(s) : (stop = s)),
-        (err: Error) => !gone && setLiveError(err.message),
-      );
-    return () => {
-      gone = true;
-      if (stop) stopQuietly(stop);
-    };
-  }, [excel, rubric]);
 
   const allIssues = useMemo(() => [...issues.values()].flat(), [issues]);
   const errorCount = allIssues.filter((i) => i.severity === "error").length;

@@ -5,7 +5,7 @@
 import type { LocatedIssue, SheetCheck } from "../excel/check";
 import type { PartyExportReport } from "../excel/exportParty";
 import type { ExportReport } from "../excel/exportUnit";
-import type { ImportPreview, ImportReport, IncomingFile } from "../excel/importWorkbooks";
+import type { ImportOptions, ImportPreview, ImportReport, IncomingFile } from "../excel/importWorkbooks";
 import type { GenerateReport } from "../excel/render";
 import type { RepairReport } from "../excel/repair";
 import type { TotalReport } from "../excel/total";
@@ -16,6 +16,7 @@ import type { UnitResult } from "../scoring";
 export type {
   ExportReport,
   GenerateReport,
+  ImportOptions,
   ImportPreview,
   ImportReport,
   IncomingFile,
@@ -45,8 +46,9 @@ export interface ExcelActions {
   /** 修复本表: rebuilds a damaged unit sheet with its entries put back. */
   repairSheet(rubric: Rubric, sheet: string): Promise<RepairReport>;
   validateAndTotal(rubric: Rubric): Promise<TotalReport>;
-  previewImport(rubric: Rubric, files: readonly IncomingFile[]): Promise<ImportPreview>;
-  applyImport(preview: ImportPreview, options: { replace: boolean }): Promise<ImportReport>;
+  previewImport(rubric: Rubric, files: readonly IncomingFile[], options?: ImportOptions): Promise<ImportPreview>;
+  /** Brings in the missing sheets and fills in the cells; conflicting cells are never written. */
+  applyImport(preview: ImportPreview): Promise<ImportReport>;
   /** Exports the unit of the active sheet. */
   exportUnit(rubric: Rubric, totalled?: Totalled): Promise<ExportReport>;
   /** Exports one party's workbook (only its cells open) as a file of its own. */

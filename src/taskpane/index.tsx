@@ -45,7 +45,7 @@ const excelActions: ExcelActions = {
   },
   validateAndTotal: flushed((rubric) => validateAndTotal(rubric, undefined, session)),
   repairSheet: flushed((rubric, sheet) => repairUnitSheet(rubric, sheet)),
-  previewImport: flushed((rubric, files) => previewImport(rubric, files, session)),
+  previewImport: flushed((rubric, files, options) => previewImport(rubric, files, session, options)),
   applyImport: flushed(applyImport),
   exportUnit: flushed((rubric, totalled) => exportUnit(rubric, { totalled })),
   exportParty: flushed(exportParty),

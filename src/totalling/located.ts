@@ -7,6 +7,8 @@ import { lineName, type Issue } from "../scoring";
 export interface ReturnedWorkbook {
   readonly file?: string;
   readonly read: ReadWorkbook;
+  /** When the file was last saved, by its own word (xlsx/savedAt.ts), ISO 8601; undefined when not known or asked. */
+  readonly savedAt?: string;
 }
 
 /** An issue with where it is: the file, sheet and cell when known, and the scoring line's name. */
@@ -16,6 +18,8 @@ export interface LocatedIssue extends Issue {
   readonly cell?: string;
   /** e.g. "第13项(2)"; set for issues about a scoring line. */
   readonly line?: string;
+  /** For a conflict: the other file and cell that hold the cell's first value. */
+  readonly alsoIn?: { readonly file?: string; readonly sheet?: string; readonly cell?: string };
 }
 
 export const fromProblem = (p: SheetProblem, file: string | undefined): LocatedIssue => ({
@@ -34,3 +38,6 @@ export function lineOf(key: string | undefined): string | undefined {
   const [part, label] = key.split(":");
   return part && label ? lineName({ part: part as PartKey, label }) : key;
 }
+
+/** How a time is shown to a person: local time, as 汇总 shows when it was computed. */
+export const shownTime = (iso: string) => new Date(iso).toLocaleString("zh-CN", { hour12: false });

@@ -14,11 +14,13 @@ import {
   type LineEntry,
   type UnitEntries,
 } from "../scoring";
-import { lineOf, type LocatedIssue, type ReturnedWorkbook } from "./located";
+import { lineOf, shownTime, type LocatedIssue, type ReturnedWorkbook } from "./located";
 
 /** One unit's sheet as found in one file. */
 export interface SheetSource {
   readonly file?: string;
+  /** When the file was saved (ISO 8601), where known: shown in a conflict's message. */
+  readonly savedAt?: string;
   readonly read: ReadWorkbook;
   readonly sheet: ReadUnitSheet;
 }
@@ -31,8 +33,9 @@ export interface MergedUnit {
   readonly from: ReadonlyMap<string, SheetSource>;
 }
 
-const LINE_FIELDS = ["deduction", "participates", "exemptionReason", "findings"] as const;
-const UNIT_FIELDS = ["bonus", "penalty", "veto", "vetoConditions"] as const;
+export const LINE_FIELDS = ["deduction", "participates", "exemptionReason", "findings"] as const;
+/** The unit's own inputs: the team's 加分, 减分, 一票否优 and its 已完成评分 mark (a sheet assessed without deduction). */
+export const UNIT_FIELDS = ["bonus", "penalty", "veto", "vetoConditions", "completed"] as const;
 
 export const FIELD_NAMES: Record<Field, string> = {
   deduction: "扣分",
@@ -43,6 +46,7 @@ export const FIELD_NAMES: Record<Field, string> = {
   penalty: "减分",
   veto: "一票否优",
   vetoConditions: "一票否优说明",
+  completed: "已完成评分",
 };
 
 export type Field = (typeof LINE_FIELDS)[number] | (typeof UNIT_FIELDS)[number];
@@ -56,7 +60,11 @@ export const untouched = (field: Field, v: CellValue | undefined) =>
   isEmptyCell(v) || (AS_GENERATED[field] !== undefined && cellText(v) === AS_GENERATED[field]);
 
 const same = (a: CellValue | undefined, b: CellValue | undefined) => cellText(a) === cellText(b);
-const where = (s: { file?: string }, cell: string | undefined) => `${s.file ?? "本工作簿"}${cell ? `（${cell}）` : ""}`;
+/** A file and cell as a message names them, with the time the file was saved when known. */
+const where = (s: { file?: string; savedAt?: string }, cell: string | undefined) => {
+  const said = [cell, s.savedAt ? `保存于 ${shownTime(s.savedAt)}` : undefined].filter(Boolean).join("，");
+  return `${s.file ?? "本工作簿"}${said ? `（${said}）` : ""}`;
+};
 
 /**
  * Combines one unit's sheets. `conflicts` receives an error for each cell filled differently in two files. With one
@@ -101,6 +109,7 @@ export function mergeUnitSheets(sources: readonly SheetSource[], conflicts: Loca
       file: source.file,
       sheet: source.sheet.sheet,
       cell,
+      alsoIn: { file: before.file, sheet: before.sheet.sheet, cell: cellBefore },
     });
   };
 
@@ -166,6 +175,7 @@ export function mergeAnnexes(
             file: wb.file,
             sheet: wb.read.annexSheets[which],
             cell,
+            alsoIn: { file: first.file, sheet: first.read.annexSheets[which], cell: first.read.annexCells.get(key) },
           });
         });
       }

@@ -1,16 +1,31 @@
 /**
  * Progress at a glance: for every assessed unit, each party's part (rubric/parties.ts) and whether it is in — some
- * cell of it filled, with the files it came from — missing, or in conflict (two files disagree on one of its cells).
+ * cell of it filled, with the files it came from — complete (in, and signed off 已完成 = 是 by its 考核人员), missing,
+ * or in conflict (two files disagree on one of its cells).
  */
 import { entryCellKey } from "../layout";
 import { partsOf, type PartyShare, type Rubric, type UnitKind } from "../rubric";
 import { isEmptyCell, type CountyAnnexEntries, type LineEntry } from "../scoring";
 import type { LocatedIssue, ReturnedWorkbook } from "./located";
-import { annexKey, untouched, type MergedUnit, type SheetSource } from "./merge";
+import { annexKey, LINE_FIELDS, UNIT_FIELDS, untouched, type MergedUnit, type SheetSource } from "./merge";
+import { signoffOf, type PartSignedOff } from "./signoffs";
 
-export type PartStatus = "received" | "missing" | "conflict";
+export type PartStatus = "received" | "complete" | "missing" | "conflict";
 
-export const PART_STATUS_TEXT: Record<PartStatus, string> = { received: "已交", missing: "未交", conflict: "有冲突" };
+export const PART_STATUS_TEXT: Record<PartStatus, string> = {
+  received: "已交",
+  complete: "已完成",
+  missing: "未交",
+  conflict: "有冲突",
+};
+
+/** What totalling merged, as progress reads it. */
+export interface MergedParts {
+  readonly merged: ReadonlyMap<string, MergedUnit>;
+  readonly annexSource: ReadonlyMap<string, ReturnedWorkbook>;
+  readonly annexes: readonly CountyAnnexEntries[];
+  readonly workbooks: readonly ReturnedWorkbook[];
+}
 
 export interface PartProgress {
   readonly party: string;
@@ -20,6 +35,8 @@ export interface PartProgress {
   /** Where to look: the conflicting cell, else the part's first input cell (in its first file). */
   readonly sheet?: string;
   readonly cell?: string;
+  /** The part's sign-off, where one was filled in: 考核人员, 已完成 and its date, and where it is. */
+  readonly signoff?: PartSignedOff;
 }
 
 export interface UnitProgress {
@@ -28,16 +45,8 @@ export interface UnitProgress {
   readonly parts: readonly PartProgress[];
 }
 
-const LINE_FIELDS = ["deduction", "participates", "exemptionReason", "findings"] as const;
-const ADJUSTMENTS = ["bonus", "penalty", "veto", "vetoConditions"] as const;
-
-export function progressOf(
-  rubric: Rubric,
-  merged: ReadonlyMap<string, MergedUnit>,
-  annexSource: ReadonlyMap<string, ReturnedWorkbook>,
-  annexes: readonly CountyAnnexEntries[],
-  issues: readonly LocatedIssue[],
-): UnitProgress[] {
+export function progressOf(rubric: Rubric, parts: MergedParts, issues: readonly LocatedIssue[]): UnitProgress[] {
+  const { merged, annexSource, annexes, workbooks } = parts;
   const conflicts = issues.filter((i) => i.code === "entry.conflict" || i.code === "annex.conflict");
   return rubric.registry.all.map((unit) => {
     const m = merged.get(unit.name);
@@ -56,7 +65,7 @@ export function progressOf(
             if (line && !untouched(field, line[field])) found(sourceOf(entryCellKey(key, field)));
         }
         if (part.adjustments)
-          for (const field of ADJUSTMENTS)
+          for (const field of UNIT_FIELDS)
             if (!untouched(field, m.entries[field])) found(sourceOf(entryCellKey(undefined, field)));
       }
       const annex = annexes.find((a) => a.unit === unit.name);
@@ -66,11 +75,20 @@ export function progressOf(
             found(annexSource.get(annexKey(unit.name, which, i)) ?? annexSource.get(annexKey(unit.name, which, -1)));
           }
       const conflict = conflicts.find((c) => c.unit === unit.name && concerns(part, c));
+      const signoff = signoffOf(workbooks, unit.name, part, files);
+      const status: PartStatus = conflict
+        ? "conflict"
+        : filled && signoff?.complete
+          ? "complete"
+          : filled
+            ? "received"
+            : "missing";
       return {
         party: part.party,
-        status: conflict ? "conflict" : filled ? "received" : "missing",
+        status,
         files: [...files].sort(),
         ...(conflict ? { sheet: conflict.sheet, cell: conflict.cell } : firstCell(part, unit.name, m, annexSource)),
+        ...(signoff ? { signoff } : {}),
       };
     });
     return { unit: unit.name, kind: unit.kind, parts };

@@ -19,37 +19,60 @@ import { fromProblem, lineOf, type LocatedIssue, type ReturnedWorkbook } from ".
 import { carriedRulesIssues } from "./carriedRules";
 import { progressOf, type UnitProgress } from "./progress";
 import { annexKey, mergeAnnexes, mergeUnitSheets, type MergedUnit, type SheetSource } from "./merge";
+import { supersede } from "./newer";
+import { unownedEntries } from "./owners";
 
 export interface Totalling {
   /** Counties and member units ranked, and what belongs to neither (unknown names, 附件 rows without a sheet). */
   readonly result: ScoreAllResult;
   /** Every error and warning: structural problems first, then each result's own, each listed once. */
   readonly issues: readonly LocatedIssue[];
-  /** Every unit of the rules with each party's part: in, missing or in conflict. */
+  /** Every unit of the rules with each party's part: in, complete, missing or in conflict. */
   readonly progress: readonly UnitProgress[];
+  /**
+   * Files whose saved time (ReturnedWorkbook.savedAt) was not given but would show in a conflict's message or decide
+   * which of a party's files is newer: the caller may read them (xlsx/savedAt.ts) and total again.
+   */
+  readonly datesWanted: readonly string[];
+  /** With newerReplaces: files whose part could not be decided for want of a saved time (they stay in conflict). */
+  readonly undated: readonly string[];
 }
 
-export function totalWorkbooks(rubric: Rubric, workbooks: readonly ReturnedWorkbook[]): Totalling {
+export interface TotallingOptions {
+  /** The user said so: of a party's files that differ on its part, the one saved last is the part (newer.ts). */
+  readonly newerReplaces?: boolean;
+  /** Issues found before totalling that count like the rest (the add-in: an import's conflicts still standing). */
+  readonly alsoReported?: readonly LocatedIssue[];
+}
+
+export function totalWorkbooks(
+  rubric: Rubric,
+  returned: readonly ReturnedWorkbook[],
+  options: TotallingOptions = {},
+): Totalling {
   const structural: LocatedIssue[] = [];
-  const sheets = new Map<string, SheetSource[]>();
-  for (const { file, read } of workbooks) {
+  for (const { file, read } of returned) {
     structural.push(...carriedRulesIssues(rubric, file, read));
     structural.push(...read.problems.map((p) => fromProblem(p, file)));
-    for (const sheet of read.units) {
-      const unit = sheet.entries.unit;
-      sheets.set(unit, [...(sheets.get(unit) ?? []), { file, read, sheet }]);
-    }
-  }
-  const merged = new Map<string, MergedUnit>();
-  for (const [unit, sources] of sheets) {
-    for (const { file, read, sheet } of sources) {
-      // A unit sheet's formulas see that sheet alone: compare them with its own entries, without its 附件 rows.
+    // A unit sheet's formulas see that sheet alone: compare them with its own entries, as typed in that file.
+    for (const sheet of read.units)
       structural.push(
         ...tamperCheck(sheet, scoreUnit(rubric, sheet.entries), read.problems).map((p) => fromProblem(p, file)),
       );
-    }
-    merged.set(unit, mergeUnitSheets(sources, structural));
   }
+  structural.push(...unownedEntries(rubric, returned), ...(options.alsoReported ?? []));
+  const newer = options.newerReplaces ? supersede(rubric, returned) : undefined;
+  const workbooks = newer?.workbooks ?? returned;
+  structural.push(...(newer?.notices ?? []));
+
+  const sheets = new Map<string, SheetSource[]>();
+  for (const { file, savedAt, read } of workbooks)
+    for (const sheet of read.units) {
+      const unit = sheet.entries.unit;
+      sheets.set(unit, [...(sheets.get(unit) ?? []), { file, savedAt, read, sheet }]);
+    }
+  const merged = new Map<string, MergedUnit>();
+  for (const [unit, sources] of sheets) merged.set(unit, mergeUnitSheets(sources, structural));
 
   const annexes = mergeAnnexes(workbooks, structural);
   // Empty 附件 rows of counties without a score sheet are not worth an issue; filled ones are.
@@ -75,7 +98,23 @@ export function totalWorkbooks(rubric: Rubric, workbooks: readonly ReturnedWorkb
       issues.push(locate(issue, r, merged, annexes.source));
     }
   }
-  return { result, issues, progress: progressOf(rubric, merged, annexes.source, annexes.entries, issues) };
+  const progress = progressOf(
+    rubric,
+    { merged, annexSource: annexes.source, annexes: annexes.entries, workbooks },
+    issues,
+  );
+  const undated = newer?.undated ?? [];
+  return { result, issues, progress, datesWanted: datesWanted(workbooks, issues, undated), undated };
+}
+
+/** The files a conflict names, or whose time would decide a part, that came without a saved time. */
+function datesWanted(workbooks: readonly ReturnedWorkbook[], issues: readonly LocatedIssue[], undated: string[]) {
+  const dated = new Set(workbooks.filter((w) => w.savedAt !== undefined).map((w) => w.file));
+  const files = new Set(undated);
+  for (const i of issues)
+    if (i.code === "entry.conflict" || i.code === "annex.conflict")
+      for (const f of [i.file, i.alsoIn?.file]) if (f) files.add(f);
+  return [...files].filter((f) => !dated.has(f)).sort();
 }
 
 /** Where a core issue points: a 附件 cell in the file its value came from, else the unit's own sheet. */

@@ -5,7 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { buildWorkbookPlan, readWorkbook } from "../../src/layout";
+import { buildWorkbookPlan, fillUnitSheet, planToGrid, readWorkbook, withEntries } from "../../src/layout";
 import ExcelJS from "exceljs";
 import { parseRules } from "../../src/rubric";
 import { embeddedSheetName, rulesWorkbookPlan } from "../../src/rulesbook";
@@ -355,59 +355,75 @@ test("keyboard: Tab reaches every main control; arrows choose single units, typi
   await page.close();
 });
 
-test("import asks before replacing a unit's sheet: 'no' imports only the new unit, cancel imports nothing, 'replace' replaces; export opens the workbook and offers it as a download", async () => {
+test("import merges cell by cell: a new unit comes in, blank cells are filled, a differing cell is shown and kept; export opens the workbook and offers it as a download", async () => {
   const w = await openInExcel({ latencyMs: 0 });
   const { page } = w;
   await generateShilou(page);
 
-  // Two files come back: 石楼县 (already in the workbook) and 交城县 (new).
-  const returned = async (unit: string) =>
-    Buffer.from(await planToXlsx(buildWorkbookPlan(rubric, [rubric.findUnit(unit)!]).plan));
+  // Two files come back: 石楼县 (in the workbook already, 第6项 filled in) and 交城县 (new).
+  const returned = async (unit: string, cells: Record<string, number> = {}) => {
+    const unitPlan = buildWorkbookPlan(rubric, [rubric.findUnit(unit)!]).plan;
+    const sheet = unitPlan.sheets.find((s) => s.meta.role === "unit")!;
+    const typed = withEntries(planToGrid(sheet), cells);
+    const filled = fillUnitSheet(rubric, sheet, readWorkbook(rubric, [typed]).units[0], typed);
+    return Buffer.from(await planToXlsx({ ...unitPlan, sheets: [filled] }));
+  };
+  const file = async (name: string, unit: string, cells?: Record<string, number>) => ({
+    name,
+    mimeType: "application/octet-stream",
+    buffer: await returned(unit, cells),
+  });
   await page.getByRole("tab", { name: "导入导出" }).click();
-  await page.getByTestId("import-files").setInputFiles([
-    { name: "石楼县.xlsx", mimeType: "application/octet-stream", buffer: await returned("石楼县") },
-    { name: "交城县.xlsx", mimeType: "application/octet-stream", buffer: await returned("交城县") },
-  ]);
-  const dialog = page.getByRole("alertdialog");
-  await dialog.waitFor();
-  await expect(dialog.innerText()).resolves.toContain("以下 1 个单位在本工作簿中已有打分表");
-  await expect(dialog.innerText()).resolves.toContain("石楼县（石楼县.xlsx）");
-  await screenshot(page, "11-import-confirm");
-  await dialog.getByRole("button", { name: "不替换，只导入新的单位" }).click();
+  await page
+    .getByTestId("import-files")
+    .setInputFiles([
+      await file("石楼县.xlsx", "石楼县", { [deductionCell("6")]: 1 }),
+      await file("交城县.xlsx", "交城县"),
+    ]);
   const imported = page.getByTestId("import").getByTestId("outcome");
   await imported.waitFor();
-  await expect(imported.innerText()).resolves.toContain("已导入 1 张，替换 0 张，跳过 1 张");
+  await expect(imported.innerText()).resolves.toContain("已导入 1 张工作表，填入 1 个单元格，0 处不一致未写入");
   await expect(sheetNames(page)).resolves.toContain("交城县");
   await expect(sheetNames(page).then((names) => names.filter((n) => n.startsWith("石楼县")))).resolves.toEqual([
     "石楼县",
   ]);
+  const cellOf = (address: string) =>
+    page.evaluate(
+      (a) => (window as any).__excel.fake.sheets.find((s: { name: string }) => s.name === "石楼县").cell(a),
+      address,
+    );
+  await expect(cellOf(deductionCell("6"))).resolves.toBe(1);
   await screenshot(page, "12-imported");
 
-  // Again with 石楼县 alone: cancel changes nothing; 替换 replaces it.
+  // Someone typed 0.5 for 第5项; a file says 2: the pane lists it first, cancel changes nothing, and going on
+  // imports the rest while the 0.5 stays.
+  await page.evaluate(
+    (a) => (window as any).__excel.fake.sheets.find((s: { name: string }) => s.name === "石楼县").grid.set(a, 0.5),
+    deductionCell("5"),
+  );
   const again = async () => {
     await page
       .getByTestId("import-files")
-      .setInputFiles([{ name: "石楼县.xlsx", mimeType: "application/octet-stream", buffer: await returned("石楼县") }]);
+      .setInputFiles([await file("石楼县（二）.xlsx", "石楼县", { [deductionCell("5")]: 2 })]);
     await dialog.waitFor();
   };
+  const dialog = page.getByRole("alertdialog");
   await again();
+  await expect(dialog.innerText()).resolves.toContain("以下 1 处与本工作簿（或另一份文件）中已填的内容不同，不会写入");
+  await expect(dialog.innerText()).resolves.toContain(`石楼县第5项扣分在 本工作簿（${deductionCell("5")}）中为「0.5」`);
+  await screenshot(page, "11-import-conflict");
   await dialog.getByRole("button", { name: "取消" }).click();
   await dialog.waitFor({ state: "hidden" });
   await expect(imported.count()).resolves.toBe(0);
-  await expect(
-    page.evaluate(() => (window as any).__excel.fake.writes.filter((x: any) => x.path.includes("insert")).length),
-  ).resolves.toBe(1);
   await again();
-  await dialog.getByRole("button", { name: "替换", exact: true }).click();
+  await dialog.getByRole("button", { name: "导入其余内容" }).click();
   await expect(
     poll(
       () => imported.innerText(),
-      (text) => text.includes("替换 1 张"),
+      (text) => text.includes("1 处不一致"),
     ),
-  ).resolves.toContain("已导入 1 张，替换 1 张，跳过 0 张");
-  await expect(sheetNames(page).then((names) => names.filter((n) => n.startsWith("石楼县")))).resolves.toEqual([
-    "石楼县",
-  ]);
+  ).resolves.toContain("已导入 0 张工作表，填入 0 个单元格，1 处不一致未写入");
+  await expect(cellOf(deductionCell("5"))).resolves.toBe(0.5);
 
   // Export the active unit sheet: Excel opens it, and the pane offers the file.
   await page.evaluate(() => ((window as any).__excel.fake.active = "交城县"));

@@ -1,12 +1,13 @@
 /** `scorecard total` says which parties' parts are in: a line per party, the whole table with --progress, and JSON. */
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { buildWorkbookPlan } from "../../src/layout";
 import { luliang2022 } from "../support/rules";
 import { planCells } from "../support/planCells";
+import { readXlsx } from "../../src/xlsx";
 
 const rules2022 = luliang2022;
 const tmp = mkdtempSync(join(tmpdir(), "scorecard-progress-"));
@@ -43,4 +44,21 @@ test("a team's file for 交城县: its part in, the others missing, in text and 
     sheet: "交城县",
     cell: at.line("交城县", "1", "E"), // where the pane jumps to: the part's first input cell
   });
+});
+
+test("total --out: 汇总 has 各方交回情况, a row per unit with each party's part, beside the results", async () => {
+  const file = join(tmp, "交城县.xlsx");
+  const out = join(tmp, "汇总.xlsx");
+  expect((await run(["total", file, "--out", out])).out).toContain(`汇总表已写入 ${out}`);
+  const [sheet] = await readXlsx(readFileSync(out), "汇总.xlsx");
+  const rows = sheet.cells.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))));
+  const title = rows.findIndex((r) => r.includes("各方交回情况"));
+  expect(title).toBeGreaterThan(0);
+  const left = rows[title].indexOf("各方交回情况");
+  const header = rows[title + 1].slice(left, left + 7);
+  expect(header).toEqual(["单位", "考核组", "市安委办", "两个行动专班", "市住建局", "市城市管理局", "市应急局"]);
+  const row = (unit: string) => rows.find((r) => r[left] === unit)!.slice(left, left + 7);
+  expect(row("交城县")).toEqual(["交城县", "已交", "未交", "未交", "未交", "未交", "未交"]);
+  expect(row("市交通局")).toEqual(["市交通局", "未交", "未交", "—", "—", "—", "—"]);
+  expect(rows.filter((r) => r[left] === "孝义市")).toHaveLength(1);
 });

@@ -4,7 +4,7 @@
  * Then `scorecard total` reads the same file back.
  */
 import ExcelJS from "exceljs";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { dropCachedResults } from "../support/cachedResults";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +14,8 @@ import { formatHundredths } from "../../src/rubric";
 import { luliang2022 } from "../support/rules";
 import { scoreAll, type UnitResult } from "../../src/scoring";
 import { readXlsx } from "../../src/xlsx";
+import { savedAt } from "../../src/xlsx/savedAt";
+import { shownTime } from "../../src/totalling";
 import { libreOfficeAvailable, recalculateToCsv } from "../support/libreoffice";
 import { sheetXml } from "../support/sheetXml";
 
@@ -332,8 +334,10 @@ describe("scorecard total", () => {
     const report = JSON.parse(out);
     const conflict = report.issues.find((i: { code: string }) => i.code === "entry.conflict");
     expect(conflict).toMatchObject({ file: "filled-corrected.xlsx", sheet: "交城县", cell, unit: "交城县" });
+    // Each file's own saved time is shown, so a person can tell the later copy.
+    const when = async (f: string) => shownTime((await savedAt(readFileSync(f)))!);
     expect(conflict.message).toBe(
-      `交城县第1项扣分在 filled.xlsx（${cell}）中为「1」，在 filled-corrected.xlsx（${cell}）中为「0.5」，请核对后只保留一个`,
+      `交城县第1项扣分在 filled.xlsx（${cell}，保存于 ${await when(filled)}）中为「1」，在 filled-corrected.xlsx（${cell}，保存于 ${await when(changed)}）中为「0.5」，请核对后只保留一个`,
     );
     expect(report.units.find((u: { unit: string }) => u.unit === "交城县")).toMatchObject({
       grade: "待更正",

@@ -1,5 +1,6 @@
 import "./withOfficeClient";
 /** Sending each unit its own workbook, and bringing the returned ones back in. */
+import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +25,8 @@ import { planToXlsx, readXlsx } from "../../src/xlsx";
 import { libreOfficeAvailable, recalculateToCsv } from "../support/libreoffice";
 import { embeddedSheetName } from "../../src/rulesbook";
 import { FakeExcel } from "./fakeExcel";
+import { shownTime } from "../../src/totalling";
+import { savedAt } from "../../src/xlsx/savedAt";
 
 let session = newSession();
 
@@ -158,45 +161,156 @@ describe("导入回收的工作簿", () => {
     ];
   }
 
-  test("the preview marks units already present, and reports other rules and unreadable files", async () => {
+  test("the preview: present units merge, new ones come in whole; other rules and unreadable files are said", async () => {
     const { excel } = await officeWorkbook(["石楼县", "交城县"]);
     const before = excel.syncs;
     const preview = await previewImport(rubric, await files(), session);
     expect(excel.syncs - before).toBe(1);
-    expect(preview.sheets.map((s) => [s.unit, s.conflict])).toEqual([
-      ["石楼县", true],
-      ["市交通局", false],
-    ]);
+    expect(preview.merge.merged.map((m) => [m.unit, m.files])).toEqual([["石楼县", ["石楼县.xlsx"]]]);
+    expect(preview.merge.inserts).toEqual([{ file: "市交通局.xlsx", sheet: "市交通局", unit: "市交通局" }]);
     expect(preview.problems.map((p) => p.file)).toEqual(["旧版.xlsx", "照片.xlsx"]);
     expect(preview.problems[0].message).toContain("另一版考核规则");
     expect(preview.problems[1].message).toMatch(/「照片\.xlsx」不是有效的 Excel 工作簿/);
   });
 
-  test("without the user's yes, a present unit is kept as it is and only new units come in, in one round trip", async () => {
+  test("a present unit gets the file's entries in its blank cells; a cell typed differently is a conflict, kept as typed", async () => {
     const { excel, plan, type } = await officeWorkbook(["石楼县", "交城县"]);
     const mine = inputCell(plan, "石楼县", "5", "E");
+    const blank = inputCell(plan, "石楼县", "6", "E");
+    const findings = inputCell(plan, "石楼县", "6", "G");
     type("石楼县", { [mine]: 0.5 });
-    const preview = await previewImport(rubric, await files(), session);
+    const returned = await returnedFile(rubric, "石楼县", { [mine]: 2, [blank]: 1, [findings]: "未建立台账" });
+    const preview = await previewImport(rubric, [{ name: "石楼县.xlsx", bytes: returned }], session);
+    expect(preview.merge.conflicts.map((c) => [c.code, c.cell, c.message])).toEqual([
+      [
+        "entry.conflict",
+        mine,
+        `石楼县第5项扣分在 本工作簿（${mine}）中为「0.5」，在 石楼县.xlsx（${mine}，保存于 ${shownTime((await savedAt(returned))!)}）中为「2」，请核对后只保留一个`,
+      ],
+    ]);
     const before = excel.syncs;
-    const report = await applyImport(preview, { replace: false });
-    expect(excel.syncs - before).toBe(1);
-    expect(report.inserted).toEqual(["市交通局"]);
-    expect(report.skipped[0].reason).toContain("保留原表");
-    expect(excel.sheets.find((s) => s.name === "石楼县")!.cell(mine)).toBe(0.5);
-    // and 校验并汇总 now counts the imported unit with its entries
-    const totals = await validateAndTotal(rubric, undefined, session);
-    expect(totals.members.find((r) => r.unit === "市交通局")!.normalized).not.toBe(10000);
-    expect(totals.counties.find((r) => r.unit === "石楼县")!.lines.find((l) => l.label === "5")!.deduction).toBe(50);
-  });
-
-  test("with the user's yes, the present unit's sheet is replaced by the returned one", async () => {
-    const { excel } = await officeWorkbook(["石楼县", "交城县"]);
-    const preview = await previewImport(rubric, await files(), session);
-    const report = await applyImport(preview, { replace: true });
-    expect(report.replaced).toEqual(["石楼县"]);
+    const report = await applyImport(preview);
+    expect(excel.syncs - before).toBe(1); // every cell in one request; no sheet inserted, none deleted
+    expect(report).toMatchObject({ inserted: [], filled: 2 });
+    const sheet = excel.sheets.find((s) => s.name === "石楼县")!;
+    expect([sheet.cell(mine), sheet.cell(blank), sheet.cell(findings)]).toEqual([0.5, 1, "未建立台账"]);
     expect(excel.sheets.filter((s) => s.name.startsWith("石楼县"))).toHaveLength(1);
     const totals = await validateAndTotal(rubric, undefined, session);
-    expect(totals.counties.find((r) => r.unit === "石楼县")!.lines.find((l) => l.label === "5")!.deduction).toBe(200);
+    const lines = totals.counties.find((r) => r.unit === "石楼县")!.lines;
+    expect([lines.find((l) => l.label === "5")!.deduction, lines.find((l) => l.label === "6")!.deduction]).toEqual([
+      50, 100,
+    ]);
+    // The conflict stays in view, at this workbook's cell, until a person changes that cell.
+    const team = (t: typeof totals) => t.progress!.find((u) => u.unit === "石楼县")!.parts[0];
+    expect(team(totals)).toMatchObject({ party: "考核组", status: "conflict", sheet: "石楼县", cell: mine });
+    const shown = totals.issues.find((i) => i.code === "entry.conflict")!;
+    expect(shown).toMatchObject({ severity: "warning", sheet: "石楼县", cell: mine });
+    expect(shown.message).toContain("导入时未写入，本工作簿中仍为「0.5」");
+    type("石楼县", { [mine]: 2 });
+    const settled = await validateAndTotal(rubric, undefined, session);
+    expect(team(settled).status).toBe("received");
+    expect(settled.issues.some((i) => i.code === "entry.conflict")).toBe(false);
+  });
+
+  test("a unit in two files and not in the workbook: the first file's sheet comes in, the second's cells fill it", async () => {
+    const { excel } = await officeWorkbook(["石楼县"]);
+    const at = (label: string) =>
+      inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan, "交城县", label, "E");
+    const team = await returnedFile(rubric, "交城县", { [at("5")]: 0.5 });
+    const office = await returnedFile(rubric, "交城县", { [at("37")]: 2 });
+    const preview = await previewImport(
+      rubric,
+      [
+        { name: "考核一组.xlsx", bytes: team },
+        { name: "市安委办.xlsx", bytes: office },
+      ],
+      session,
+    );
+    expect(preview.merge.inserts).toEqual([{ file: "考核一组.xlsx", sheet: "交城县", unit: "交城县" }]);
+    expect(preview.merge.writes.map((w) => [w.address, w.value, w.from])).toEqual([[at("37"), 2, "市安委办.xlsx"]]);
+    const report = await applyImport(preview);
+    expect(report).toMatchObject({ inserted: ["交城县"], filled: 1, conflicts: [] });
+    const sheet = excel.sheets.find((s) => s.name === "交城县")!;
+    expect([sheet.cell(at("5")), sheet.cell(at("37"))]).toEqual([0.5, 2]);
+  });
+
+  test("two files disagreeing on a unit that comes in: the sheet holds the first's value, shown as a conflict until changed", async () => {
+    const { type } = await officeWorkbook(["石楼县"]);
+    const at = inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan, "交城县", "5", "E");
+    const files = [
+      { name: "一组.xlsx", bytes: await returnedFile(rubric, "交城县", { [at]: 0.5 }) },
+      { name: "二组.xlsx", bytes: await returnedFile(rubric, "交城县", { [at]: 1 }) },
+    ];
+    await applyImport(await previewImport(rubric, files, session));
+    const totals = await validateAndTotal(rubric, undefined, session);
+    const team = (t: typeof totals) => t.progress!.find((u) => u.unit === "交城县")!.parts[0];
+    expect(team(totals)).toMatchObject({ status: "conflict", sheet: "交城县", cell: at });
+    expect(totals.issues.find((i) => i.code === "entry.conflict")!.message).toContain("本工作簿中仍为「0.5」");
+    type("交城县", { [at]: 1 });
+    expect(team(await validateAndTotal(rubric, undefined, session)).status).toBe("received");
+  });
+
+  test("the pane's 'newer wins' option: of a team's two files for a unit not in the workbook, the later one's value goes in", async () => {
+    await officeWorkbook(["石楼县"]);
+    const at = inputCell(buildWorkbookPlan(rubric, [rubric.findUnit("交城县")!]).plan, "交城县", "5", "E");
+    const saved = async (value: number, when: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await returnedFile(rubric, "交城县", { [at]: value })) as never);
+      wb.modified = new Date(when);
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const files = [
+      { name: "一组.xlsx", bytes: await saved(0.5, "2026-11-30T02:00:00Z") },
+      { name: "一组（改）.xlsx", bytes: await saved(1, "2026-12-01T02:00:00Z") },
+    ];
+    const plain = await previewImport(rubric, files, session);
+    expect(plain.merge.conflicts.map((c) => c.code)).toEqual(["entry.conflict"]);
+    const newer = await previewImport(rubric, files, session, { newerReplaces: true });
+    expect(newer.merge.conflicts).toEqual([]);
+    expect(newer.merge.notices.map((n) => [n.code, n.file])).toEqual([["entry.replaced", "一组.xlsx"]]);
+    await applyImport(newer);
+    const totals = await validateAndTotal(rubric, undefined, session);
+    expect(totals.counties.find((r) => r.unit === "交城县")!.lines.find((l) => l.label === "5")!.deduction).toBe(100);
+  });
+
+  test("text Excel would turn into a date is not written but named, for a person to type", async () => {
+    const { excel, plan } = await officeWorkbook(["石楼县"]);
+    const findings = inputCell(plan, "石楼县", "6", "G");
+    const returned = await returnedFile(rubric, "石楼县", { [findings]: "2023-10" });
+    const preview = await previewImport(rubric, [{ name: "石楼县.xlsx", bytes: returned }], session);
+    expect(preview.merge.writes).toEqual([]);
+    expect(preview.merge.notices.map((n) => [n.code, n.cell])).toEqual([["import.notWritten", findings]]);
+    expect(preview.merge.notices[0].message).toContain("「2023-10」");
+    await applyImport(preview);
+    expect(excel.sheets.find((s) => s.name === "石楼县")!.cell(findings)).toBe("");
+  });
+
+  test("thousands of cells go in requests under the budget, as Office serializes them", async () => {
+    const { excel, plan } = await officeWorkbook(["石楼县"]);
+    const t = plan.sheets.find((s) => s.name === "石楼县")!.tables[0];
+    // Every findings cell of the sheet, written again and again: 6,000 writes of 40 characters each.
+    const cells = t.rows.map((_, i) => `G${t.top + 1 + i}`);
+    const writes = Array.from({ length: 6000 }, (_, i) => ({
+      target: { sheet: "石楼县" },
+      address: cells[i % cells.length],
+      value: `第${i}条：台账不全，隐患排查记录缺少整改复查签字`,
+      unit: "石楼县",
+      from: "石楼县.xlsx",
+    }));
+    const preview = {
+      merge: { inserts: [], merged: [], writes, conflicts: [], notices: [] },
+      problems: [],
+      supported: true,
+      contents: new Map(),
+      syncs: 0,
+    };
+    const before = excel.requests.length;
+    const report = await applyImport(preview);
+    const sizes = excel.requests.slice(before).map((r) => r.bytes);
+    expect(report.syncs).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(2_000_000);
+    // The estimate is on the high side, but not by so much that the batches are needlessly small.
+    expect(Math.max(...sizes)).toBeGreaterThan(1_000_000);
   });
 
   test("an Excel without ExcelApi 1.13 is told to use the command line, and nothing is inserted", async () => {
@@ -206,7 +320,7 @@ describe("导入回收的工作簿", () => {
     const preview = await previewImport(rubric, await files(), session);
     expect(preview.supported).toBe(false);
     expect(preview.message).toContain("scorecard total");
-    await expect(applyImport(preview, { replace: true })).rejects.toThrow("ExcelApi 1.13");
+    await expect(applyImport(preview)).rejects.toThrow("ExcelApi 1.13");
     expect(excel.writes.some((w) => w.path.includes("insertWorksheetsFromBase64"))).toBe(false);
   });
 });

@@ -40,7 +40,7 @@ function tableRows(sheet: FakeSheet, first: string, after = 0, left = 0): Record
 /** The column (0 = A) where a header first appears in a row of the sheet from `after` on. */
 function columnOfHeader(sheet: FakeSheet, header: string, after = 0): number {
   for (let r = after + 1; r < 50; r++)
-    for (let c = 0; c < 40; c++) if (sheet.cell(`${letter(c)}${r}`) === header && c > 0) return c;
+    for (let c = 0; c < 80; c++) if (sheet.cell(`${letter(c)}${r}`) === header && c > 0) return c;
   throw new Error(`no header ${header}`);
 }
 

@@ -1,10 +1,12 @@
 /**
- * 导入回收的工作簿 and 导出本单位工作簿. Importing asks before it replaces a unit's sheet that is in the workbook
- * already; "no" imports only the other units. An exported workbook is also offered as a download.
+ * 导入回收的工作簿 and 导出本单位工作簿. Importing merges the returned files into this workbook cell by cell; the
+ * cells that differ from what is filled in already are listed first and never written. An exported workbook is also
+ * offered as a download.
  */
 import {
   Body1,
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -18,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Rubric } from "../../rubric";
-import type { ExcelActions, ImportPreview, Totalled } from "../actions";
+import type { ExcelActions, ImportPreview, LocatedIssue, Totalled } from "../actions";
 import { format, type Messages } from "../locales";
 import { failure, Outcome, type OutcomeValue } from "./Outcome";
 
@@ -29,30 +31,39 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalL,
   },
+  conflicts: { maxHeight: "40vh", overflowY: "auto", paddingLeft: tokens.spacingHorizontalL },
 });
 
 type Props = { rubric: Rubric; messages: Messages; excel: ExcelActions };
+
+const issueLine = (i: { file?: string; sheet?: string; cell?: string; message: string }) =>
+  `${[i.file, i.sheet && i.cell ? `${i.sheet}!${i.cell}` : i.sheet].filter(Boolean).join(" ")}：${i.message}`;
 
 export function ImportPanel({ rubric, messages: t, excel }: Props) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const [newer, setNewer] = useState(false);
   const [outcome, setOutcome] = useState<OutcomeValue>();
   const [asking, setAsking] = useState<ImportPreview>();
   const problemLines = (preview: ImportPreview) => preview.problems.map((p) => `${p.file}：${p.message}`);
 
-  const apply = async (preview: ImportPreview, replace: boolean) => {
+  const apply = async (preview: ImportPreview) => {
     setAsking(undefined);
     setBusy(true);
     try {
-      const report = await excel.applyImport(preview, { replace });
-      const lines = [...report.skipped.map((s) => `${s.sheet}：${s.reason}`), ...problemLines(preview)];
+      const report = await excel.applyImport(preview);
+      const lines = [
+        ...report.conflicts.map(issueLine),
+        ...preview.merge.notices.map(issueLine),
+        ...problemLines(preview),
+      ];
       setOutcome({
         intent: lines.length > 0 ? "warning" : "success",
         title: format(t.imported, {
           inserted: report.inserted.length,
-          replaced: report.replaced.length,
-          skipped: report.skipped.length,
+          filled: report.filled,
+          conflicts: report.conflicts.length,
         }),
         lines,
       });
@@ -71,31 +82,37 @@ export function ImportPanel({ rubric, messages: t, excel }: Props) {
       const files = await Promise.all(
         [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
       );
-      preview = await excel.previewImport(rubric, files);
+      preview = await excel.previewImport(rubric, files, { newerReplaces: newer });
     } catch (err) {
       setOutcome(failure(t, err));
       setBusy(false);
       return;
     }
     setBusy(false);
+    const { merge } = preview;
     if (!preview.supported) {
       setOutcome({ intent: "warning", title: preview.message ?? t.failed, lines: problemLines(preview) });
-    } else if (preview.sheets.length === 0) {
-      setOutcome({ intent: "warning", title: t.importNothing, lines: problemLines(preview) });
-    } else if (preview.sheets.some((s) => s.conflict)) {
+    } else if (merge.inserts.length === 0 && merge.writes.length === 0 && merge.conflicts.length === 0) {
+      setOutcome({
+        intent: "warning",
+        title: t.importNothing,
+        lines: [...merge.notices.map(issueLine), ...problemLines(preview)],
+      });
+    } else if (merge.conflicts.length > 0) {
       setAsking(preview);
     } else {
-      await apply(preview, false);
+      await apply(preview);
     }
   };
 
-  const conflicts = asking?.sheets.filter((s) => s.conflict) ?? [];
+  const conflicts: readonly LocatedIssue[] = asking?.merge.conflicts ?? [];
   return (
     <section className={styles.part} aria-labelledby="import-title" data-testid="import">
       <Subtitle2 as="h2" id="import-title">
         {t.importWorkbooks}
       </Subtitle2>
       <Body1>{t.importHint}</Body1>
+      <Checkbox checked={newer} onChange={(_, d) => setNewer(d.checked === true)} label={t.importNewer} />
       <Button disabled={busy} onClick={() => input.current?.click()}>
         {t.importWorkbooks}
       </Button>
@@ -120,19 +137,16 @@ export function ImportPanel({ rubric, messages: t, excel }: Props) {
             <DialogTitle>{t.importConflictTitle}</DialogTitle>
             <DialogContent>
               <Body1 block>{format(t.importConflictBody, { count: conflicts.length })}</Body1>
-              <ul>
-                {conflicts.map((s) => (
-                  <li key={`${s.file}-${s.sheet}`}>
-                    {s.unit}（{s.file}）
-                  </li>
+              <ul className={styles.conflicts}>
+                {conflicts.map((c, i) => (
+                  <li key={i}>{issueLine(c)}</li>
                 ))}
               </ul>
             </DialogContent>
             <DialogActions fluid>
-              <Button appearance="primary" onClick={() => asking && void apply(asking, true)}>
-                {t.importReplace}
+              <Button appearance="primary" onClick={() => asking && void apply(asking)}>
+                {t.importGoOn}
               </Button>
-              <Button onClick={() => asking && void apply(asking, false)}>{t.importKeep}</Button>
               <Button onClick={() => setAsking(undefined)}>{t.cancel}</Button>
             </DialogActions>
           </DialogBody>

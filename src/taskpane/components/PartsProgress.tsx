@@ -1,6 +1,7 @@
 /**
  * Progress at a glance: the units × the parties that score them (考核组, 市安委办, each 附件2 department, the 专班),
- * each part in, missing or in conflict. A part with a known place is a button that selects its cell.
+ * each part in, complete (signed off 已完成 with its 考核人员 and date, shown under the badge), missing or in
+ * conflict. A part with a known place is a button that selects its cell.
  */
 import {
   Badge,
@@ -18,9 +19,11 @@ import {
 import type { PartProgress, PartStatus, UnitProgress } from "../../totalling";
 import type { Messages } from "../locales";
 
-const COLOR: Record<PartStatus, "success" | "subtle" | "danger"> = {
-  received: "success",
-  missing: "subtle",
+// Missing is an outline in neutral grey (readable, unlike "subtle", which is white on white).
+const COLOR: Record<PartStatus, "success" | "brand" | "informative" | "danger"> = {
+  received: "brand",
+  complete: "success",
+  missing: "informative",
   conflict: "danger",
 };
 
@@ -34,21 +37,41 @@ function PartCell({
   onSelect: (sheet: string, cell: string) => void;
 }) {
   if (!part) return <Caption1>{t.partNone}</Caption1>;
-  const text = { received: t.partReceived, missing: t.partMissing, conflict: t.partConflict }[part.status];
+  const text = {
+    received: t.partReceived,
+    complete: t.partComplete,
+    missing: t.partMissing,
+    conflict: t.partConflict,
+  }[part.status];
   const badge = (
     <Badge appearance={part.status === "missing" ? "outline" : "filled"} color={COLOR[part.status]} size="small">
       {text}
     </Badge>
   );
-  if (!part.sheet || !part.cell) return badge;
+  const who = part.signoff && [part.signoff.assessor, part.signoff.completedOn].filter(Boolean).join(" ");
+  const signed = who ? (
+    <Caption1 block data-testid="signoff">
+      {who}
+    </Caption1>
+  ) : null;
+  if (!part.sheet || !part.cell)
+    return (
+      <>
+        {badge}
+        {signed}
+      </>
+    );
   const { sheet, cell } = part;
   const where = `${sheet}!${cell}${part.files.length > 0 ? ` · ${part.files.join("、")}` : ""}`;
   return (
-    <Tooltip content={where} relationship="description">
-      <Button appearance="transparent" size="small" onClick={() => onSelect(sheet, cell)} data-status={part.status}>
-        {badge}
-      </Button>
-    </Tooltip>
+    <>
+      <Tooltip content={where} relationship="description">
+        <Button appearance="transparent" size="small" onClick={() => onSelect(sheet, cell)} data-status={part.status}>
+          {badge}
+        </Button>
+      </Tooltip>
+      {signed}
+    </>
   );
 }
 
