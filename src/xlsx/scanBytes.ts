@@ -12,139 +12,22 @@
 import type { GridCell, GridSheet } from "../layout";
 import {
   attr,
-  decodeXstring,
   NAMESPACES,
   position,
-  runText,
   ScanError,
   scanSheet,
-  sharedStrings,
   unescapeXml,
   value,
   workbookSheets,
   type Value,
 } from "./scan";
+import { decoder, GT, HEAD, isBlank, isWord, mayBindPrefix, NON_ASCII, SLASH } from "./bytes";
+import { sharedStringsBytes } from "./sharedStringsBytes";
 
 /** Reads one part's bytes; `sheet` names the sheet it belongs to, so the unpacker can budget a sheet's cells. */
 export type BytePartReader = (path: string, sheet?: string) => Promise<Buffer | undefined>;
 
-const decoder = new TextDecoder();
-/** A character that is not ASCII: in latin1, a byte of a multi-byte UTF-8 character. */
-const NON_ASCII = /[\u0080-\uffff]/;
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-
-/** A word character for \b in a regular expression without the u flag: [A-Za-z0-9_]. */
-const isWord = (c: number | undefined) =>
-  c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
-/** The ASCII characters \s matches. */
-const isSpace = (c: number | undefined) => c === 0x20 || (c !== undefined && c >= 0x09 && c <= 0x0d);
-/** The blanks scan.ts's attr allows before a name. */
-const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-
-/** An ASCII blank, or any byte of a non-ASCII character (the Unicode spaces \s also matches are not ASCII). */
-const spaceLike = (c: number) => c > 0x7f || isSpace(c);
-
-/**
- * Whether a part may bind a prefix to one of these namespaces, as scan.ts's prefixesOf finds such bindings
- * (xmlns:p="uri" within the first 4,096 characters): any quoted URI of the list that "xmlns:p =" precedes, within
- * the first 16,387 bytes (4,096 characters take at most 16,384). Never false where prefixesOf finds one; then the
- * part is decoded and read by scan.ts, which looks exactly.
- */
-function mayBindPrefix(head: string, uris: readonly string[]): boolean {
-  for (const uri of uris)
-    for (let i = head.indexOf(uri); i >= 0; i = head.indexOf(uri, i + 1)) {
-      let k = i - 1;
-      if (head[k] !== '"' && head[k] !== "'") continue;
-      for (k--; k >= 0 && spaceLike(head.charCodeAt(k));) k--;
-      if (head[k] !== "=") continue;
-      for (k--; k >= 0 && spaceLike(head.charCodeAt(k));) k--;
-      const end = k;
-      while (k >= 0 && /[\w.-]/.test(head[k])) k--;
-      if (k < end && head.slice(k - 5, k + 1) === "xmlns:") return true;
-    }
-  return false;
-}
-const HEAD = 16387;
-
-/** Texts of the shared strings longer than this are kept by their bytes, to be found again in the next workbook. */
-const MEMO_BYTES = 2048;
-const MEMO_ENTRIES = 256;
-const memo = new Map<number, { raw: Buffer; text: string }[]>();
-let memoEntries = 0;
-
-function remembered(bytes: Buffer, start: number, end: number): string | undefined {
-  for (const entry of memo.get(end - start) ?? [])
-    if (bytes.compare(entry.raw, 0, entry.raw.length, start, end) === 0) return entry.text;
-  return undefined;
-}
-
-function remember(bytes: Buffer, start: number, end: number, text: string): void {
-  if (memoEntries >= MEMO_ENTRIES) {
-    memo.clear();
-    memoEntries = 0;
-  }
-  const list = memo.get(end - start) ?? [];
-  list.push({ raw: bytes.subarray(start, end), text });
-  memo.set(end - start, list);
-  memoEntries++;
-}
-
-const T_END = Buffer.from("</t>");
-
-/** The text of one <si>'s content (bytes start–end), as runText gives it. */
-function siText(bytes: Buffer, start: number, end: number): string {
-  const long = end - start >= MEMO_BYTES;
-  if (long) {
-    const known = remembered(bytes, start, end);
-    if (known !== undefined) return known;
-  }
-  let text: string | undefined;
-  // Nearly every string is one run, <t>…</t> or <t xml:space="preserve">…</t>, with no markup inside.
-  if (bytes[start] === LT && bytes[start + 1] === 0x74) {
-    let open = -1;
-    if (bytes[start + 2] === GT) open = start + 3;
-    else if (isSpace(bytes[start + 2])) {
-      const gt = bytes.indexOf(GT, start + 3);
-      if (gt >= 0 && gt < end) open = gt + 1;
-    }
-    const close = end - 4;
-    if (open >= 0 && close >= open && bytes.compare(T_END, 0, 4, close, end) === 0 && bytes.indexOf(LT, open) === close)
-      text = decodeXstring(unescapeXml(bytes.toString("utf8", open, close))); // runText of one <t>
-  }
-  text ??= runText(bytes.toString("utf8", start, end));
-  if (long) remember(bytes, start, end, text);
-  return text;
-}
-
-const SI = Buffer.from("<si");
-const SI_END = Buffer.from("</si>");
-
-/** The shared strings, as scan.ts's sharedStrings reads them (/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g). */
-export function sharedStringsBytes(bytes: Buffer): string[] {
-  if (mayBindPrefix(bytes.toString("latin1", 0, HEAD), NAMESPACES.main)) return sharedStrings(decoder.decode(bytes));
-  const out: string[] = [];
-  let noEnd = false; // no "</si>" after some point: none after any later one either
-  for (let i = bytes.indexOf(SI); i >= 0; i = bytes.indexOf(SI, i + 1)) {
-    if (isWord(bytes[i + 3])) continue;
-    const gt = bytes.indexOf(GT, i + 3);
-    if (gt < 0) break;
-    if (gt - 1 >= i + 3 && bytes[gt - 1] === SLASH) {
-      out.push(runText(""));
-      i = gt;
-      continue;
-    }
-    const end = noEnd ? -1 : bytes.indexOf(SI_END, gt + 1);
-    if (end < 0) {
-      noEnd = true;
-      continue;
-    }
-    out.push(siText(bytes, gt + 1, end));
-    i = end + 4;
-  }
-  return out;
-}
+export { sharedStringsBytes };
 
 const SPACED = ["r", "t"].map((name) => ({
   name,
