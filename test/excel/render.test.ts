@@ -1,5 +1,5 @@
 import "./withOfficeClient";
-import { asTypedText, renderPlan } from "../../src/excel/render";
+import { asTypedText, estimateRequestBytes, renderPlan } from "../../src/excel/render";
 import { buildWorkbookPlan } from "../../src/layout";
 import { luliang2022 } from "../support/rules";
 import { FakeExcel } from "./fakeExcel";
@@ -36,6 +36,21 @@ describe("generating the score sheets in Excel", () => {
       ]),
     );
     expect(report.notices).toEqual([]);
+  });
+
+  test("the request estimate is above what Office sends for every sheet, so no batch passes the budget", async () => {
+    // Batches are packed by the estimate (requestBudget.ts); one sheet's estimate below its real request would let
+    // a full batch pass 2 MB. Each sheet is rendered alone through Microsoft's client and measured.
+    const plan = buildWorkbookPlan(rubric, rubric.registry.all).plan;
+    const below: string[] = [];
+    for (const sheet of plan.sheets.filter((s) => s.meta.role !== "rules")) {
+      const excel = new FakeExcel();
+      excel.install();
+      await renderPlan({ ...plan, sheets: [sheet] });
+      const sent = Math.max(...excel.requests.map((r) => r.bytes));
+      if (estimateRequestBytes(sheet) < sent) below.push(`${sheet.name}: ${estimateRequestBytes(sheet)} < ${sent}`);
+    }
+    expect(below).toEqual([]);
   });
 
   test("generating again keeps a renamed sheet and what was typed in it, and writes nothing there", async () => {
