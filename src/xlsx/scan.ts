@@ -213,8 +213,15 @@ export function scanSheet(
     while (r.length < col - 1) r.push(null);
     r[col - 1] = cell;
   }
-  // Only the top-left cell of a merge holds its value.
-  for (const mc of sheet.matchAll(/<mergeCell\b[^>]*?\sref\s*=\s*["']([A-Za-z$]+\d+):([A-Za-z$]+\d+)["']/g)) {
+  return mergedAndTrimmed(cells, sheet);
+}
+
+/**
+ * The grid's last step, shared with the byte scanner: only the top-left cell of a merge holds its value (the merges
+ * are read from `markup`, the sheet's text from its first <mergeCell> on or whole), and rows lose trailing blanks.
+ */
+export function mergedAndTrimmed(cells: GridCell[][], markup: string): GridCell[][] {
+  for (const mc of markup.matchAll(/<mergeCell\b[^>]*?\sref\s*=\s*["']([A-Za-z$]+\d+):([A-Za-z$]+\d+)["']/g)) {
     const a = position(mc[1]);
     const b = position(mc[2]);
     if (!a || !b) continue;

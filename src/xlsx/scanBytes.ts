@@ -12,6 +12,7 @@
 import type { GridCell, GridSheet } from "../layout";
 import {
   attr,
+  mergedAndTrimmed,
   NAMESPACES,
   position,
   ScanError,
@@ -217,20 +218,9 @@ export function scanSheetBytes(bytes: Buffer, shared: readonly string[], limit: 
 
   // Only the top-left cell of a merge holds its value. A merge starts with "<mergeCell": read from the first one on.
   const first = text.indexOf("<mergeCell");
-  if (first >= 0) {
-    const tail = text.slice(first);
-    const merges = NON_ASCII.test(tail) ? utf8(first, bytes.length) : tail;
-    for (const mc of merges.matchAll(/<mergeCell\b[^>]*?\sref\s*=\s*["']([A-Za-z$]+\d+):([A-Za-z$]+\d+)["']/g)) {
-      const a = position(mc[1]);
-      const b = position(mc[2]);
-      if (!a || !b) continue;
-      for (let r = a.row; r <= Math.min(b.row, cells.length); r++)
-        for (let k = a.col; k <= b.col; k++)
-          if ((r !== a.row || k !== a.col) && cells[r - 1]?.[k - 1] !== undefined) cells[r - 1][k - 1] = null;
-    }
-  }
-  for (const r of cells) while (r.length > 0 && r[r.length - 1] === null) r.pop();
-  return cells;
+  if (first < 0) return mergedAndTrimmed(cells, "");
+  const tail = text.slice(first);
+  return mergedAndTrimmed(cells, NON_ASCII.test(tail) ? utf8(first, bytes.length) : tail);
 }
 
 /** Every sheet of a workbook, in the workbook's order, as scan.ts's scanWorkbook reads them. */
