@@ -7,9 +7,7 @@
 import { partyWorkbookPlan, type PartyChoice } from "../layout";
 import type { Rubric } from "../rubric";
 import { planToXlsx } from "../xlsx/write";
-import { capabilities } from "./capabilities";
-import { describe } from "./errors";
-import { toBase64 } from "./session";
+import { openAsNewWorkbook } from "./openWorkbook";
 
 export interface PartyExportReport {
   readonly party: string;
@@ -35,15 +33,7 @@ export async function exportParty(rubric: Rubric, choice: PartyChoice): Promise<
   const units = shown.filter((s) => s.meta.role === "unit").length;
   const bytes = await planToXlsx(plan);
   const notices: string[] = [];
-  let opened = false;
-  if (capabilities.createWorkbook()) {
-    try {
-      await Excel.createWorkbook(toBase64(bytes));
-      opened = true;
-    } catch (err) {
-      notices.push(`Excel 未能直接打开新工作簿（${describe(err)}），请使用下载链接保存文件。`);
-    }
-  }
+  const opened = await openAsNewWorkbook(bytes, notices);
   const sheets = shown.map((s) => s.name);
   return { party: choice.party, fileName: fileNameOf(choice.party, sheets, units), bytes, sheets, opened, notices };
 }

@@ -16,9 +16,9 @@ import type { Rubric } from "../rubric";
 import { scoreUnit, type UnitResult } from "../scoring";
 import { embeddedRulesSheet } from "../rulesbook/embed";
 import { planToXlsx } from "../xlsx/write";
-import { capabilities } from "./capabilities";
-import { describe, ExcelAdapterError } from "./errors";
-import { loadUsedRange, run, toBase64 } from "./session";
+import { ExcelAdapterError } from "./errors";
+import { openAsNewWorkbook } from "./openWorkbook";
+import { loadUsedRange, run } from "./session";
 
 export interface ExportReport {
   readonly unit: string;
@@ -93,15 +93,7 @@ export async function exportUnit(
   // The unit's workbook carries the rules its sheet is made from, as every generated workbook does.
   sheets.push(embeddedRulesSheet(rubric.rules));
   const bytes = await planToXlsx({ rulesId: rubric.id, rulesVersion: rubric.version, sheets });
-  let opened = false;
-  if (capabilities.createWorkbook()) {
-    try {
-      await Excel.createWorkbook(toBase64(bytes));
-      opened = true;
-    } catch (err) {
-      notices.push(`Excel 未能直接打开新工作簿（${describe(err)}），请使用下载链接保存文件。`);
-    }
-  }
+  const opened = await openAsNewWorkbook(bytes, notices);
   const syncs = counter.syncs;
   return { unit: unit.name, fileName: `${unit.name}-考核打分表.xlsx`, bytes, opened, withResult, notices, syncs };
 }
