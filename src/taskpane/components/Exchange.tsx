@@ -22,7 +22,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Rubric } from "../../rubric";
 import type { ExcelActions, ImportPreview, LocatedIssue, Totalled } from "../actions";
 import { format, type Messages } from "../locales";
-import { failure, Outcome, type OutcomeValue } from "./Outcome";
+import { exportedOutcome, failure, Outcome, type OutcomeValue } from "./Outcome";
 
 const useStyles = makeStyles({
   part: {
@@ -167,19 +167,7 @@ export function ExportPanel({ rubric, messages: t, excel, totalled }: Props & { 
     setBusy(true);
     try {
       const report = await excel.exportUnit(rubric, totalled);
-      const blob = new Blob([report.bytes as BlobPart], {
-        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      });
-      setOutcome({
-        intent: report.notices.length > 0 ? "warning" : "success",
-        title: format(t.exported, { unit: report.unit, file: report.fileName }),
-        lines: [...(report.opened ? [t.exportOpened] : []), ...report.notices],
-        link: {
-          href: URL.createObjectURL(blob),
-          download: report.fileName,
-          label: format(t.download, { file: report.fileName }),
-        },
-      });
+      setOutcome(exportedOutcome(t, format(t.exported, { unit: report.unit, file: report.fileName }), report));
     } catch (err) {
       setOutcome(failure(t, err));
     } finally {

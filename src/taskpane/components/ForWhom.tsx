@@ -10,7 +10,7 @@ import type { Rubric } from "../../rubric";
 import { allParties } from "../../rubric/parties";
 import type { ExcelActions } from "../actions";
 import { format, type Messages } from "../locales";
-import { failure, Outcome, type OutcomeValue } from "./Outcome";
+import { exportedOutcome, failure, Outcome, type OutcomeValue } from "./Outcome";
 import { chosenUnits, UnitPicker, type UnitChoice } from "./UnitPicker";
 
 const EVERYONE = "";
@@ -87,19 +87,13 @@ export function PartyExport({
     setBusy(true);
     try {
       const report = await excel.exportParty(rubric, { party, units });
-      const blob = new Blob([report.bytes as BlobPart], {
-        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      });
-      setOutcome({
-        intent: report.notices.length > 0 ? "warning" : "success",
-        title: format(t.partyExported, { party, file: report.fileName, sheets: report.sheets.length }),
-        lines: [...(report.opened ? [t.exportOpened] : []), ...report.notices],
-        link: {
-          href: URL.createObjectURL(blob),
-          download: report.fileName,
-          label: format(t.download, { file: report.fileName }),
-        },
-      });
+      setOutcome(
+        exportedOutcome(
+          t,
+          format(t.partyExported, { party, file: report.fileName, sheets: report.sheets.length }),
+          report,
+        ),
+      );
     } catch (err) {
       setOutcome(failure(t, err));
     } finally {

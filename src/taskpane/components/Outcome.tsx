@@ -7,7 +7,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from "@fluentui/react-components";
-import type { Messages } from "../locales";
+import { format, type Messages } from "../locales";
 
 export interface OutcomeValue {
   intent: "success" | "warning" | "error" | "info";
@@ -58,4 +58,30 @@ export function Outcome({
 /** An action's failure as an outcome: the adapter's messages are in Chinese already. */
 export function failure(t: Messages, err: unknown): OutcomeValue {
   return { intent: "error", title: t.failed, lines: [err instanceof Error ? err.message : String(err)] };
+}
+
+/** A workbook exported to send: said opened in Excel when it was, with a link to download it in any case. */
+export function exportedOutcome(
+  t: Messages,
+  title: string,
+  report: {
+    readonly bytes: Uint8Array;
+    readonly fileName: string;
+    readonly opened: boolean;
+    readonly notices: readonly string[];
+  },
+): OutcomeValue {
+  const blob = new Blob([report.bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  return {
+    intent: report.notices.length > 0 ? "warning" : "success",
+    title,
+    lines: [...(report.opened ? [t.exportOpened] : []), ...report.notices],
+    link: {
+      href: URL.createObjectURL(blob),
+      download: report.fileName,
+      label: format(t.download, { file: report.fileName }),
+    },
+  };
 }
