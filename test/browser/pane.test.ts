@@ -3,7 +3,6 @@
  * not to the add-in's own origin is blocked and fails the test; console errors and page errors fail it too.
  * Screenshots of each view go to test-artifacts/.
  */
-import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { buildWorkbookPlan, fillUnitSheet, planToGrid, readWorkbook, withEntries } from "../../src/layout";
 import ExcelJS from "exceljs";
@@ -13,37 +12,13 @@ import { readXlsx } from "../../src/xlsx";
 import { luliang2022, luliang2022Json } from "../support/rules";
 import { planToXlsx } from "../../src/xlsx/write";
 import { excelDouble } from "./double";
-import {
-  buildPane,
-  launch,
-  openPage,
-  poll,
-  screenshot,
-  serve,
-  type Browser,
-  type StaticServer,
-  type WatchedPage,
-} from "./support";
+import { openPage, paneInBrowser, poll, screenshot, type WatchedPage } from "./support";
 
 jest.setTimeout(60_000);
 
-let dist: string;
-let server: StaticServer;
-let browser: Browser;
+const pane = paneInBrowser();
 
-beforeAll(async () => {
-  dist = buildPane();
-  server = await serve(dist);
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
-
-const PANE = () => `${server.origin}/taskpane.html`;
+const PANE = () => `${pane.server.origin}/taskpane.html`;
 
 /** What office.js does outside Office, 3 s after loading: it frames Microsoft's telemetry proxy. The CSP stops it. */
 const TELEMETRY_FRAME_BLOCKED =
@@ -51,7 +26,7 @@ const TELEMETRY_FRAME_BLOCKED =
 
 /** The pane in Excel: office.js is replaced by the test double (injected before any script runs). */
 async function openInExcel(config: { displayLanguage?: string; latencyMs?: number } = {}): Promise<WatchedPage> {
-  const watched = await openPage(browser.context, server.origin, {
+  const watched = await openPage(pane.browser.context, pane.server.origin, {
     initScript: await excelDouble({ latencyMs: 100, ...config }),
     routes: { "/office-js/office.js": "/* office.js is replaced by the Excel test double */" },
   });
@@ -91,7 +66,7 @@ const visibleSheets = (page: Page) =>
   );
 
 test("outside Excel: office.js comes from the add-in's origin, finds no host, and the page says what the add-in is and how to open it", async () => {
-  const w = await openPage(browser.context, server.origin);
+  const w = await openPage(pane.browser.context, pane.server.origin);
   await w.page.goto(PANE());
   const outside = w.page.getByTestId("outside-excel");
   await outside.waitFor();
@@ -102,7 +77,7 @@ test("outside Excel: office.js comes from the add-in's origin, finds no host, an
   const csp = await w.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   expect(csp).toContain("default-src 'self'");
   expect(csp).not.toContain("unsafe-eval");
-  expect(server.requested).toContain("/office-js/office.js");
+  expect(pane.server.requested).toContain("/office-js/office.js");
   await screenshot(w.page, "1-outside-excel");
   // office.js tries its telemetry frame after 3 s: wait for it, so that the CSP is seen to stop it.
   await w.page.waitForEvent("console", { predicate: (m) => TELEMETRY_FRAME_BLOCKED.test(m.text()), timeout: 10_000 });
@@ -127,13 +102,13 @@ async function recordNetwork(page: Page): Promise<{ requests: string[]; violatio
 
 /** The requests that are not to the pane's own origin (blob: URLs included: their origin is the page's); data: is local. */
 const notOwn = (requests: string[]) =>
-  requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== server.origin);
+  requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== pane.server.origin);
 
 test("network: loading the production bundle and using the pane requests nothing but the pane's own origin", async () => {
   // Outside Office, with the real office.js: it finds no host, and 3 s after loading it tries to frame Microsoft's
   // telemetry proxy. The CSP (default-src 'self', no frame-src) refuses that frame before any request is made: no
   // request to it is seen, only the violation. Wait for it, so that a request, if one went out, would be recorded.
-  const outside = await openPage(browser.context, server.origin);
+  const outside = await openPage(pane.browser.context, pane.server.origin);
   const loose = await recordNetwork(outside.page);
   await outside.page.goto(PANE());
   await outside.page.getByTestId("outside-excel").waitFor();
@@ -152,7 +127,7 @@ test("network: loading the production bundle and using the pane requests nothing
   await outside.page.close();
 
   // In Excel (the double in place of office.js): generate, validate and total, export with its download.
-  const w = await openPage(browser.context, server.origin, {
+  const w = await openPage(pane.browser.context, pane.server.origin, {
     initScript: await excelDouble({ latencyMs: 0 }),
     routes: { "/office-js/office.js": "/* office.js is replaced by the Excel test double */" },
   });
@@ -178,8 +153,8 @@ test("network: loading the production bundle and using the pane requests nothing
 });
 
 test("outside Excel without office.js (it failed to load): the same page", async () => {
-  const w = await openPage(browser.context, server.origin);
-  await w.page.route(`${server.origin}/office-js/office.js`, (route) => route.fulfill({ status: 404, body: "" }));
+  const w = await openPage(pane.browser.context, pane.server.origin);
+  await w.page.route(`${pane.server.origin}/office-js/office.js`, (route) => route.fulfill({ status: 404, body: "" }));
   await w.page.goto(PANE());
   await w.page.getByTestId("outside-excel").waitFor();
   expect(w.outside).toEqual([]);

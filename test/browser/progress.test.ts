@@ -4,7 +4,6 @@
  * disagrees with what was typed; 校验并汇总 then shows 各方交回情况 with parts complete, in, missing and in conflict,
  * the sign-off's 考核人员 and date, and a click on a part selects its cell. Screenshots go to test-artifacts/.
  */
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
@@ -14,35 +13,11 @@ import { planToXlsx } from "../../src/xlsx/write";
 import { dropCachedResults } from "../support/cachedResults";
 import { luliang2022 as rubric } from "../support/rules";
 import { excelDouble } from "./double";
-import {
-  ARTIFACTS,
-  buildPane,
-  launch,
-  openPage,
-  poll,
-  screenshot,
-  serve,
-  type Browser,
-  type StaticServer,
-} from "./support";
+import { ARTIFACTS, openPage, paneInBrowser, poll, screenshot } from "./support";
 
 jest.setTimeout(90_000);
 
-let dist: string;
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  dist = buildPane();
-  server = await serve(dist);
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const pane = paneInBrowser();
 
 /** The input cell of a line (its first table) or the value cell right of a sign-off label, in a plan's sheet. */
 function cellIn(plan: WorkbookPlan, sheet: string, what: { line: string; col: "E" } | { signoff: string }): string {
@@ -70,12 +45,12 @@ const part = (page: Page, unit: string, party: string) =>
   page.locator(`[data-testid="progress"] tr[data-unit="${unit}"] td[data-party="${party}"]`);
 
 test("各方交回情况: parts complete with who and when, in, missing and in conflict; a click selects the part's cell", async () => {
-  const w = await openPage(browser.context, server.origin, {
+  const w = await openPage(pane.browser.context, pane.server.origin, {
     initScript: await excelDouble({ latencyMs: 0 }),
     routes: { "/office-js/office.js": "/* office.js is replaced by the Excel test double */" },
   });
   const { page } = w;
-  await page.goto(`${server.origin}/taskpane.html`);
+  await page.goto(`${pane.server.origin}/taskpane.html`);
   await page.getByRole("radio", { name: "指定单位" }).check();
   await page.getByPlaceholder("输入单位名称或简称").fill("石楼");
   await page.getByRole("checkbox", { name: "石楼县" }).check();

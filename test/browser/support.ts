@@ -105,6 +105,36 @@ export async function launch(): Promise<Browser> {
   };
 }
 
+/**
+ * The production pane built, served from its own origin and a browser launched, once per test file, and all of it
+ * gone afterwards: call at the top of a file, use `pane.server` and `pane.browser` inside its tests.
+ */
+export function paneInBrowser(): { readonly server: StaticServer; readonly browser: Browser } {
+  let dist: string | undefined;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    dist = buildPane();
+    server = await serve(dist);
+    browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("the pane is not served yet");
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser is not launched yet");
+      return browser;
+    },
+  };
+}
+
 export interface WatchedPage {
   page: Page;
   /** Console errors and uncaught page errors. */
