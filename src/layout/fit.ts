@@ -136,6 +136,53 @@ export function fitRowHeights(
   return heights;
 }
 
+/**
+ * The rows a program's own fit would not keep at their planned height, which the file therefore fixes: a hidden row,
+ * a row taller than its unmerged cells need (its tallest text is in a merged cell, which Excel's AutoFit ignores, or
+ * the plan made it taller on purpose), and a row that only merged cells fill. Every other row is left to the program, which fits it to what is
+ * typed: Excel on opening and on every edit, LibreOffice and WPS on every edit.
+ */
+export function heldRows(
+  plan: Pick<SheetPlan, "cells" | "tables" | "merges" | "columnWidths" | "rowHeights" | "hiddenRows">,
+): Set<number> {
+  const width = columnWidthsOf(plan);
+  const merged = new Set<string>();
+  for (const m of plan.merges)
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) merged.add(`${r}:${c}`);
+  const own: Record<number, number> = {};
+  for (const cell of placedCells(plan)) {
+    if (merged.has(`${cell.row}:${cell.col}`)) continue;
+    const size = cell.style?.size ?? DEFAULT_FONT_SIZE;
+    const lines = cell.style?.wrap ? linesIn(shownText(cell.value), columnPoints(width(cell.col)), size) : 1;
+    own[cell.row] = Math.max(own[cell.row] ?? 0, rowPoints(lines, size));
+  }
+  const held = new Set<number>(plan.hiddenRows);
+  // A merge down several rows (考核项目 beside its lines, the note beside 加分 and 减分) keeps its rows unless their
+  // own texts leave it ample room: Excel's fit of a line of SimSun is about 3/4 of the model's (14.25 pt to 19).
+  const spans = (left: number, right: number) => {
+    let w = 0;
+    for (let c = left; c <= right; c++) w += columnPoints(width(c));
+    return w;
+  };
+  const texts = new Map(placedCells(plan).map((c) => [`${c.row}:${c.col}`, c]));
+  for (const m of plan.merges) {
+    const cell = texts.get(`${m.top}:${m.left}`);
+    if (m.bottom === m.top || !cell) continue;
+    const size = cell.style?.size ?? DEFAULT_FONT_SIZE;
+    const lines = cell.style?.wrap ? linesIn(shownText(cell.value), spans(m.left, m.right), size) : 1;
+    let room = 0;
+    for (let r = m.top; r <= m.bottom; r++) room += own[r] ?? rowPoints(1, DEFAULT_FONT_SIZE);
+    if (rowPoints(lines, size) > room * 0.75) for (let r = m.top; r <= m.bottom; r++) held.add(r);
+  }
+  for (const [key, height] of Object.entries(plan.rowHeights)) {
+    const r = Number(key);
+    // A row only a merge fills (the signature lines) would shrink to the font's one line.
+    const onlyMerged = own[r] === undefined && plan.merges.some((m) => m.top <= r && r <= m.bottom);
+    if (onlyMerged || height > (own[r] ?? rowPoints(1, DEFAULT_FONT_SIZE))) held.add(r);
+  }
+  return held;
+}
+
 /** The print scale (percent, 10–100) at which the sheet's columns fit the page width. */
 export function fitScale(plan: Pick<SheetPlan, "columnWidths" | "tables">, lastCol: number): number {
   const width = columnWidthsOf(plan);

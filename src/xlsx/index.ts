@@ -1,4 +1,6 @@
-export * from "./write";
+export { shiftRows, type Repack } from "./write";
+// Node's entry repacks with node:zlib (./write's planToXlsx, the browser's, repacks with JSZip).
+export { planToXlsxNode as planToXlsx } from "./nodeWrite";
 export { READ_LIMITS, WorkbookReadError, type Unpacker } from "./readChecked";
 export * from "./zipGuard";
 export * from "./fastRead";

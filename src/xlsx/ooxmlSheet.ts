@@ -15,6 +15,7 @@ import {
   type CellStyle,
   type SheetPlan,
 } from "../layout";
+import { heldRows } from "../layout/fit";
 import type { SharedStrings } from "./ooxmlText";
 import { escapeXml } from "./ooxmlText";
 import type { StyleTable } from "./ooxmlStyles";
@@ -114,6 +115,7 @@ export function sheetParts(
   const heights = new Map(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h]));
   // The hidden marker row is also 0 high, as write.ts makes it (a program that ignores "hidden" still hides it).
   if (plan.hiddenRows.includes(META_ROW)) heights.set(META_ROW, 0);
+  const held = heldRows(plan);
   const rowNumbers = [...new Set([...rows.keys(), ...hiddenRows, ...heights.keys()])].sort((a, b) => a - b);
   let lastCol = 1;
   const sheetData = rowNumbers.map((r) => {
@@ -122,7 +124,7 @@ export function sheetParts(
     lastCol = Math.max(lastCol, cols[cols.length - 1] ?? 1);
     const body = cols.map((c) => cellXml(`${columnLetter(c)}${r}`, cells.get(c)!, styles, strings)).join("");
     const height = heights.get(r);
-    return `<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}${hiddenRows.has(r) ? ' hidden="1"' : ""}>${body}</row>`;
+    return `<row r="${r}"${height !== undefined ? ` ht="${height}"${held.has(r) ? ' customHeight="1"' : ""}` : ""}${hiddenRows.has(r) ? ' hidden="1"' : ""}>${body}</row>`;
   });
   const lastRow = rowNumbers[rowNumbers.length - 1] ?? 1;
   const colXml = [...widths.keys()]

@@ -17,6 +17,7 @@ import {
   type ValidationPlan,
   type WorkbookPlan,
 } from "../layout";
+import { repackWithFreeRows } from "./freeRows";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 const rangeRef = (r: Range) => `${cellRef(r.top, r.left)}:${cellRef(r.bottom, r.right)}`;
@@ -62,7 +63,7 @@ const cellFormula = (value: { formula: string; result?: string | number | boolea
 /** Inches, as exceljs and the file store margins, from the plan's points. */
 const inches = (points: number) => points / 72;
 
-function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const { print } = plan;
   const ws = workbook.addWorksheet(plan.name, {
     state: plan.veryHidden ? "veryHidden" : plan.hidden ? "hidden" : "visible",
@@ -176,6 +177,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan) {
       formatCells: false,
     });
   }
+  return ws;
 }
 
 function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
@@ -209,7 +211,15 @@ export function shiftRows(formula: string, offset: number): string {
   );
 }
 
-export async function planToXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+/** Packs exceljs's uncompressed package with the free rows' fixed heights taken off (freeRows.ts). */
+export type Repack = (stored: Uint8Array, sheets: ReadonlyMap<string, SheetPlan>) => Promise<Uint8Array>;
+
+/** The workbook of a plan, repacked with JSZip (browser-safe); Node's entry (./index) repacks with node:zlib. */
+export function planToXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+  return planToXlsxWith(plan, repackWithFreeRows);
+}
+
+export async function planToXlsxWith(plan: WorkbookPlan, repack: Repack): Promise<Uint8Array> {
   // Loaded on first use: reading and the task pane's start do not pay for exceljs.
   const { default: ExcelJSModule } = await import("exceljs");
   const workbook = new ExcelJSModule.Workbook();
@@ -217,7 +227,10 @@ export async function planToXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   workbook.title = `${plan.rulesId} ${plan.rulesVersion}`;
   // Every program recalculates on opening: the cached values are the core's, the figures are the formulas'.
   workbook.calcProperties = { fullCalcOnLoad: true };
-  for (const sheet of plan.sheets) writeSheet(workbook, sheet);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // exceljs names each sheet's part after the worksheet's id (xlsx.js: `xl/worksheets/sheet${worksheet.id}.xml`).
+  const parts = new Map(
+    plan.sheets.map((sheet) => [`xl/worksheets/sheet${writeSheet(workbook, sheet).id}.xml`, sheet]),
+  );
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
+  return repack(new Uint8Array(stored as ArrayBuffer), parts);
 }

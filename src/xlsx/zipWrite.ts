@@ -1,8 +1,10 @@
 /**
- * A zip archive of a few parts, deflated with node:zlib (command line only): the direct writer's packer. Plain zip as
- * APPNOTE.TXT 4.3 describes it: a local header before each entry with its sizes and CRC-32 (no data descriptor), the
- * central directory, its end record; names flagged UTF-8 (bit 11). No ZIP64: a summary is far below 4 GB.
+ * A zip archive of a few parts, deflated with node:zlib (command line only): the packer of the direct writer and of
+ * Node's planToXlsx. Plain zip as APPNOTE.TXT 4.3 describes it: a local header before each entry with its sizes and
+ * CRC-32 (no data descriptor), the central directory, its end record; names flagged UTF-8 (bit 11). No ZIP64: a
+ * workbook here is far below 4 GB.
  */
+import * as zlib from "node:zlib";
 import { deflateRawSync } from "node:zlib";
 
 const CRC_TABLE = (() => {
@@ -15,7 +17,11 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** node:zlib's own CRC-32 (Node 20.15 and later), else the table's. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 export function crc32(bytes: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(bytes) >>> 0;
   let c = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

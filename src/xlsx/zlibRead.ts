@@ -44,7 +44,7 @@ function moreCellsThan(data: Uint8Array, limit: number): boolean {
 }
 
 /** The part's stored bytes, found through its local header (whose name and extra field lengths may differ). */
-function storedBytes(bytes: Uint8Array, view: DataView, entry: ZipEntry): Uint8Array {
+export function storedBytes(bytes: Uint8Array, view: DataView, entry: ZipEntry): Uint8Array {
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipEntryError("no local header");
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);

@@ -37,8 +37,10 @@ test("a long 不参与说明 carried over by `generate --force` gets a row that 
   expect(sheet.rowHeights[row]).toBeLessThan(needed);
   expect(carried.rowHeights[row]).toBeGreaterThanOrEqual(needed);
   const xml = await sheetXml(await planToXlsx({ ...plan, sheets: [carried] }), "市交通局");
-  const ht = new RegExp(`<row r="${row}"[^>]*\\sht="([\\d.]+)"[^>]*customHeight="1"`).exec(xml);
-  expect(Number(ht?.[1])).toBe(carried.rowHeights[row]);
+  const tag = new RegExp(`<row r="${row}"[^>]*>`).exec(xml)?.[0] ?? "";
+  expect(Number(/\sht="([\d.]+)"/.exec(tag)?.[1])).toBe(carried.rowHeights[row]);
+  // Not fixed: the program grows the row again when the reason is typed longer.
+  expect(tag).not.toContain("customHeight");
 });
 
 test("the add-in's refit gives a typed row the height the file path gives it, and its planned height apart", () => {

@@ -55,10 +55,7 @@ async function bothAdapters(plan: WorkbookPlan) {
     }
     const xml = await sheetXml(bytes, sheet.name);
     const fileHeights = new Map(
-      [...xml.matchAll(/<row r="(\d+)"[^>]*\sht="([\d.]+)"[^>]*customHeight="1"/g)].map((m) => [
-        Number(m[1]),
-        Number(m[2]),
-      ]),
+      [...xml.matchAll(/<row r="(\d+)"[^>]*\sht="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]),
     );
     for (const [r, h] of Object.entries(sheet.rowHeights)) {
       expect([sheet.name, Number(r), excelHeights.get(Number(r))]).toEqual([sheet.name, Number(r), h]);

@@ -11,6 +11,10 @@ import { scoreAll } from "../../src/scoring";
 import { planToXlsx } from "../../src/xlsx";
 import { filledSheets } from "../support/filledWorkbook";
 import { libreOfficeAvailable } from "../support/libreoffice";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { libreOffice, LO_FILTERS, programsAvailable, type Op } from "../foreign/programs";
 import { keepFirstPage, popplerAvailable, printToPdf, readPdf, type PdfPage, type TextBlock } from "../support/pdf";
 
 const rubric = defaultRubric();
@@ -34,13 +38,27 @@ function typed(name: string): Record<string, string | number> {
   };
 }
 
+/**
+ * The generated county workbook filled without the add-in: the entries typed in LibreOffice Calc (through its own
+ * API, as a person types them) and saved, so the rows are as tall as Calc made them.
+ */
+function typedInCalc(generated: Uint8Array, entries: Record<string, string | number>): Uint8Array {
+  const work = mkdtempSync(join(tmpdir(), "print-typed-"));
+  const [input, output] = [join(work, "generated.xlsx"), join(work, "typed.xlsx")];
+  writeFileSync(input, generated);
+  const ops = Object.entries(entries).map(([cell, value]): Op => ["set", COUNTY, cell, value]);
+  libreOffice([{ in: input, out: output, filter: LO_FILTERS.ooxml, ops }]);
+  return readFileSync(output);
+}
+
 const printed = new Map<string, PdfPage[]>();
 /** The plan of each printed unit form, generated or filled. */
 const forms = new Map<string, SheetPlan>();
-const available = libreOfficeAvailable() && popplerAvailable();
+const available = libreOfficeAvailable() && popplerAvailable() && programsAvailable().uno;
 const run = available ? describe : describe.skip;
 if (!available)
-  test("LibreOffice and poppler-utils are installed (npm run test:setup)", () => expect(available).toBe(true));
+  test("LibreOffice, python3-uno and poppler-utils are installed (npm run test:setup)", () =>
+    expect(available).toBe(true));
 
 beforeAll(async () => {
   if (!available) return;
@@ -68,6 +86,14 @@ beforeAll(async () => {
     ["summary-live", await planToXlsx(built.plan)],
     ["summary-total", await book([summaryValuesSheet(rubric, result, issues, "2026/12/1 10:00:00")])],
   ];
+  // Findings as a person ends them, with a full stop.
+  const sentences = Object.fromEntries(
+    Object.entries(typed(COUNTY)).map(([k, v]) => [
+      k,
+      typeof v === "string" && v.endsWith("，") ? `${v.slice(0, -1)}。` : v,
+    ]),
+  );
+  jobs.push(["county-typed", typedInCalc(await book([sheet(COUNTY)]), sentences)]);
   for (const [kind, bytes] of jobs) {
     const pdf = printToPdf(bytes, kind);
     const pages = readPdf(pdf).filter((p) => !kind.startsWith("summary-live") || p.text.startsWith("汇总"));
@@ -84,7 +110,7 @@ const isFooter = (b: TextBlock) => FOOTER.test(b.text.replace(/\s+/g, ""));
  * block belongs to the row it starts in and must end before the next row starts (5 pt for the fonts' boxes), or
  * before the footer; a block above the first row (headers, titles) must end before the first row.
  */
-function overruns(page: PdfPage, keyHeader: string, keys: ReadonlySet<string>): string[] {
+function overruns(page: PdfPage, keyHeader: string, keys: ReadonlySet<string>, hangingStop = false): string[] {
   const header = page.blocks.find((b) => b.text === keyHeader);
   if (!header) return [];
   const inKeyColumn = (b: TextBlock) =>
@@ -99,7 +125,10 @@ function overruns(page: PdfPage, keyHeader: string, keys: ReadonlySet<string>): 
     if (isFooter(b) || b.yMin < header.yMin - 40) continue;
     const r = tops.filter((t) => t - 6 <= b.yMin).length - 1;
     const limit = r < 0 ? (tops[0] ?? footer) : (tops[r + 1] ?? footer);
-    if (b.yMax > limit + 5)
+    // Calc fits a row to the lines it lays out on screen, and its PDF export may push a text's closing 。 onto a
+    // line of its own below the row: with `hangingStop`, that one line may hang.
+    const hang = hangingStop && /[。，；]$/.test(b.text.trim()) ? (b.yMax - b.yMin) / b.lines : 0;
+    if (b.yMax > limit + 5 + hang)
       bad.push(
         `page ${page.number}: 「${b.text.slice(0, 30)}」 ${b.lines} lines to ${b.yMax.toFixed(1)} > ${limit.toFixed(1)}`,
       );
@@ -150,11 +179,21 @@ run("a unit's form on paper", () => {
     expect(lines.filter((l) => l.sectionTitle === section).length).toBeGreaterThan(opened);
   });
 
-  test("a filled form shows the findings and the reason in full", () => {
+  test.each(["county-filled", "county-typed"])("%s: the findings and the reason in full", (kind) => {
     // Each is one block of lines (a line-end comma may hang outside it).
-    const blocks = printed.get("county-filled")!.flatMap((p) => p.blocks.map((b) => b.text.replace(/\s+/g, "")));
+    const blocks = printed.get(kind)!.flatMap((p) => p.blocks.map((b) => b.text.replace(/\s+/g, "")));
     expect(blocks.some((b) => b.includes(LONG.repeat(3).slice(0, -1)))).toBe(true);
     expect(blocks.some((b) => b.includes(`本单位不涉及该项，已书面说明：${LONG.slice(0, -1)}`))).toBe(true);
+  });
+
+  test("county-typed: rows grow as Calc is typed into, every page numbered, nothing past its row", () => {
+    // The rows were left to the program (no fixed height), so Calc grew them; its own page breaks may add a page.
+    const pages = printed.get("county-typed")!;
+    expect(pages.length).toBeGreaterThanOrEqual(forms.get("county")!.print.breaksAfter.length + 1);
+    pages.forEach((p, i) =>
+      expect(p.blocks.map((b) => b.text.replace(/\s+/g, ""))).toContain(`第${i + 1}页共${pages.length}页`),
+    );
+    expect(pages.flatMap((p) => overruns(p, "序号", unitKeys(COUNTY), true))).toEqual([]);
   });
 });
 
