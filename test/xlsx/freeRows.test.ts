@@ -84,7 +84,7 @@ test("held: a title merged across, rows only a merge fills, a row planned taller
 });
 
 test("Node's writer (node:zlib) and the browser's (JSZip) make the same parts", async () => {
-  const plan = book(built.sheets);
+  const plan = book([...built.sheets]);
   const [node, browser] = await Promise.all([planToXlsx(plan), planToXlsxInBrowser(plan)]);
   const parts = async (bytes: Uint8Array) => {
     const zip = await JSZip.loadAsync(bytes);
