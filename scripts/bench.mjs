@@ -106,7 +106,7 @@ function newExcel(latencyMs) {
   return excel;
 }
 
-/** Excel on the web refuses a request over 5 MB; the add-in keeps each under 2 MB. */
+/** Excel on the web refuses a request over 5 MB; the add-in keeps each under 2.5 MB. */
 const LIMIT = 5 * 1024 * 1024;
 
 /** Round trips, request and response sizes and time of one action on the test double. */
@@ -397,7 +397,7 @@ The assessment has ${unitCount} units (13 counties and 44 member units; the issu
 Measured on the test double of Excel (test/excel/fakeExcel.ts) with every call mirrored onto Microsoft's own
 Office.js client (test/excel/officeClient.ts), not in Excel: round trips are \`context.sync()\` calls; a request's
 size is the UTF-8 bytes of its body as Office serializes it (Excel on the web refuses more than 5 MB; the add-in
-keeps each under 2 MB; measured in 2 runs with the client, the timed runs go without it), a response's the JSON of
+keeps each under 2.5 MB; measured in 2 runs with the client, the timed runs go without it), a response's the JSON of
 the ranges loaded. Time is the add-in's own work with the double's
 (plan, reading, scoring, queuing the writes) in Node; the last time column adds a simulated 100 ms per round trip,
 as on Excel on the web. Median (min–max) of 5 runs, 3 with the simulated latency. Validate-and-total and the edits

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { applyImport, previewImport } from "../../src/excel/importWorkbooks";
+import { REQUEST_BUDGET } from "../../src/excel/requestBudget";
 import { renderPlan } from "../../src/excel/render";
 import { newSession } from "../../src/excel/session";
 import { validateAndTotal } from "../../src/excel/total";
@@ -265,7 +266,7 @@ test("the add-in: the same files imported into a workbook of these units, then æ
   expect(preview.merge.inserts).toEqual([]); // every sheet is there: only cells are filled in
   const report = await applyImport(preview);
   expect(report.syncs).toBeLessThanOrEqual(2);
-  expect(Math.max(...excel.requests.map((r) => r.bytes))).toBeLessThanOrEqual(2_000_000);
+  expect(Math.max(...excel.requests.map((r) => r.bytes))).toBeLessThanOrEqual(REQUEST_BUDGET);
   const totals = await validateAndTotal(rubric, undefined, session);
   const alone = JSON.parse((await run(["total", one, "--json"])).out);
   const fromPane = [...totals.counties, ...totals.members].map((r) => ({

@@ -7,6 +7,7 @@ import "./withOfficeClient";
 import { startLiveChecking, type SheetCheck } from "../../src/excel/check";
 import { exportUnit } from "../../src/excel/exportUnit";
 import { applyImport, previewImport } from "../../src/excel/importWorkbooks";
+import { REQUEST_BUDGET } from "../../src/excel/requestBudget";
 import { renderPlan } from "../../src/excel/render";
 import { repairUnitSheet } from "../../src/excel/repair";
 import { newSession } from "../../src/excel/session";
@@ -225,7 +226,7 @@ test("a failed Excel.createWorkbook says why", async () => {
   expect(report.notices.join("\n")).toContain("The pop-up was blocked.");
 });
 
-test("校验并汇总 and 修复本表 of all 57 units keep every request under 2 MB as Office sends it", async () => {
+test("校验并汇总 and 修复本表 of all 57 units keep every request within the budget (2.5 MB) as Office sends it", async () => {
   const excel = new FakeExcel();
   excel.install();
   const session = newSession();
@@ -235,5 +236,5 @@ test("校验并汇总 and 修复本表 of all 57 units keep every request under 
   await repairUnitSheet(rubric, "石楼县");
   const sent = excel.requests.filter((r) => r.sync >= from);
   expect(sent.length).toBeGreaterThanOrEqual(4);
-  expect(Math.max(...sent.map((r) => r.bytes))).toBeLessThanOrEqual(2_000_000);
+  expect(Math.max(...sent.map((r) => r.bytes))).toBeLessThanOrEqual(REQUEST_BUDGET);
 });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exportUnit } from "../../src/excel/exportUnit";
 import { applyImport, previewImport } from "../../src/excel/importWorkbooks";
+import { REQUEST_BUDGET } from "../../src/excel/requestBudget";
 import { renderPlan } from "../../src/excel/render";
 import { newSession } from "../../src/excel/session";
 import { validateAndTotal } from "../../src/excel/total";
@@ -308,7 +309,7 @@ describe("导入回收的工作簿", () => {
     const report = await applyImport(preview);
     const sizes = excel.requests.slice(before).map((r) => r.bytes);
     expect(report.syncs).toBeGreaterThan(1);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(2_000_000);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(REQUEST_BUDGET);
     // The estimate is on the high side, but not by so much that the batches are needlessly small.
     expect(Math.max(...sizes)).toBeGreaterThan(1_000_000);
   });
