@@ -37,13 +37,19 @@ export function readUnitSignoffs(rubric: Rubric, sheet: GridSheet, unitName: str
   const parties = [...new Set([TEAM, ...rubric.linesFor(unit).map(lineParty)])];
   const labelCol = ADJUST_LEFT;
   const valueCol = ADJUST_LEFT + 1;
+  // Each label's first row at or after `from`, in one pass (rowOf's answer for every label at once).
+  const firstRow = new Map<string, number>();
+  for (let r = from; r <= sheet.cells.length; r++) {
+    const label = cellTextOf(sheet.cells[r - 1]?.[labelCol - 1]);
+    if (label !== "" && !firstRow.has(label)) firstRow.set(label, r);
+  }
   const out: PartSignoff[] = [];
   for (const party of parties) {
     const labels = signoffLabels(party);
     const rows = {
-      assessor: rowOf(sheet, labelCol, labels.assessor, from),
-      completed: rowOf(sheet, labelCol, labels.completed, from),
-      completedOn: rowOf(sheet, labelCol, labels.completedOn, from),
+      assessor: firstRow.get(labels.assessor),
+      completed: firstRow.get(labels.completed),
+      completedOn: firstRow.get(labels.completedOn),
     };
     if (rows.assessor === undefined && rows.completedOn === undefined) continue;
     out.push({

@@ -79,6 +79,17 @@ export interface Stale {
   readonly of: "line" | "total";
 }
 
+/** The form's own 得分 formula of each row, made once per process: every returned workbook asks for the same rows. */
+const OWN_SCORE_FORMULAS = new Map<number, string>();
+function ownScoreFormula(row: number): string {
+  let own = OWN_SCORE_FORMULAS.get(row);
+  if (own === undefined) {
+    own = lineScoreFormula(row, { points: COL.points, deduction: COL.deduction, participates: COL.participates });
+    OWN_SCORE_FORMULAS.set(row, own);
+  }
+  return own;
+}
+
 /** The first 得分 whose formula is the form's own for its row (or a shared formula's unwritten rest) but is stale. */
 function staleScore(sheet: ReadUnitSheet, result: UnitResult): Stale | undefined {
   // Each line by its key (the first of a key, as find gives it): one look-up per 得分, not a search.
@@ -91,7 +102,7 @@ function staleScore(sheet: ReadUnitSheet, result: UnitResult): Stale | undefined
     // A text amount makes the formula #N/A while the core reads the amount: its own message says so.
     if (!line || cached === null || cached === "" || isTextAmount(sheet.entries.lines[lineKey]?.deduction)) continue;
     const row = Number(/\d+$/.exec(at.cell)?.[0]);
-    const own = lineScoreFormula(row, { points: COL.points, deduction: COL.deduction, participates: COL.participates });
+    const own = ownScoreFormula(row);
     // The same text needs no normalizing: the form's own formula as written, in nearly every workbook.
     const formula = at.value.formula;
     if (formula !== "=" && formula !== own && normalized(formula) !== normalized(own)) continue;

@@ -25,6 +25,8 @@ export function scoreAll(
   rubric: Rubric,
   entries: readonly UnitEntries[],
   annexes: readonly CountyAnnexEntries[] = [],
+  /** scoreUnit, or a caller's copy that returns a result it already has for the same entries (results are never changed). */
+  score: typeof scoreUnit = scoreUnit,
 ): ScoreAllResult {
   // 附件 entries by county; a county whose 附件 is entered twice gets an error and neither copy is used.
   const annexGroups = new Map<string, CountyAnnexEntries[]>();
@@ -59,7 +61,7 @@ export function scoreAll(
   for (const e of entries) {
     const unit = rubric.findUnit(e.unit);
     const annex = unit ? annexByUnit.get(unit.name) : undefined;
-    const result = scoreUnit(rubric, e, annex);
+    const result = score(rubric, e, annex);
     if (!unit) {
       others.push(result);
       continue;

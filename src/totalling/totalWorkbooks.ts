@@ -13,6 +13,7 @@ import {
   withOutsideErrors,
   type Issue,
   type ScoreAllResult,
+  type UnitEntries,
   type UnitResult,
 } from "../scoring";
 import { fromProblem, lineOf, type LocatedIssue, type ReturnedWorkbook } from "./located";
@@ -51,14 +52,20 @@ export function totalWorkbooks(
   options: TotallingOptions = {},
 ): Totalling {
   const structural: LocatedIssue[] = [];
+  // Each sheet's result for the tamper check, kept for scoreAll: a unit whose sheet came back once, without 附件
+  // entries, is scored from the same entries again there.
+  const sheetResults = new Map<UnitEntries, UnitResult>();
+  const scoreSheet = (entries: UnitEntries) => {
+    const result = scoreUnit(rubric, entries);
+    sheetResults.set(entries, result);
+    return result;
+  };
   for (const { file, read } of returned) {
     structural.push(...carriedRulesIssues(rubric, file, read));
     structural.push(...read.problems.map((p) => fromProblem(p, file)));
     // A unit sheet's formulas see that sheet alone: compare them with its own entries, as typed in that file.
     for (const sheet of read.units)
-      structural.push(
-        ...tamperCheck(sheet, scoreUnit(rubric, sheet.entries), read.problems).map((p) => fromProblem(p, file)),
-      );
+      structural.push(...tamperCheck(sheet, scoreSheet(sheet.entries), read.problems).map((p) => fromProblem(p, file)));
   }
   structural.push(...unownedEntries(rubric, returned), ...(options.alsoReported ?? []));
   const newer = options.newerReplaces ? supersede(rubric, returned) : undefined;
@@ -83,6 +90,8 @@ export function totalWorkbooks(
     rubric,
     [...merged.values()].map((m) => m.entries),
     annexEntries,
+    (r, entries, annex) =>
+      (annex === undefined ? sheetResults.get(entries) : undefined) ?? scoreUnit(r, entries, annex),
   );
   const result = withOutsideErrors(
     rubric,
