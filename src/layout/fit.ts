@@ -204,7 +204,8 @@ export const pagePoints = (scale: number): number =>
  */
 export function pageBreaks(
   heights: Readonly<Record<number, number>>,
-  blocks: readonly { readonly from: number; readonly to: number }[],
+  /** `newPage`: the block starts a page even where the page before has room. */
+  blocks: readonly { readonly from: number; readonly to: number; readonly newPage?: boolean }[],
   pageHeight: number,
   titleHeight: number,
   firstTop: number,
@@ -222,7 +223,7 @@ export function pageBreaks(
     used += height(previous + 1, block.from - 1); // rows between blocks (blank rows) go where they fall
     previous = block.to;
     const h = height(block.from, block.to);
-    if (!startOfPage && used + h > pageHeight) {
+    if (!startOfPage && (block.newPage || used + h > pageHeight)) {
       breaks.push(block.from - 1);
       used = titleHeight;
     }
@@ -250,16 +251,17 @@ export function fitSheet(
   const scale = fitScale(plan, lastCol);
   let kept = blocks;
   if (!kept) {
-    const starts = new Map<number, number>();
+    const starts = new Map<number, { to: number; newPage: boolean }>();
     for (const t of plan.tables) {
       const caption = plan.cells.some((c) => c.row === t.top - 1) ? t.top - 1 : t.top;
-      starts.set(caption, Math.min(t.top + 1, t.top + t.rows.length));
+      // A table right of the printed columns (汇总's 扣分明细 under and beside the results) starts a page of its own.
+      starts.set(caption, { to: Math.min(t.top + 1, t.top + t.rows.length), newPage: t.left > lastCol });
     }
-    const out: { from: number; to: number }[] = [];
+    const out: { from: number; to: number; newPage?: boolean }[] = [];
     for (let r = 2; r <= lastRow; r++) {
-      const to = starts.get(r) ?? r;
-      out.push({ from: r, to });
-      r = to;
+      const start = starts.get(r);
+      out.push({ from: r, to: start?.to ?? r, newPage: start?.newPage });
+      r = start?.to ?? r;
     }
     kept = out;
   }

@@ -209,15 +209,19 @@ export function summaryValuesSheet(
       fill: CHANGED_FILL,
     });
   }
-  // 各方交回情况, 扣分明细 and 问题清单 each in columns of their own, right of the results (and of the charts), so no column is
-  // shared by two tables of different widths; they print on pages of their own after the results.
+  // 各方交回情况, 扣分明细 and 问题清单 each in columns and rows of their own: right of the results (and of the charts), so
+  // no column is shared by two tables of different widths, and each below the one before, so no row is either (a
+  // long finding would make a unit's row of the results tall and blank). They print on pages of their own after the
+  // results.
   let left = resultWidth + 2 + (charts.length > 0 ? 9 : 0);
+  let top = row; // the caption's row, under the results
   const titled = (title: string, table: TablePlan) => {
-    cells.push({ row: 6, col: table.left, value: title, style: STYLE.caption });
+    cells.push({ row: top, col: table.left, value: title, style: STYLE.caption });
     tables.push(table);
     left += table.columns.length + 1;
+    top = table.top + table.rows.length + 3;
   };
-  if (parts && parts.rows.length > 0) titled(PARTS_TABLE_TITLE, summaryPartsTable(parts, 7, left));
+  if (parts && parts.rows.length > 0) titled(PARTS_TABLE_TITLE, summaryPartsTable(parts, top + 1, left));
   // 扣分明细: every line that lost points or has findings, so the published table comes with its reasons.
   const details = [...groups.counties, ...groups.members].flatMap((r) =>
     r.lines
@@ -238,7 +242,7 @@ export function summaryValuesSheet(
   if (details.length > 0) {
     titled("扣分明细", {
       name: "ResultDeductions",
-      top: 7,
+      top: top + 1,
       left,
       columns: [
         { name: "单位", width: 20, style: STYLE.text },
@@ -253,7 +257,7 @@ export function summaryValuesSheet(
   if (issues.length > 0) {
     titled("问题清单", {
       name: "ResultIssues",
-      top: 7,
+      top: top + 1,
       left,
       columns: ["级别", "文件", "工作表", "单元格", "单位", "说明"].map((c) => ({
         name: c,

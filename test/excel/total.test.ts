@@ -17,7 +17,7 @@ const letter = (c: number): string =>
 
 /**
  * Rows of the table whose header row starts with `first` in column `left` (0 = A), as header → value objects.
- * 汇总's tables each have their own columns: the results from A, 扣分明细 and 问题清单 further right.
+ * 汇总's tables each have their own columns and rows: the results from A, 扣分明细 and 问题清单 further right and below.
  */
 function tableRows(sheet: FakeSheet, first: string, after = 0, left = 0): Record<string, unknown>[] {
   let header = 0;
@@ -39,7 +39,7 @@ function tableRows(sheet: FakeSheet, first: string, after = 0, left = 0): Record
 
 /** The column (0 = A) where a header first appears in a row of the sheet from `after` on. */
 function columnOfHeader(sheet: FakeSheet, header: string, after = 0): number {
-  for (let r = after + 1; r < 50; r++)
+  for (let r = after + 1; r < 2000; r++)
     for (let c = 0; c < 80; c++) if (sheet.cell(`${letter(c)}${r}`) === header && c > 0) return c;
   throw new Error(`no header ${header}`);
 }

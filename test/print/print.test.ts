@@ -234,6 +234,16 @@ run("附件1, 附件2 and 汇总 on paper", () => {
       (b) => b.xMin >= rank.xMin - 10 && b.xMax <= rank.xMax + 10 && b.yMin > rank.yMax,
     );
     expect(ranks.map((b) => b.text).filter((t) => t !== "排名")).toEqual(["1", "2"]); // 石楼县 (已完成评分, 100) before 交城县; 市交通局 未评分
+    // Each unit's row of the results is as tall as its own texts: the issue list's long message (LONG × 4) and the
+    // findings are in rows of their own, below, not beside 石楼县.
+    const [first2, second] = ["石楼县", "交城县"].map((u) => first.blocks.find((b) => b.text === u)!);
+    expect(second.yMin - first2.yMin).toBeLessThan(30);
+    // 扣分明细 and 问题清单 each start a page, caption first (under the page header 汇总).
+    for (const caption of ["扣分明细", "问题清单"]) {
+      const page = pages.find((p) => p.blocks.some((b) => b.text === caption))!;
+      const top = page.blocks.filter((b) => b.text !== "汇总" && !isFooter(b)).sort((a, b) => a.yMin - b.yMin)[0];
+      expect([caption, top.text]).toEqual([caption, caption]);
+    }
     expect(pages.flatMap((p) => overruns(p, "单位", units))).toEqual([]);
   });
 });
