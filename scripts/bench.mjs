@@ -92,6 +92,7 @@ const { FakeExcel } = js("test/excel/fakeExcel.js");
 const officeClient = FakeExcel.client;
 const { newSession } = js("src/excel/session.js");
 const { renderPlan } = js("src/excel/render.js");
+const { REQUEST_BUDGET } = js("src/excel/requestBudget.js");
 const { startLiveChecking } = js("src/excel/check.js");
 const { validateAndTotal } = js("src/excel/total.js");
 const xl = { rubric: js("src/rubric/index.js").defaultRubric(), layout: js("src/layout/index.js") };
@@ -119,7 +120,7 @@ async function officeRun(excel, act) {
   const requests = excel.requests.filter((r) => r.sync >= from && r.sync < excel.syncs).map((r) => r.bytes);
   const responses = excel.responses.filter((r) => r.sync >= from && r.sync < excel.syncs).map((r) => r.bytes);
   if (FakeExcel.client && requests.length === 0 && syncs > 0) throw new Error("no request measured");
-  if (Math.max(0, ...requests) > 2 * 1024 * 1024) throw new Error(`a request of ${Math.max(...requests)} bytes`);
+  if (Math.max(0, ...requests) > REQUEST_BUDGET) throw new Error(`a request of ${Math.max(...requests)} bytes`);
   return {
     ms,
     syncs,
