@@ -9,7 +9,7 @@ import { fromHundredths } from "../rubric";
 import {
   readMeta,
   readWorkbook,
-  summaryValuesSheet,
+  summaryValuesSheets,
   UNREAD_SHEET_CODES,
   type GridSheet,
   type SummaryIssueRow,
@@ -186,12 +186,9 @@ export async function runTotal(files: readonly string[], options: TotalOptions, 
       message: i.message,
     }));
     const at = new Date().toLocaleString("zh-CN", { hour12: false });
-    const sheet = summaryValuesSheet(rubric, result, rows, at, undefined, summaryPartsOf(rubric, progress));
+    const sheets = summaryValuesSheets(rubric, result, rows, at, undefined, summaryPartsOf(rubric, progress));
     // Values and styles only: the direct writer, without loading exceljs (npm run bench: total --out vs total).
-    writeFileSafely(
-      options.out,
-      planToXlsxValues({ rulesId: rubric.id, rulesVersion: rubric.version, sheets: [sheet] }),
-    );
+    writeFileSafely(options.out, planToXlsxValues({ rulesId: rubric.id, rulesVersion: rubric.version, sheets }));
     if (!options.json) io.out(`汇总表已写入 ${options.out}`);
   }
 

@@ -8,7 +8,7 @@ import {
   fillUnitSheet,
   readWorkbook,
   safeSheetName,
-  summaryValuesSheet,
+  summaryValuesSheets,
   unitSheetPlan,
   type SheetPlan,
 } from "../layout";
@@ -71,7 +71,7 @@ export async function exportUnit(
     if (now.finalScore === before.finalScore && now.grade === before.grade && now.normalized === before.normalized) {
       const groups = unit.kind === "county" ? { counties: [before], members: [] } : { counties: [], members: [before] };
       sheets.push(
-        summaryValuesSheet(
+        ...summaryValuesSheets(
           rubric,
           groups,
           [...before.errors, ...before.warnings].map((i) => ({

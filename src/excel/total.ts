@@ -1,15 +1,17 @@
 /**
  * 校验并汇总: every unit sheet, 附件1 and 附件2 are read in one round trip, scored by the core, checked against the
- * figures their own formulas show (the tamper check), and the 汇总 sheet is written in one more: the core's figures
- * for counties and member units, ranked, with each unit's errors and warnings, a 核对 column that turns to 已变动
- * when a unit sheet is edited afterwards, and a bar chart of the final scores coloured by grade.
+ * figures their own formulas show (the tamper check), and the summary is written in one more: 汇总 with the core's
+ * figures for counties and member units, ranked, with each unit's errors and warnings, a 核对 column that turns to
+ * 已变动 when a unit sheet is edited afterwards, and a bar chart of the final scores coloured by grade; after it
+ * 各方交回情况, 扣分明细 and 问题清单, each on a sheet of its own.
  */
 import {
   readWorkbook,
-  summaryValuesSheet,
+  summaryValuesSheets,
   SUMMARY_SHEET_NAME,
   type LiveTotals,
   type ReadWorkbook,
+  type SheetPlan,
   type SummaryIssueRow,
   type TotalKey,
 } from "../layout";
@@ -82,9 +84,12 @@ export async function validateAndTotal(
         notices.push("工作簿中没有考核打分助手生成的打分表，请先“生成打分表”或“导入回收的工作簿”。");
         return { counties: [], members: [], issues, syncs: counter.syncs, notices, computedAt };
       }
-      const ours = sheets.find((s) => s.meta?.role === "summary");
-      const taken = sheets.find((s) => s.name === SUMMARY_SHEET_NAME && s !== ours);
-      if (taken) {
+      // 汇总 and its side sheets (summarySides.ts): summary sheets, told apart by the meta's unit cell.
+      const summaries = sheets.filter((s) => s.meta?.role === "summary");
+      const oursFor = (plan: SheetPlan) => summaries.find((s) => (s.meta?.unit ?? "") === (plan.meta.unit ?? ""));
+      const ours = summaries.find((s) => (s.meta?.unit ?? "") === "");
+      const taken = (name: string) => sheets.some((s) => s.name === name && !summaries.includes(s));
+      if (taken(SUMMARY_SHEET_NAME) && !ours) {
         notices.push(
           `已有同名工作表「${SUMMARY_SHEET_NAME}」（不是本加载项生成的），汇总表未写入；请将其改名后重新校验并汇总。`,
         );
@@ -98,7 +103,7 @@ export async function validateAndTotal(
           progress,
         };
       }
-      const plan = summaryValuesSheet(
+      const [main, ...sides] = summaryValuesSheets(
         rubric,
         result,
         issues.map(issueRow),
@@ -106,18 +111,30 @@ export async function validateAndTotal(
         liveTotals(read),
         summaryPartsOf(rubric, progress),
       );
+      const written: SheetPlan[] = [{ ...main, name: ours?.name ?? SUMMARY_SHEET_NAME }];
+      for (const side of sides) {
+        const name = oursFor(side)?.name ?? side.name;
+        if (oursFor(side) || !taken(name)) written.push({ ...side, name });
+        else
+          notices.push(
+            `已有同名工作表「${name}」（不是本加载项生成的），${side.name}未写入；请将其改名后重新校验并汇总。`,
+          );
+      }
       const withPrint = capabilities.printSetup();
       await ownWrites(context, sync, () => {
         const collection = context.workbook.worksheets;
-        // 汇总 holds only what the add-in wrote: it is made anew each time.
-        if (ours) collection.getItem(ours.name).delete();
-        const ws = writeSheet(collection, { ...plan, name: ours?.name ?? SUMMARY_SHEET_NAME }, withPrint);
-        if (ours) ws.position = ours.position;
-        ws.activate();
+        // The summary holds only what the add-in wrote: every sheet of it is made anew each time, after 汇总.
+        for (const old of summaries) collection.getItem(old.name).delete();
+        const at = ours?.position;
+        written.forEach((plan, i) => {
+          const ws = writeSheet(collection, plan, withPrint);
+          if (at !== undefined) ws.position = at + i;
+          if (i === 0) ws.activate();
+        });
       });
       rememberSheets(session, [
-        ...sheets.filter((s) => s.name !== ours?.name).map((s) => ({ name: s.name, ours: readsWhole(s.meta) })),
-        { name: ours?.name ?? SUMMARY_SHEET_NAME, ours: false },
+        ...sheets.filter((s) => !summaries.includes(s)).map((s) => ({ name: s.name, ours: readsWhole(s.meta) })),
+        ...written.map((plan) => ({ name: plan.name, ours: false })),
       ]);
       return {
         counties: result.counties,

@@ -204,8 +204,7 @@ export const pagePoints = (scale: number): number =>
  */
 export function pageBreaks(
   heights: Readonly<Record<number, number>>,
-  /** `newPage`: the block starts a page even where the page before has room. */
-  blocks: readonly { readonly from: number; readonly to: number; readonly newPage?: boolean }[],
+  blocks: readonly { readonly from: number; readonly to: number }[],
   pageHeight: number,
   titleHeight: number,
   firstTop: number,
@@ -223,7 +222,7 @@ export function pageBreaks(
     used += height(previous + 1, block.from - 1); // rows between blocks (blank rows) go where they fall
     previous = block.to;
     const h = height(block.from, block.to);
-    if (!startOfPage && (block.newPage || used + h > pageHeight)) {
+    if (!startOfPage && used + h > pageHeight) {
       breaks.push(block.from - 1);
       used = titleHeight;
     }
@@ -251,17 +250,16 @@ export function fitSheet(
   const scale = fitScale(plan, lastCol);
   let kept = blocks;
   if (!kept) {
-    const starts = new Map<number, { to: number; newPage: boolean }>();
+    const starts = new Map<number, number>();
     for (const t of plan.tables) {
       const caption = plan.cells.some((c) => c.row === t.top - 1) ? t.top - 1 : t.top;
-      // A table right of the printed columns (汇总's 扣分明细 under and beside the results) starts a page of its own.
-      starts.set(caption, { to: Math.min(t.top + 1, t.top + t.rows.length), newPage: t.left > lastCol });
+      starts.set(caption, Math.min(t.top + 1, t.top + t.rows.length));
     }
-    const out: { from: number; to: number; newPage?: boolean }[] = [];
+    const out: { from: number; to: number }[] = [];
     for (let r = 2; r <= lastRow; r++) {
-      const start = starts.get(r);
-      out.push({ from: r, to: start?.to ?? r, newPage: start?.newPage });
-      r = start?.to ?? r;
+      const to = starts.get(r) ?? r;
+      out.push({ from: r, to });
+      r = to;
     }
     kept = out;
   }

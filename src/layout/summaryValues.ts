@@ -8,35 +8,20 @@
  * showed when the summary was made, and a banner above the tables counts the rows that changed — so a recipient
  * without the add-in is told, by Excel itself, that the figures are out of date.
  */
-import { fromHundredths, type PartKey, type Rubric } from "../rubric";
-import { lineName, type UnitResult } from "../scoring";
+import { fromHundredths, type Rubric } from "../rubric";
+import type { UnitResult } from "../scoring";
 import { cellRef, parseCellRef, sheetRef, stringLiteral } from "./a1";
 import { NO, PENDING, TOTAL_ORDER, UNSCORED, YES, type TotalKey } from "./columns";
 import { metaCells } from "./meta";
-import type { CellContent, ChartPlan, ConditionalFormatPlan, Literal, PlacedCell, SheetPlan, TablePlan } from "./plan";
+import type { CellContent, ChartPlan, ConditionalFormatPlan, PlacedCell, SheetPlan, TablePlan } from "./plan";
 import { STYLE } from "./styles";
 import { columnOf, rowOf, summaryFields, tableColumns, type SummaryKey } from "./summaryColumns";
 import { summarySheetShell } from "./summarySheet";
-import { PARTS_TABLE_TITLE, summaryPartsTable, type SummaryParts } from "./summaryParts";
+import type { SummaryParts } from "./summaryParts";
 
-/** Excel holds at most 32,767 characters in a cell, and repairs a file with more. */
-export const CELL_TEXT_LIMIT = 32767;
-
-/** A message cut to fit a cell (messages may quote a pasted entry); entries themselves are never cut. */
-export function fitCell(text: string, limit = CELL_TEXT_LIMIT): string {
-  if (text.length <= limit) return text;
-  const more = "…（过长，已截断）";
-  return text.slice(0, limit - more.length) + more;
-}
-
-export interface SummaryIssueRow {
-  readonly file?: string;
-  readonly sheet?: string;
-  readonly cell?: string;
-  readonly unit?: string;
-  readonly severity: "error" | "warning";
-  readonly message: string;
-}
+export { CELL_TEXT_LIMIT, fitCell, type SummaryIssueRow } from "./summaryCells";
+import { fitCell, type SummaryIssueRow } from "./summaryCells";
+import { summarySideSheets } from "./summarySides";
 
 /** A unit sheet's total cells as read when the summary was made: where they are and what they showed. */
 export interface LiveTotals {
@@ -79,13 +64,28 @@ function unchangedFormula(live: LiveTotals): string | undefined {
   return parts.length === 0 ? undefined : `AND(${parts.join(",")})`;
 }
 
-export function summaryValuesSheet(
+/** 汇总 and, after it, its 各方交回情况, 扣分明细 and 问题清单 (summarySides.ts): what a summary is made of. */
+export function summaryValuesSheets(
   rubric: Rubric,
   groups: { counties: readonly UnitResult[]; members: readonly UnitResult[] },
   issues: readonly SummaryIssueRow[],
   computedAt: string,
   live?: ReadonlyMap<string, LiveTotals>,
   parts?: SummaryParts,
+): SheetPlan[] {
+  return [
+    summaryValuesSheet(rubric, groups, issues, computedAt, live),
+    ...summarySideSheets(rubric, groups, issues, computedAt, parts),
+  ];
+}
+
+/** 汇总 alone: the results, with the 核对 column and charts where the unit sheets are in the same workbook. */
+export function summaryValuesSheet(
+  rubric: Rubric,
+  groups: { counties: readonly UnitResult[]; members: readonly UnitResult[] },
+  issues: readonly SummaryIssueRow[],
+  computedAt: string,
+  live?: ReadonlyMap<string, LiveTotals>,
 ): SheetPlan {
   const cells: PlacedCell[] = [
     ...metaCells({ role: "summary", rulesId: rubric.id, rulesVersion: rubric.version }),
@@ -207,71 +207,6 @@ export function summaryValuesSheet(
       range: { top: 5, left: 1, bottom: 5, right: 1 },
       formula: `$A$5<>""`,
       fill: CHANGED_FILL,
-    });
-  }
-  // 各方交回情况, 扣分明细 and 问题清单 each in columns and rows of their own: right of the results (and of the charts), so
-  // no column is shared by two tables of different widths, and each below the one before, so no row is either (a
-  // long finding would make a unit's row of the results tall and blank). They print on pages of their own after the
-  // results.
-  let left = resultWidth + 2 + (charts.length > 0 ? 9 : 0);
-  let top = row; // the caption's row, under the results
-  const titled = (title: string, table: TablePlan) => {
-    cells.push({ row: top, col: table.left, value: title, style: STYLE.caption });
-    tables.push(table);
-    left += table.columns.length + 1;
-    top = table.top + table.rows.length + 3;
-  };
-  if (parts && parts.rows.length > 0) titled(PARTS_TABLE_TITLE, summaryPartsTable(parts, top + 1, left));
-  // 扣分明细: every line that lost points or has findings, so the published table comes with its reasons.
-  const details = [...groups.counties, ...groups.members].flatMap((r) =>
-    r.lines
-      .filter((l) => l.deduction > 0 || l.findings !== "" || l.exempted)
-      .map((l): Literal[] => [
-        r.unit,
-        lineName({ part: l.key.split(":")[0] as PartKey, label: l.label }),
-        fromHundredths(l.maxPoints),
-        l.exempted ? null : fromHundredths(l.deduction),
-        // The reason is an entry, never cut: the prefix goes when both would not fit in a cell.
-        l.exempted
-          ? `不参与：${l.exemptionReason}`.length <= CELL_TEXT_LIMIT
-            ? `不参与：${l.exemptionReason}`
-            : l.exemptionReason
-          : l.findings,
-      ]),
-  );
-  if (details.length > 0) {
-    titled("扣分明细", {
-      name: "ResultDeductions",
-      top: top + 1,
-      left,
-      columns: [
-        { name: "单位", width: 20, style: STYLE.text },
-        { name: "项目", width: 12, style: STYLE.text },
-        { name: "分值", width: 7, style: STYLE.score },
-        { name: "扣分", width: 7, style: STYLE.score },
-        { name: "存在的问题 / 不参与说明", width: 50, style: STYLE.text },
-      ],
-      rows: details,
-    });
-  }
-  if (issues.length > 0) {
-    titled("问题清单", {
-      name: "ResultIssues",
-      top: top + 1,
-      left,
-      columns: ["级别", "文件", "工作表", "单元格", "单位", "说明"].map((c) => ({
-        name: c,
-        width: c === "说明" ? 60 : c === "级别" || c === "单元格" ? 7 : 14,
-        style: STYLE.text,
-      })),
-      rows: issues.map((i): Literal[] => [
-        i.severity === "error" ? "错误" : "警告",
-        i.file ?? "",
-        i.sheet ?? "",
-        i.cell ?? "",
-        i.unit ?? "",
-        fitCell(i.message),
-      ]),
     });
   }
   return { ...summarySheetShell(rubric, cells, tables), conditionalFormats, charts };

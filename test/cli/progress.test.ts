@@ -46,15 +46,18 @@ test("a team's file for 交城县: its part in, the others missing, in text and 
   });
 });
 
-test("total --out: 汇总 has 各方交回情况, a row per unit with each party's part, beside the results", async () => {
+test("total --out: 各方交回情况 on its own sheet after 汇总, a row per unit with each party's part", async () => {
   const file = join(tmp, "交城县.xlsx");
   const out = join(tmp, "汇总.xlsx");
   expect((await run(["total", file, "--out", out])).out).toContain(`汇总表已写入 ${out}`);
-  const [sheet] = await readXlsx(readFileSync(out), "汇总.xlsx");
+  const sheets = await readXlsx(readFileSync(out), "汇总.xlsx");
+  expect(sheets.map((s) => s.name).slice(0, 2)).toEqual(["汇总", "各方交回情况"]);
+  const sheet = sheets[1];
   const rows = sheet.cells.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))));
-  const title = rows.findIndex((r) => r.includes("各方交回情况"));
+  expect(rows[1][0]).toContain("各方交回情况"); // its title
+  const title = rows.findIndex((r) => r[0] === "单位") - 1;
   expect(title).toBeGreaterThan(0);
-  const left = rows[title].indexOf("各方交回情况");
+  const left = 0;
   const header = rows[title + 1].slice(left, left + 7);
   expect(header).toEqual(["单位", "考核组", "市安委办", "两个行动专班", "市住建局", "市城市管理局", "市应急局"]);
   const row = (unit: string) => rows.find((r) => r[left] === unit)!.slice(left, left + 7);

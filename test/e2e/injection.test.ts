@@ -62,8 +62,11 @@ describe("in Excel", () => {
     await validateAndTotal(rubric);
   });
 
-  test("汇总 writes each finding and reason with Excel's text apostrophe, never as a formula", () => {
-    const written = payloadCells(excel.sheets.find((s) => s.name === "汇总")!.grid.values());
+  test("汇总 and its sheets write each finding and reason with Excel's text apostrophe, never as a formula", () => {
+    // The findings and reasons are in 扣分明细, any message quoting them in 汇总 (and 问题清单).
+    const summary = excel.sheets.filter((s) => ["汇总", "扣分明细", "问题清单"].includes(s.name));
+    expect(summary.map((s) => s.name).slice(0, 2)).toEqual(["汇总", "扣分明细"]);
+    const written = payloadCells(summary.flatMap((s) => [...s.grid.values()]));
     for (const p of PAYLOADS) expect([p, written.some((v) => v.includes(kept(p)))]).toEqual([p, true]);
     expect(written.filter((v) => FORMULA_START.test(v))).toEqual([]);
     expect(written).toEqual(expect.arrayContaining(FINDINGS.map((f) => `'${f.text}`)));

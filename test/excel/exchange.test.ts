@@ -89,8 +89,14 @@ describe("导出本单位工作簿", () => {
 
     const sheets = await readXlsx(report.bytes);
     // The unit's workbook carries the rules it was made from, very hidden (decision 0013).
-    expect(sheets.map((s) => s.name)).toEqual(["石楼县", "汇总", embeddedSheetName(rubric.id, rubric.version)]);
-    expect(sheets[2].hidden).toBe(true);
+    // With its result: 汇总 and the unit's 扣分明细.
+    expect(sheets.map((s) => s.name)).toEqual([
+      "石楼县",
+      "汇总",
+      "扣分明细",
+      embeddedSheetName(rubric.id, rubric.version),
+    ]);
+    expect(sheets[3].hidden).toBe(true);
     const read = readWorkbook(rubric, sheets);
     const shilou = read.units[0].entries;
     const key = (label: string) => rubric.linesFor(rubric.findUnit("石楼县")!).find((l) => l.label === label)!.key;

@@ -17,7 +17,7 @@ const letter = (c: number): string =>
 
 /**
  * Rows of the table whose header row starts with `first` in column `left` (0 = A), as header → value objects.
- * 汇总's tables each have their own columns and rows: the results from A, 扣分明细 and 问题清单 further right and below.
+ * 汇总's tables start in column A; 扣分明细 and 问题清单 are on sheets of their own.
  */
 function tableRows(sheet: FakeSheet, first: string, after = 0, left = 0): Record<string, unknown>[] {
   let header = 0;
@@ -35,13 +35,6 @@ function tableRows(sheet: FakeSheet, first: string, after = 0, left = 0): Record
     rows.push(Object.fromEntries(names.map((n, j) => [n, sheet.cell(`${letter(left + j)}${r}`)])));
   }
   return rows;
-}
-
-/** The column (0 = A) where a header first appears in a row of the sheet from `after` on. */
-function columnOfHeader(sheet: FakeSheet, header: string, after = 0): number {
-  for (let r = after + 1; r < 2000; r++)
-    for (let c = 0; c < 80; c++) if (sheet.cell(`${letter(c)}${r}`) === header && c > 0) return c;
-  throw new Error(`no header ${header}`);
 }
 
 /** Where a line's input cell is in a generated unit sheet. */
@@ -114,7 +107,10 @@ describe("校验并汇总 in Excel", () => {
       cell: inputCell(plan, "市交通局", "1", "E"),
     });
     // The findings are published with the figures.
-    const details = tableRows(summary, "单位", 0, columnOfHeader(summary, "存在的问题 / 不参与说明") - 4);
+    const details = tableRows(
+      excel.sheets.find((s) => s.name === "扣分明细")!,
+      "单位",
+    );
     expect(details.find((d) => d["单位"] === "交城县")).toMatchObject({
       项目: "第5项",
       扣分: 0.5,
@@ -161,15 +157,15 @@ describe("校验并汇总 in Excel", () => {
     ]);
   });
 
-  test("text typed as = + - @ stays text in 汇总", async () => {
+  test("text typed as = + - @ stays text in 扣分明细", async () => {
     const { excel, plan, type } = await generated([rubric.findUnit("石楼县")!]);
     type("石楼县", {
       [inputCell(plan, "石楼县", "5", "E")]: 1,
       [inputCell(plan, "石楼县", "5", "G")]: '=HYPERLINK("http://evil","点我")',
     });
     await validateAndTotal(rubric, undefined, session);
-    const summary = excel.sheets.find((s) => s.name === "汇总")!;
-    const cells = [...summary.grid.values()].filter((v) => typeof v === "string" && v.includes("HYPERLINK"));
+    const details = excel.sheets.find((s) => s.name === "扣分明细")!;
+    const cells = [...details.grid.values()].filter((v) => typeof v === "string" && v.includes("HYPERLINK"));
     expect(cells).toEqual(['\'=HYPERLINK("http://evil","点我")']);
   });
 
@@ -187,6 +183,31 @@ describe("校验并汇总 in Excel", () => {
     expect(report.notices[0]).toContain("不是本加载项生成的");
     expect(report.summarySheet).toBeUndefined();
     expect(other.excel.sheets.find((s) => s.name === "汇总")!.cell("A1")).toBe("我自己的表");
+  });
+
+  test("totalling again remakes 各方交回情况 and 扣分明细 after 汇总; a 扣分明细 the add-in did not make is left alone", async () => {
+    const { excel, plan, type } = await generated([rubric.findUnit("石楼县")!]);
+    type("石楼县", { [inputCell(plan, "石楼县", "5", "E")]: 0.5, [inputCell(plan, "石楼县", "5", "G")]: "台账不全" });
+    await validateAndTotal(rubric, undefined, session);
+    type("石楼县", { [inputCell(plan, "石楼县", "5", "G")]: "台账不全，已整改" });
+    await validateAndTotal(rubric, undefined, session);
+    const names = excel.sheets.map((s) => s.name);
+    expect(names.filter((n) => n === "扣分明细")).toHaveLength(1);
+    const at = names.indexOf("汇总");
+    expect(names.slice(at, at + 3)).toEqual(["汇总", "各方交回情况", "扣分明细"]);
+    const details = tableRows(
+      excel.sheets.find((s) => s.name === "扣分明细")!,
+      "单位",
+    );
+    expect(details.map((d) => d["存在的问题 / 不参与说明"])).toEqual(["台账不全，已整改"]);
+
+    const other = await generated([rubric.findUnit("石楼县")!]);
+    other.type("石楼县", { [inputCell(other.plan, "石楼县", "5", "E")]: 0.5 });
+    other.excel.addSheet("扣分明细").grid.set("A1", "我自己的表");
+    const report = await validateAndTotal(rubric, undefined, session);
+    expect(report.notices.join("")).toContain("已有同名工作表「扣分明细」");
+    expect(other.excel.sheets.find((s) => s.name === "扣分明细")!.cell("A1")).toBe("我自己的表");
+    expect(report.summarySheet).toBe("汇总");
   });
 
   test("sheets renamed or deleted since the add-in last looked are still read right (in more round trips)", async () => {

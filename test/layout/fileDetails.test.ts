@@ -12,7 +12,7 @@ import {
   CELL_TEXT_LIMIT,
   invalidAmountTest,
   safeSheetName,
-  summaryValuesSheet,
+  summaryValuesSheets,
   type SheetPlan,
 } from "../../src/layout";
 import { defaultRubric } from "../../src/rubric";
@@ -65,10 +65,10 @@ test("no cell over 32,767 characters: messages are cut, entries never", () => {
     },
   ]);
   const long = "问".repeat(40000);
-  const sheet = summaryValuesSheet(rubric, result, [{ severity: "warning", message: long }], "2026/12/1 10:00:00");
-  const texts = [...sheet.cells.map((c) => c.value), ...sheet.tables.flatMap((t) => t.rows.flat())].filter(
-    (v): v is string => typeof v === "string",
-  );
+  const sheets = summaryValuesSheets(rubric, result, [{ severity: "warning", message: long }], "2026/12/1 10:00:00");
+  const texts = sheets
+    .flatMap((sheet) => [...sheet.cells.map((c) => c.value), ...sheet.tables.flatMap((t) => t.rows.flat())])
+    .filter((v): v is string => typeof v === "string");
   expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(CELL_TEXT_LIMIT);
   expect(texts.some((t) => t.startsWith("问".repeat(100)) && t.endsWith("（过长，已截断）"))).toBe(true);
   expect(texts).toContain("说".repeat(CELL_TEXT_LIMIT - 2)); // the reason, whole (without its prefix)

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildWorkbookPlan, planToGrid, readWorkbook, summaryValuesSheet, withEntries } from "../../src/layout";
+import { buildWorkbookPlan, planToGrid, readWorkbook, summaryValuesSheets, withEntries } from "../../src/layout";
 import type { SheetPlan, WorkbookPlan } from "../../src/layout";
 import { defaultRubric } from "../../src/rubric";
 import { totalWorkbooks } from "../../src/totalling";
@@ -61,8 +61,8 @@ function summaryPlan(): WorkbookPlan {
     })),
     ...TRICKY.map((t) => ({ file: `${t}.xlsx`, severity: "error" as const, message: t })),
   ];
-  const sheet = summaryValuesSheet(rubric, result, rows, "2026/12/1 09:30:00");
-  return { rulesId: rubric.id, rulesVersion: rubric.version, sheets: [sheet] };
+  const sheets = summaryValuesSheets(rubric, result, rows, "2026/12/1 09:30:00");
+  return { rulesId: rubric.id, rulesVersion: rubric.version, sheets };
 }
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -147,11 +147,11 @@ describe("the direct writer of the summary workbook", () => {
   const sheet = plan.sheets[0];
 
   test("the summary plan exercises what the writer must render", () => {
-    expect(sheet.tables.map((t) => t.name)).toEqual([
-      "ResultCounties",
-      "ResultMembers",
-      "ResultDeductions",
-      "ResultIssues",
+    // 汇总, then 扣分明细 and 问题清单 on sheets of their own.
+    expect(plan.sheets.map((s) => [s.name, s.tables.map((t) => t.name)])).toEqual([
+      ["汇总", ["ResultCounties", "ResultMembers"]],
+      ["扣分明细", ["ResultDeductions"]],
+      ["问题清单", ["ResultIssues"]],
     ]);
     expect(sheet.merges.length).toBeGreaterThan(0);
     expect(sheet.hiddenRows).toContain(1);
@@ -162,14 +162,14 @@ describe("the direct writer of the summary workbook", () => {
   test("writes every cell, value and style, merge, width, hidden row, table and print setting as exceljs does", async () => {
     const viaExceljs = outline(await load(await planToXlsx(plan)));
     const direct = outline(await load(planToXlsxValues(plan)));
-    expect(Object.keys(direct[0].cells).length).toBeGreaterThan(250);
+    expect(direct.reduce((n, s) => n + Object.keys(s.cells).length, 0)).toBeGreaterThan(250);
     expect(direct).toEqual(viaExceljs);
   });
 
   test("the project's reader reads the same grid from both files", async () => {
     const direct = await readXlsx(planToXlsxValues(plan), "direct.xlsx");
     expect(direct).toEqual(await readXlsx(await planToXlsx(plan), "exceljs.xlsx"));
-    const texts = direct[0].cells.flat().filter((v) => typeof v === "string");
+    const texts = direct.flatMap((s) => s.cells.flat()).filter((v) => typeof v === "string");
     for (const t of TRICKY) expect(texts).toContain(t); // as typed: no formula, no trimming, no markup lost
   });
 
@@ -239,8 +239,8 @@ describe("the direct writer of the summary workbook", () => {
     writeFileSync(direct, planToXlsxValues(plan));
     writeFileSync(viaExceljs, await planToXlsx(plan));
     const fromDirect = await recalculateToCsv(direct);
-    expect(Object.keys(fromDirect)).toEqual(["汇总"]);
-    // Every unit's row is there (the details sit in columns of their own beside the results).
+    expect(Object.keys(fromDirect).sort()).toEqual(["扣分明细", "汇总", "问题清单"].sort());
+    // Every unit's row is there (the details are on sheets of their own).
     expect(fromDirect["汇总"].flat()).toEqual(expect.arrayContaining(built.units.map((u) => u.unit.name)));
     expect(fromDirect).toEqual(await recalculateToCsv(viaExceljs));
   }, 120000);
