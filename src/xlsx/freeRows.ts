@@ -2,7 +2,8 @@
  * Rows a program may fit: exceljs writes every row height with customHeight="1" (row-xform.js renders `ht` and
  * `customHeight` together), and a row with a custom height never grows, in Excel, WPS or LibreOffice, however long
  * the finding typed into it. The planned height stays as `ht`, which LibreOffice and previewers show; only the rows
- * `heldRows` names keep it fixed. Browser-safe: JSZip, which exceljs itself packs with.
+ * `heldRows` names keep it fixed (decision 0019). `repackWithFreeRows` repacks with JSZip, which exceljs itself packs
+ * with, for the task pane; the command line repacks with node:zlib (nodeWrite.ts).
  */
 import type { SheetPlan } from "../layout";
 import { heldRows } from "../layout/fit";
