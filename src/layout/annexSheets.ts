@@ -6,7 +6,7 @@ import { formatPoints, toHundredths, type Rubric, type Unit } from "../rubric";
 import { cellRef } from "./a1";
 import { annexSignoffBlock, annexParties } from "./annexSignoff";
 import { partyLegend } from "./closedCells";
-import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
+import { fitSheet, landscapePrint } from "./fit";
 import { invalidAmountTest } from "./formulas";
 import { metaCells } from "./meta";
 import type {
@@ -143,16 +143,7 @@ export function annexSheetPlan(
     hiddenRows: [1],
     rowHeights: {},
     protect: true,
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      titleRows: { from: header, to: header },
-      header: ANNEX_SHEET_NAMES[which],
-      footer: PAGE_FOOTER,
-      scale: 100,
-      breaksAfter: [],
-      margins: PAGE_MARGINS,
-    },
+    print: landscapePrint(ANNEX_SHEET_NAMES[which], header),
     freezeRows: header,
     ...(closed.length > 0 ? { closed } : {}),
   });

@@ -5,7 +5,7 @@
  * format, table, marker row and print setup. The add-in makes it from this plan with its first rows when it first
  * logs something (docs/decisions/0016-change-log-in-the-plan.md) and appends rows to its table after that.
  */
-import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
+import { fitSheet, landscapePrint } from "./fit";
 import { metaCells } from "./meta";
 import type { CellStyle, Literal, SheetPlan } from "./plan";
 
@@ -90,15 +90,6 @@ export function changeLogSheetPlan(
     protect: false,
     hidden: true,
     freezeRows: CHANGE_LOG_HEADER_ROW,
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      titleRows: { from: CHANGE_LOG_HEADER_ROW, to: CHANGE_LOG_HEADER_ROW },
-      header: CHANGE_LOG_SHEET_NAME,
-      footer: PAGE_FOOTER,
-      scale: 100,
-      breaksAfter: [],
-      margins: PAGE_MARGINS,
-    },
+    print: landscapePrint(CHANGE_LOG_SHEET_NAME, CHANGE_LOG_HEADER_ROW),
   });
 }

@@ -13,6 +13,7 @@ import {
   type CellContent,
   type CellStyle,
   type PageMargins,
+  type PrintPlan,
   type Range,
   type SheetPlan,
 } from "./plan";
@@ -97,6 +98,19 @@ export function placedCells(plan: Pick<SheetPlan, "cells" | "tables">): Placed[]
   return out;
 }
 
+/** The width in points of the columns left to right. */
+function spanPoints(width: (col: number) => number, left: number, right: number): number {
+  let w = 0;
+  for (let c = left; c <= right; c++) w += columnPoints(width(c));
+  return w;
+}
+
+/** The height (points) a cell's text needs in a width (points): its lines if it wraps, else one. */
+function neededPoints(cell: Placed, widthPoints: number): number {
+  const size = cell.style?.size ?? DEFAULT_FONT_SIZE;
+  return rowPoints(cell.style?.wrap ? linesIn(shownText(cell.value), widthPoints, size) : 1, size);
+}
+
 /**
  * The height of every row that holds something: enough lines for its tallest cell at its column's width (merged
  * cells over their merged width; a merge over several rows grows its last row when the rows together are short).
@@ -105,20 +119,12 @@ export function fitRowHeights(
   plan: Pick<SheetPlan, "cells" | "tables" | "merges" | "columnWidths">,
 ): Record<number, number> {
   const width = columnWidthsOf(plan);
-  const span = (left: number, right: number) => {
-    let w = 0;
-    for (let c = left; c <= right; c++) w += columnPoints(width(c));
-    return w;
-  };
   const mergeAt = new Map<string, Range>(plan.merges.map((m) => [`${m.top}:${m.left}`, m]));
   const heights: Record<number, number> = {};
   const tall: { merge: Range; needed: number }[] = [];
   for (const cell of placedCells(plan)) {
-    const size = cell.style?.size ?? DEFAULT_FONT_SIZE;
     const merge = mergeAt.get(`${cell.row}:${cell.col}`);
-    const text = shownText(cell.value);
-    const lines = cell.style?.wrap ? linesIn(text, span(cell.col, merge?.right ?? cell.col), size) : 1;
-    const needed = rowPoints(lines, size);
+    const needed = neededPoints(cell, spanPoints(width, cell.col, merge?.right ?? cell.col));
     if (merge && merge.bottom > merge.top) {
       tall.push({ merge, needed });
       continue;
@@ -139,40 +145,33 @@ export function fitRowHeights(
 /**
  * The rows a program's own fit would not keep at their planned height, which the file therefore fixes: a hidden row,
  * a row taller than its unmerged cells need (its tallest text is in a merged cell, which Excel's AutoFit ignores, or
- * the plan made it taller on purpose), and a row that only merged cells fill. Every other row is left to the program, which fits it to what is
- * typed: Excel on opening and on every edit, LibreOffice and WPS on every edit.
+ * the plan made it taller on purpose), and a row that only merged cells fill. Every other row is left to the
+ * program, which fits it to what is typed: Excel on opening and on every edit, LibreOffice and WPS on every edit.
  */
 export function heldRows(
   plan: Pick<SheetPlan, "cells" | "tables" | "merges" | "columnWidths" | "rowHeights" | "hiddenRows">,
 ): Set<number> {
   const width = columnWidthsOf(plan);
+  const cells = placedCells(plan);
   const merged = new Set<string>();
   for (const m of plan.merges)
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) merged.add(`${r}:${c}`);
   const own: Record<number, number> = {};
-  for (const cell of placedCells(plan)) {
+  for (const cell of cells) {
     if (merged.has(`${cell.row}:${cell.col}`)) continue;
-    const size = cell.style?.size ?? DEFAULT_FONT_SIZE;
-    const lines = cell.style?.wrap ? linesIn(shownText(cell.value), columnPoints(width(cell.col)), size) : 1;
-    own[cell.row] = Math.max(own[cell.row] ?? 0, rowPoints(lines, size));
+    own[cell.row] = Math.max(own[cell.row] ?? 0, neededPoints(cell, columnPoints(width(cell.col))));
   }
   const held = new Set<number>(plan.hiddenRows);
   // A merge down several rows (考核项目 beside its lines, the note beside 加分 and 减分) keeps its rows unless their
   // own texts leave it ample room: Excel's fit of a line of SimSun is about 3/4 of the model's (14.25 pt to 19).
-  const spans = (left: number, right: number) => {
-    let w = 0;
-    for (let c = left; c <= right; c++) w += columnPoints(width(c));
-    return w;
-  };
-  const texts = new Map(placedCells(plan).map((c) => [`${c.row}:${c.col}`, c]));
+  const texts = new Map(cells.map((c) => [`${c.row}:${c.col}`, c]));
   for (const m of plan.merges) {
     const cell = texts.get(`${m.top}:${m.left}`);
     if (m.bottom === m.top || !cell) continue;
-    const size = cell.style?.size ?? DEFAULT_FONT_SIZE;
-    const lines = cell.style?.wrap ? linesIn(shownText(cell.value), spans(m.left, m.right), size) : 1;
     let room = 0;
     for (let r = m.top; r <= m.bottom; r++) room += own[r] ?? rowPoints(1, DEFAULT_FONT_SIZE);
-    if (rowPoints(lines, size) > room * 0.75) for (let r = m.top; r <= m.bottom; r++) held.add(r);
+    if (neededPoints(cell, spanPoints(width, m.left, m.right)) > room * 0.75)
+      for (let r = m.top; r <= m.bottom; r++) held.add(r);
   }
   for (const [key, height] of Object.entries(plan.rowHeights)) {
     const r = Number(key);
@@ -181,6 +180,23 @@ export function heldRows(
     if (onlyMerged || height > (own[r] ?? rowPoints(1, DEFAULT_FONT_SIZE))) held.add(r);
   }
   return held;
+}
+
+/**
+ * How a generated sheet prints: A4 landscape at the plan's margins, its page number under each page, `header` (the
+ * sheet's name) over it, `titleRow` repeated; fitSheet sets the scale and the breaks.
+ */
+export function landscapePrint(header: string | undefined, titleRow?: number): PrintPlan {
+  return {
+    orientation: "landscape",
+    paper: "A4",
+    titleRows: titleRow === undefined ? undefined : { from: titleRow, to: titleRow },
+    header,
+    footer: PAGE_FOOTER,
+    scale: 100,
+    breaksAfter: [],
+    margins: PAGE_MARGINS,
+  };
 }
 
 /** The print scale (percent, 10–100) at which the sheet's columns fit the page width. */

@@ -8,7 +8,7 @@ import { scoreUnit } from "../scoring";
 import { cellRef, sheetRef, stringLiteral, trimText } from "./a1";
 import { NO, PENDING, UNSCORED, YES, type TotalKey } from "./columns";
 import { ANNEX_SHEET_NAMES } from "./annexSheets";
-import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
+import { fitSheet, landscapePrint } from "./fit";
 import { metaCells } from "./meta";
 import type { CellContent, Formula, Literal, PlacedCell, SheetPlan, TablePlan } from "./plan";
 import { STYLE } from "./styles";
@@ -138,16 +138,7 @@ export function summarySheetShell(rubric: Rubric, cells: PlacedCell[], tables: T
     hiddenRows: [1],
     rowHeights: {},
     protect: false,
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      titleRows: repeated ? { from: repeated.top, to: repeated.top } : undefined,
-      header: SUMMARY_SHEET_NAME,
-      footer: PAGE_FOOTER,
-      scale: 100,
-      breaksAfter: [],
-      margins: PAGE_MARGINS,
-    },
+    print: landscapePrint(SUMMARY_SHEET_NAME, repeated?.top),
   };
   return fitSheet(plan, undefined, widest);
 }

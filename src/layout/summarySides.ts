@@ -10,7 +10,7 @@
  */
 import { fromHundredths, type PartKey, type Rubric } from "../rubric";
 import { lineName, type UnitResult } from "../scoring";
-import { fitSheet, PAGE_FOOTER, PAGE_MARGINS } from "./fit";
+import { fitSheet, landscapePrint } from "./fit";
 import { metaCells } from "./meta";
 import type { Literal, SheetPlan, TablePlan } from "./plan";
 import { STYLE } from "./styles";
@@ -48,16 +48,7 @@ function sideSheet(rubric: Rubric, name: string, note: string, table: (top: numb
     hiddenRows: [1],
     rowHeights: {},
     protect: false,
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      titleRows: { from: HEADER, to: HEADER },
-      header: name,
-      footer: PAGE_FOOTER,
-      scale: 100,
-      breaksAfter: [],
-      margins: PAGE_MARGINS,
-    },
+    print: landscapePrint(name, HEADER),
   };
   return fitSheet(plan);
 }

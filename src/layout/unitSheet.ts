@@ -22,7 +22,7 @@ import {
   YES,
   type TotalKey,
 } from "./columns";
-import { PAGE_FOOTER, PAGE_MARGINS } from "./fit";
+import { landscapePrint } from "./fit";
 import * as f from "./formulas";
 import { lineChecks, linesTable } from "./lineTable";
 import { metaCells } from "./meta";
@@ -261,16 +261,7 @@ export function unitSheetPlan(
     hiddenRows: [1],
     rowHeights: {},
     protect: true,
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      titleRows: { from: firstHeader, to: firstHeader },
-      header: unit.name,
-      footer: PAGE_FOOTER,
-      scale: 100,
-      breaksAfter: [],
-      margins: PAGE_MARGINS,
-    },
+    print: landscapePrint(unit.name, firstHeader),
     freezeRows: firstHeader,
     ...(closed.length > 0 ? { closed } : {}),
   };

@@ -13,7 +13,7 @@ import type {
   ValidationPlan,
   ValidationRule,
 } from "../layout";
-import { PAGE_FOOTER, PAGE_MARGINS } from "../layout/fit";
+import { landscapePrint } from "../layout/fit";
 import { BLOCK_TITLE, blockTitle } from "./labels";
 
 export interface BlockColumn {
@@ -148,11 +148,6 @@ export function blockCell(block: ReadBlock, row: number, header: string): string
 
 /** How a sheet of the rules workbook prints: A4 landscape, numbered pages; fitSheet sets the scale and breaks. */
 export const bookPrint = (titleRows?: PrintPlan["titleRows"]): PrintPlan => ({
-  orientation: "landscape",
-  paper: "A4",
+  ...landscapePrint(undefined),
   titleRows,
-  footer: PAGE_FOOTER,
-  scale: 100,
-  breaksAfter: [],
-  margins: PAGE_MARGINS,
 });
