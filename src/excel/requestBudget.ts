@@ -17,10 +17,10 @@ export const REQUEST_BUDGET = 2_500_000;
  * client on the 2022 rules, a sheet costs about 69 KB of fixed actions (styles, validations, print setup) plus 1.1
  * bytes per byte of the plan's JSON (a county: 130 KB, estimated 204 KB; a member unit 87 KB, estimated 110 KB).
  * Since the plan also carries fitted rows, borders and page breaks, 2.4 per byte let one request of generate-all
- * reach 2.02 MB of a 2 MB budget (test/excel/render.test.ts, through the real client); 3 per byte keeps each under. The sign-off
- * rows under the totals added fixed actions (validations, conditional formats, merges): a member unit's sheet then
- * measured 138 KB against 136 KB estimated with 70 KB fixed, so the fixed part is 75 KB, and a test renders every
- * sheet alone through the real client to keep the estimate above each.
+ * reach 2.02 MB of a 2 MB budget (test/excel/render.test.ts, through the real client); 3 per byte keeps each under.
+ * The sign-off rows under the totals added fixed actions (validations, conditional formats, merges): a member unit's
+ * sheet then measured 138 KB against 136 KB estimated with 70 KB fixed, so the fixed part is 75 KB, and a test
+ * renders every sheet alone through the real client to keep the estimate above each.
  */
 export const estimateRequestBytes = (plan: SheetPlan): number => 75_000 + JSON.stringify(plan).length * 3;
 

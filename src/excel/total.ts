@@ -113,8 +113,9 @@ export async function validateAndTotal(
       );
       const written: SheetPlan[] = [{ ...main, name: ours?.name ?? SUMMARY_SHEET_NAME }];
       for (const side of sides) {
-        const name = oursFor(side)?.name ?? side.name;
-        if (oursFor(side) || !taken(name)) written.push({ ...side, name });
+        const existing = oursFor(side);
+        const name = existing?.name ?? side.name;
+        if (existing || !taken(name)) written.push({ ...side, name });
         else
           notices.push(
             `已有同名工作表「${name}」（不是本加载项生成的），${side.name}未写入；请将其改名后重新校验并汇总。`,

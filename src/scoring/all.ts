@@ -25,7 +25,10 @@ export function scoreAll(
   rubric: Rubric,
   entries: readonly UnitEntries[],
   annexes: readonly CountyAnnexEntries[] = [],
-  /** scoreUnit, or a caller's copy that returns a result it already has for the same entries (results are never changed). */
+  /**
+   * scoreUnit, or a caller's copy that returns a result it already has for the same entries (results are never
+   * changed).
+   */
   score: typeof scoreUnit = scoreUnit,
 ): ScoreAllResult {
   // 附件 entries by county; a county whose 附件 is entered twice gets an error and neither copy is used.

@@ -19,7 +19,15 @@ async function repackNode(stored: Uint8Array, sheets: ReadonlyMap<string, SheetP
     if (entry.method !== 0) throw new Error(`${entry.name}: exceljs did not store the part uncompressed`);
     const data = storedBytes(stored, view, entry);
     const plan = sheets.get(entry.name);
-    parts.set(entry.name, plan ? freeRowHeights(Buffer.from(data).toString("utf8"), plan) : data);
+    if (!plan) {
+      parts.set(entry.name, data);
+      continue;
+    }
+    // A sheet's part, decoded from a view of the stored bytes rather than a copy of them.
+    parts.set(
+      entry.name,
+      freeRowHeights(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8"), plan),
+    );
   }
   return zipParts(parts);
 }

@@ -232,5 +232,7 @@ export async function planToXlsxWith(plan: WorkbookPlan, repack: Repack): Promis
     plan.sheets.map((sheet) => [`xl/worksheets/sheet${writeSheet(workbook, sheet).id}.xml`, sheet]),
   );
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
-  return repack(new Uint8Array(stored as ArrayBuffer), parts);
+  // A Buffer in Node (a Uint8Array already: no copy), an ArrayBuffer in the browser.
+  const bytes = stored as unknown as Uint8Array | ArrayBuffer;
+  return repack(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), parts);
 }

@@ -5,7 +5,6 @@
  * workbook here is far below 4 GB.
  */
 import * as zlib from "node:zlib";
-import { deflateRawSync } from "node:zlib";
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -44,7 +43,7 @@ export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, at: Da
   let offset = 0;
   for (const [name, content] of parts) {
     const data = typeof content === "string" ? encoder.encode(content) : content;
-    const packed = deflateRawSync(data, { level: 6 });
+    const packed = zlib.deflateRawSync(data, { level: 6 });
     const nameBytes = encoder.encode(name);
     const crc = crc32(data);
     const local = new DataView(new ArrayBuffer(30));
