@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 // The `scorecard` command: compiled by `npm install` (the prepare script, npm run build:cli) from src/cli into one
-// file, lib/cli/scorecard.js (scripts/build-cli.mjs).
+// file, lib/cli/scorecard.js (scripts/build-cli.mjs), loaded with its code cache (bundle.js).
 "use strict";
 // A closed pipe (scorecard rules | head) is not an error.
 process.stdout.on("error", (err) => {
   if (err.code === "EPIPE") process.exit(0);
   throw err;
 });
+const { loadBundle, BUNDLE } = require("./bundle.js");
 let main;
 try {
-  main = require("../lib/cli/scorecard.js").main;
+  main = loadBundle().exports.main;
 } catch (err) {
-  if (err && err.code === "MODULE_NOT_FOUND") {
+  if (err && err.code === "ENOENT" && err.path === BUNDLE) {
     process.stderr.write("scorecard 尚未编译：请先运行 npm install（或 npm run build:cli）。\n");
     process.exit(2);
   }
