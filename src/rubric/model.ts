@@ -72,12 +72,14 @@ export const PART_PATHS: Readonly<Record<PartKey, readonly string[]>> = {
   individual: ["member", "individual"],
 };
 
+const NO_LINES: readonly ScoringLine[] = [];
+
 export class Rubric {
   readonly registry: UnitRegistry;
   readonly lines: Readonly<Record<PartKey, readonly RubricLine[]>>;
   readonly grades: readonly Grade[];
   readonly problems: readonly RubricProblem[];
-  private readonly cache = new Map<string, readonly ScoringLine[]>();
+  private readonly byKind: Partial<Record<UnitKind, ReadonlyMap<string, readonly ScoringLine[]>>> = {};
 
   constructor(readonly rules: RulesFile) {
     this.registry = new UnitRegistry(rules);
@@ -107,23 +109,42 @@ export class Rubric {
 
   /** The lines that concern a unit, in the order of the rules, with the unit's points on each. */
   linesFor(unit: Unit): readonly ScoringLine[] {
-    const cached = this.cache.get(unit.name);
-    if (cached) return cached;
-    const result: ScoringLine[] = [];
-    for (const part of PARTS_OF_KIND[unit.kind]) {
+    const byUnit = (this.byKind[unit.kind] ??= this.linesByUnit(unit.kind));
+    return byUnit.get(unit.name) ?? NO_LINES;
+  }
+
+  /**
+   * Every unit's lines of one kind, in one pass over the lines: a total asks for all 57 units, and asking the
+   * lines one unit at a time went over every line once per unit.
+   */
+  private linesByUnit(kind: UnitKind): Map<string, ScoringLine[]> {
+    const out = new Map<string, ScoringLine[]>();
+    for (const part of PARTS_OF_KIND[kind])
       for (const line of this.lines[part]) {
-        const mine = line.portions.filter((p) => p.units.has(unit.name));
-        if (mine.length === 0) continue;
+        // The unit's portions of the line, summed: a unit may be named by more than one.
+        const mine = new Map<string, { points: Hundredths; conditional: boolean }>();
+        for (const p of line.portions)
+          for (const name of p.units) {
+            const m = mine.get(name);
+            if (m) {
+              m.points += p.points;
+              m.conditional ||= p.conditional;
+            } else mine.set(name, { points: p.points, conditional: p.conditional });
+          }
+        if (mine.size === 0) continue;
         const { portions: _portions, ...rest } = line;
-        result.push({
-          ...rest,
-          maxPoints: mine.reduce((sum, p) => sum + p.points, 0),
-          conditional: mine.some((p) => p.conditional),
-        });
+        // Units with the same points on a line share its (read-only) ScoringLine: mostly one or two per line.
+        const shared = new Map<string, ScoringLine>();
+        for (const [name, m] of mine) {
+          const key = `${m.points}|${m.conditional}`;
+          let scoring = shared.get(key);
+          if (!scoring) shared.set(key, (scoring = { ...rest, maxPoints: m.points, conditional: m.conditional }));
+          const lines = out.get(name) ?? [];
+          lines.push(scoring);
+          out.set(name, lines);
+        }
       }
-    }
-    this.cache.set(unit.name, result);
-    return result;
+    return out;
   }
 
   /** The points of all lines that concern the unit (before any 不参与). */
