@@ -8,7 +8,7 @@ import { partsOf, type PartyShare, type Rubric, type UnitKind } from "../rubric"
 import { isEmptyCell, type CountyAnnexEntries, type LineEntry } from "../scoring";
 import type { LocatedIssue, ReturnedWorkbook } from "./located";
 import { annexKey, LINE_FIELDS, UNIT_FIELDS, untouched, type MergedUnit, type SheetSource } from "./merge";
-import { signoffOf, type PartSignedOff } from "./signoffs";
+import { signoffIndex, signoffOf, type PartSignedOff } from "./signoffs";
 
 export type PartStatus = "received" | "complete" | "missing" | "conflict";
 
@@ -48,6 +48,7 @@ export interface UnitProgress {
 export function progressOf(rubric: Rubric, parts: MergedParts, issues: readonly LocatedIssue[]): UnitProgress[] {
   const { merged, annexSource, annexes, workbooks } = parts;
   const conflicts = issues.filter((i) => i.code === "entry.conflict" || i.code === "annex.conflict");
+  const signoffs = signoffIndex(workbooks);
   return rubric.registry.all.map((unit) => {
     const m = merged.get(unit.name);
     const parts = partsOf(rubric, unit).map((part): PartProgress => {
@@ -75,7 +76,7 @@ export function progressOf(rubric: Rubric, parts: MergedParts, issues: readonly 
             found(annexSource.get(annexKey(unit.name, which, i)) ?? annexSource.get(annexKey(unit.name, which, -1)));
           }
       const conflict = conflicts.find((c) => c.unit === unit.name && concerns(part, c));
-      const signoff = signoffOf(workbooks, unit.name, part, files);
+      const signoff = signoffOf(signoffs, unit.name, part, files);
       const status: PartStatus = conflict
         ? "conflict"
         : filled && signoff?.complete

@@ -33,32 +33,52 @@ export function shownDate(value: CellValue): string | undefined {
   return cellText(value);
 }
 
-const covers = (s: PartSignoff, unit: string, part: PartyShare, wb: ReturnedWorkbook) =>
-  s.party === part.party &&
-  (s.annex
-    ? s.annex.columns.some((c) => part[s.annex!.which].includes(c)) && wb.read.annexes.some((a) => a.unit === unit)
-    : s.unit === unit);
+/** Every workbook's sign-offs by the unit they may cover, in the order of the workbooks and of their sheets. */
+export type SignoffIndex = ReadonlyMap<string, readonly { s: PartSignoff; wb: ReturnedWorkbook }[]>;
+
+/**
+ * A unit sheet's sign-off is listed under its unit, a 附件 sign-off under every county row of its workbook: progress
+ * asks for every part of every unit, and going over every workbook's sign-offs for each one was most of its time.
+ */
+export function signoffIndex(workbooks: readonly ReturnedWorkbook[]): SignoffIndex {
+  const index = new Map<string, { s: PartSignoff; wb: ReturnedWorkbook }[]>();
+  const add = (unit: string, s: PartSignoff, wb: ReturnedWorkbook) => {
+    const list = index.get(unit) ?? [];
+    list.push({ s, wb });
+    index.set(unit, list);
+  };
+  for (const wb of workbooks)
+    for (const s of wb.read.signoffs ?? []) {
+      if (isEmptyCell(s.assessor) && isEmptyCell(s.completed) && isEmptyCell(s.completedOn)) continue;
+      if (!s.annex) {
+        if (s.unit !== undefined) add(s.unit, s, wb);
+        continue;
+      }
+      for (const unit of new Set(wb.read.annexes.map((a) => a.unit))) add(unit, s, wb);
+    }
+  return index;
+}
+
+const covers = (s: PartSignoff, part: PartyShare) =>
+  s.party === part.party && (!s.annex || s.annex.columns.some((c) => part[s.annex!.which].includes(c)));
 
 export function signoffOf(
-  workbooks: readonly ReturnedWorkbook[],
+  index: SignoffIndex,
   unit: string,
   part: PartyShare,
   files: ReadonlySet<string>,
 ): PartSignedOff | undefined {
   const found: PartSignedOff[] = [];
-  for (const wb of workbooks) {
-    for (const s of wb.read.signoffs ?? []) {
-      if (!covers(s, unit, part, wb)) continue;
-      if (isEmptyCell(s.assessor) && isEmptyCell(s.completed) && isEmptyCell(s.completedOn)) continue;
-      found.push({
-        assessor: cellText(s.assessor),
-        complete: parseYesNo(s.completed, false) === true,
-        ...(isEmptyCell(s.completedOn) ? {} : { completedOn: shownDate(s.completedOn) }),
-        file: wb.file,
-        sheet: s.sheet,
-        cell: s.cells.completed ?? s.cells.assessor,
-      });
-    }
+  for (const { s, wb } of index.get(unit) ?? []) {
+    if (!covers(s, part)) continue;
+    found.push({
+      assessor: cellText(s.assessor),
+      complete: parseYesNo(s.completed, false) === true,
+      ...(isEmptyCell(s.completedOn) ? {} : { completedOn: shownDate(s.completedOn) }),
+      file: wb.file,
+      sheet: s.sheet,
+      cell: s.cells.completed ?? s.cells.assessor,
+    });
   }
   const rank = (s: PartSignedOff) => [s.file !== undefined && files.has(s.file) ? 1 : 0, s.complete ? 1 : 0];
   found.sort((a, b) => {
