@@ -31,13 +31,36 @@ function remember(bytes: Buffer, start: number, end: number, text: string): void
 
 const T_END = Buffer.from("</t>");
 
+/**
+ * Shorter texts by their bytes (as latin1, which copies them as they are): the 57 workbooks of a round repeat the
+ * same criteria and headers, and one string kept for each instead of one per workbook leaves the garbage collector
+ * fewer strings to keep moving (what the grids keep was most of its time in a total over 57 files).
+ */
+const SHORT_ENTRIES = 16384;
+const short = new Map<string, string>();
+
 /** The text of one <si>'s content (bytes start–end), as runText gives it. */
 function siText(bytes: Buffer, start: number, end: number): string {
   const long = end - start >= MEMO_BYTES;
   if (long) {
     const known = remembered(bytes, start, end);
     if (known !== undefined) return known;
+  } else {
+    const raw = bytes.toString("latin1", start, end);
+    let text = short.get(raw);
+    if (text === undefined) {
+      text = decodedSi(bytes, start, end);
+      if (short.size >= SHORT_ENTRIES) short.clear();
+      short.set(raw, text);
+    }
+    return text;
   }
+  const text = decodedSi(bytes, start, end);
+  remember(bytes, start, end, text);
+  return text;
+}
+
+function decodedSi(bytes: Buffer, start: number, end: number): string {
   let text: string | undefined;
   // Nearly every string is one run, <t>…</t> or <t xml:space="preserve">…</t>, with no markup inside.
   if (bytes[start] === LT && bytes[start + 1] === 0x74) {
@@ -51,9 +74,7 @@ function siText(bytes: Buffer, start: number, end: number): string {
     if (open >= 0 && close >= open && bytes.compare(T_END, 0, 4, close, end) === 0 && bytes.indexOf(LT, open) === close)
       text = decodeXstring(unescapeXml(bytes.toString("utf8", open, close))); // runText of one <t>
   }
-  text ??= runText(bytes.toString("utf8", start, end));
-  if (long) remember(bytes, start, end, text);
-  return text;
+  return text ?? runText(bytes.toString("utf8", start, end));
 }
 
 const SI = Buffer.from("<si");
