@@ -117,7 +117,7 @@ export function runText(xml: string): string {
   return decodeXstring(out);
 }
 
-/** "AB12" (or "$AB$12") → row 12, column 28; undefined for anything else. */
+/** "AB12" (or "$AB$12") → row 12, column 28; undefined for anything else (row 0 among it). */
 export function position(ref: string): { row: number; col: number } | undefined {
   let i = ref.charCodeAt(0) === 0x24 ? 1 : 0; // $
   let col = 0;
@@ -130,7 +130,9 @@ export function position(ref: string): { row: number; col: number } | undefined 
   if (ref.charCodeAt(i) === 0x24) i++;
   const digits = ref.slice(i);
   if (!/^\d+$/.test(digits)) return undefined;
-  return { row: Number(digits), col };
+  const row = Number(digits);
+  // Rows count from 1: a row 0 (hand-made XML) is no place, and would have had a cell put before the first row.
+  return row === 0 ? undefined : { row, col };
 }
 
 export type Value = Exclude<GridCell, object>;

@@ -33,25 +33,33 @@ export { sharedStringsBytes };
 const SPACED = ["r", "t"].map((name) => ({
   name,
   key: `${name}=`,
-  probes: [" =", "\t", "\n", "\r", "= "].map((b) => name + b),
+  /** Matches where the tag has one of `name =`, `name` and a tab or line break, `name= `. */
+  probe: new RegExp(`${name}(?: =|[\t\n\r]|= )`),
 }));
 
 /**
- * What attr(` ${tag}`, name) of scan.ts means for the names a cell needs (r, t), on a tag in latin1: the plain
- * `name="…"` found here; a name written with blanks around its "=" is handed to scan.ts's attr on the decoded tag.
+ * What attr(` ${tag}`, name) of scan.ts means for the names a cell needs (r, t), on a tag in latin1 (its bytes
+ * start–end in the part): the plain `name="…"` found here; a name written with blanks around its "=" is handed to
+ * scan.ts's attr on the decoded tag.
  */
-function cellAttr(tag: string, spaced: (typeof SPACED)[number], decode: () => string): string | undefined {
+function cellAttr(
+  tag: string,
+  spaced: (typeof SPACED)[number],
+  bytes: Buffer,
+  start: number,
+  end: number,
+): string | undefined {
   const key = spaced.key;
   for (let i = tag.indexOf(key); i >= 0; i = tag.indexOf(key, i + 1)) {
     if (i > 0 && !isBlank(tag.charCodeAt(i - 1))) continue;
     const quote = tag[i + key.length];
     if (quote !== '"' && quote !== "'") continue;
-    const end = tag.indexOf(quote, i + key.length + 1);
-    if (end < 0) return undefined;
+    const close = tag.indexOf(quote, i + key.length + 1);
+    if (close < 0) return undefined;
     // Left in latin1 even when not ASCII: no such r is a place, and no such t a type, decoded or not.
-    return unescapeXml(tag.slice(i + key.length + 1, end));
+    return unescapeXml(tag.slice(i + key.length + 1, close));
   }
-  for (const probe of spaced.probes) if (tag.includes(probe)) return attr(` ${decode()}`, spaced.name);
+  if (spaced.probe.test(tag)) return attr(` ${bytes.toString("utf8", start, end)}`, spaced.name);
   return undefined;
 }
 
@@ -72,15 +80,14 @@ const asText = (raw: string, bytes: Buffer, start: number) =>
   NON_ASCII.test(raw) ? bytes.toString("utf8", start, start + raw.length) : raw;
 
 /**
- * Where the content of the first `open` element (<f> or <v>) of a body starts and ends, when it is the plain form:
- * its first "<f" (or "<v") followed by ">", a "</f>" (or "</v>") after it. Then FORMULA (or VALUE) matches there
- * and nowhere earlier; undefined when the regular expression must look.
+ * Where the content of the first `open` element (<f> or <v>) of a body starts, when it is the plain form: its first
+ * "<f" (or "<v") followed by ">", a "</f>" (or "</v>") after it; it ends at the first `close` after its start. Then
+ * FORMULA (or VALUE) matches there and nowhere earlier; -1 when the regular expression must look.
  */
-function plainElement(body: string, open: string, close: string): { start: number; end: number } | undefined {
+function plainElement(body: string, open: string, close: string): number {
   const at = body.indexOf(open);
-  if (at < 0 || body.charCodeAt(at + 2) !== GT) return undefined;
-  const end = body.indexOf(close, at + 3);
-  return end < 0 ? undefined : { start: at + 3, end };
+  if (at < 0 || body.charCodeAt(at + 2) !== GT) return -1;
+  return body.indexOf(close, at + 3) < 0 ? -1 : at + 3;
 }
 
 /**
@@ -101,9 +108,9 @@ function cellFromBody(
     let raw: string | undefined;
     let start = 0;
     const plain = plainElement(body, "<f", "</f>");
-    if (plain) {
-      raw = body.slice(plain.start, plain.end);
-      start = plain.start;
+    if (plain >= 0) {
+      raw = body.slice(plain, body.indexOf("</f>", plain));
+      start = plain;
     } else {
       const f = FORMULA.exec(body);
       if (f) {
@@ -122,8 +129,9 @@ function cellFromBody(
     }
   }
   let literal: Value;
-  const plain = type === "inlineStr" ? undefined : plainElement(body, "<v", "</v>");
-  if (plain) literal = value(type, asText(body.slice(plain.start, plain.end), bytes, at + plain.start), "", shared);
+  const plain = type === "inlineStr" ? -1 : plainElement(body, "<v", "</v>");
+  if (plain >= 0)
+    literal = value(type, asText(body.slice(plain, body.indexOf("</v>", plain)), bytes, at + plain), "", shared);
   else if (type === "inlineStr" || V_BEFORE_NON_ASCII.test(body)) {
     const decoded = asText(body, bytes, at);
     const v = decoded.includes("<v") ? VALUE.exec(decoded)?.[1] : undefined;
@@ -154,26 +162,56 @@ export function scanSheetBytes(bytes: Buffer, shared: readonly string[], limit: 
   let noGt = false;
   let noClose = false;
 
+  /**
+   * The place `text` start–end names when it is the plain form "A1" … "XFD1048576" (up to three capitals, up to
+   * seven digits, not row 0), as position() reads it; false for anything else, which position() itself then reads.
+   */
+  const placedAt = (start: number, end: number): boolean => {
+    let i = start;
+    let c = 0;
+    for (; i < end && i < start + 3; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch < 0x41 || ch > 0x5a) break;
+      c = c * 26 + ch - 0x40;
+    }
+    if (c === 0 || i === end || end - i > 7) return false;
+    let r = 0;
+    for (; i < end; i++) {
+      const d = text.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) return false;
+      r = r * 10 + d;
+    }
+    if (r === 0) return false;
+    row = r;
+    col = c;
+    return true;
+  };
+
   const cell = (tagStart: number, tagEnd: number, bodyStart: number, bodyEnd: number) => {
     let ref: string | undefined;
     let tag: string | undefined;
-    const decodeTag = () => utf8(tagStart, tagEnd);
+    let placed = false;
     if (text.startsWith(' r="', tagStart)) {
       // As nearly every writer puts it: r first, in double quotes.
       const quote = text.indexOf('"', tagStart + 4);
-      ref = quote >= 0 && quote < tagEnd ? unescapeXml(text.slice(tagStart + 4, quote)) : undefined;
-    } else ref = cellAttr((tag = text.slice(tagStart, tagEnd)), SPACED[0], decodeTag);
-    const at = ref === undefined ? undefined : position(ref);
-    if (at) {
-      row = at.row;
-      col = at.col;
-    } else {
-      col += 1;
-      if (row === 0) row = 1;
+      if (quote >= 0 && quote < tagEnd) {
+        placed = placedAt(tagStart + 4, quote);
+        if (!placed) ref = unescapeXml(text.slice(tagStart + 4, quote));
+      }
+    } else ref = cellAttr((tag = text.slice(tagStart, tagEnd)), SPACED[0], bytes, tagStart, tagEnd);
+    if (!placed) {
+      const at = ref === undefined ? undefined : position(ref);
+      if (at) {
+        row = at.row;
+        col = at.col;
+      } else {
+        col += 1;
+        if (row === 0) row = 1;
+      }
     }
     // Without a body a cell has no value, whatever its type (a styled empty cell): only its place counts.
     if (bodyStart < 0) return;
-    const type = cellAttr(tag ?? text.slice(tagStart, tagEnd), SPACED[1], decodeTag);
+    const type = cellAttr(tag ?? text.slice(tagStart, tagEnd), SPACED[1], bytes, tagStart, tagEnd);
     const c = cellFromBody(text.slice(bodyStart, bodyEnd), bodyStart, bytes, type, shared);
     if (c === null) return;
     places += Math.max(0, row - cells.length) + Math.max(0, col - (cells[row - 1]?.length ?? 0));

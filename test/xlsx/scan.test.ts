@@ -21,6 +21,10 @@ test("rows and cells without r= follow the previous ones; a cell with r= sets th
   expect(scan(xml)).toEqual([[1, 2, null, null, 5, 6], [7]]);
 });
 
+test("a cell placed in row 0 (hand-made XML; rows count from 1) follows the previous cell instead of failing", () => {
+  expect(scan(sheet('<row r="1"><c r="A1"><v>1</v></c><c r="A0"><v>2</v></c></row>'))).toEqual([[1, 2]]);
+});
+
 test("elements with a namespace prefix read as unprefixed ones", () => {
   const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const xml = `<x:worksheet ${ns}><x:sheetData><x:row r="2"><x:c r="B2" t="s"><x:v>0</x:v></x:c><x:c r="C2" t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:A1"/></x:mergeCells></x:worksheet>`;
