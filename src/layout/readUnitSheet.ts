@@ -16,6 +16,14 @@ import { readUnitSignoffs, signoffCellKey } from "./readSignoffs";
 import { findHeaderRows, grouped, type RowProblem } from "./sheetChecks";
 import { isTextAmount } from "./stale";
 
+/** Each line's entry fields and their columns (once, not an array literal for every line of 57 sheets). */
+const ENTRY_COLUMNS = [
+  ["deduction", COL.deduction],
+  ["participates", COL.participates],
+  ["exemptionReason", COL.reason],
+  ["findings", COL.findings],
+] as const;
+
 export function readUnitSheet(
   rubric: Rubric,
   sheet: GridSheet,
@@ -42,7 +50,8 @@ export function readUnitSheet(
   const found = new Set<string>();
   const rowProblems: RowProblem[] = [];
   const shownScores = new Map<string, { cell: string; value: GridCell }>();
-  const adjustHeader = findHeaderRows(sheet, ADJUST_COLUMNS, COL.findings)[0] ?? sheet.cells.length + 1;
+  const adjust = findHeaderRows(sheet, ADJUST_COLUMNS, COL.findings)[0];
+  const adjustHeader = adjust ?? sheet.cells.length + 1;
   const inputCols = [COL.deduction, COL.findings, COL.participates, COL.reason];
   headers.slice(0, wantedParts.length).forEach((header, t) => {
     const part = wantedParts[t];
@@ -107,14 +116,8 @@ export function readUnitSheet(
       const deduction = row[COL.deduction - 1];
       if (isTextAmount(deduction))
         problems.push(textAmount(sheet.name, unitName, cellRef(r, COL.deduction), `第${label}项扣分`, deduction));
-      for (const [field, col] of [
-        ["deduction", COL.deduction],
-        ["participates", COL.participates],
-        ["exemptionReason", COL.reason],
-        ["findings", COL.findings],
-      ] as const) {
-        cells.set(entryCellKey(key, field), cellRef(r, col));
-      }
+      for (let i = 0; i < ENTRY_COLUMNS.length; i++)
+        cells.set(entryCellKey(key, ENTRY_COLUMNS[i][0]), cellRef(r, ENTRY_COLUMNS[i][1]));
     }
   });
   problems.push(
@@ -136,7 +139,6 @@ export function readUnitSheet(
   }
 
   const shownTotals: ReadUnitSheet["shownTotals"] = {};
-  const adjust = findHeaderRows(sheet, ADJUST_COLUMNS, COL.findings)[0];
   if (adjust === undefined) {
     problems.push({
       sheet: sheet.name,
