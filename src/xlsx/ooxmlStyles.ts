@@ -23,10 +23,20 @@ export class StyleTable {
   private readonly formats = new Map<string, number>();
   private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly byKey = new Map<string, number>([["", 0]]);
+  private readonly byObject = new WeakMap<CellStyle, number>();
 
   /** The index of the cell format for a style (0, the default, for none). */
   add(style: CellStyle | undefined): number {
     if (!style) return 0;
+    // A plan gives most cells of a column one and the same style object: its index is known without a key.
+    const seen = this.byObject.get(style);
+    if (seen !== undefined) return seen;
+    const at = this.indexOf(style);
+    this.byObject.set(style, at);
+    return at;
+  }
+
+  private indexOf(style: CellStyle): number {
     const key = JSON.stringify([
       style.bold,
       style.size,
