@@ -16,9 +16,13 @@ const cellText = (cell: GridCell | undefined): string => {
 /** Rows (1-based) whose cells from column `left` on read `headers`, trimmed. */
 export function findHeaderRows(sheet: GridSheet, headers: readonly string[], left: number): number[] {
   const rows: number[] = [];
-  sheet.cells.forEach((row, i) => {
-    if (headers.every((h, j) => cellText(row[left - 1 + j]) === h)) rows.push(i + 1);
-  });
+  // Plain loops, no closure per row: asked of every unit sheet for each kind of table, over every row.
+  for (let i = 0; i < sheet.cells.length; i++) {
+    const row = sheet.cells[i];
+    let j = 0;
+    while (j < headers.length && cellText(row?.[left - 1 + j]) === headers[j]) j++;
+    if (j === headers.length) rows.push(i + 1);
+  }
   return rows;
 }
 
