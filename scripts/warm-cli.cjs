@@ -21,8 +21,10 @@ async function warm() {
     // 1: the issues of unfilled workbooks are what a total reports then; anything else is the warm-up failing.
     const code = await exports.main(["total", ...files, "--json", "--out", join(dir, "汇总.xlsx")], io);
     if (code !== 0 && code !== 1) throw new Error(said.join("\n"));
+    const file = cacheFile(bytes, script.createCachedData());
+    if (file === undefined) return; // a Node without zlib's crc32: the bundle runs without a cache
     // Written beside, then renamed: a bundle never meets half a cache.
-    writeFileSync(`${CACHE}.part`, cacheFile(bytes, script.createCachedData()));
+    writeFileSync(`${CACHE}.part`, file);
     renameSync(`${CACHE}.part`, CACHE);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -84,7 +84,7 @@ test("a damaged or missing cache changes nothing a person sees", () => {
   const damaged = install("damaged");
   const cache = join(damaged, "lib", "cli", "scorecard.cache");
   const bytes = readFileSync(cache);
-  // V8's data spoilt past its own header (the digests are 64 bytes, V8's header some 30): compiled as usual.
+  // V8's data spoilt past its own header (ours is 16 bytes, V8's some 30): compiled as usual.
   bytes.fill(0x5a, 128);
   writeFileSync(cache, bytes);
   expect(cacheUsed(damaged)).toBe("false");
