@@ -47,7 +47,7 @@ export function unescapeXml(text: string): string {
     out = out.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (_m, e: string) =>
       String.fromCodePoint(e[0] === "x" ? parseInt(e.slice(1), 16) : parseInt(e, 10)),
     );
-  for (const [entity, ch] of NAMED) if (out.includes(entity)) out = out.replaceAll(entity, ch);
+  for (let i = 0; i < NAMED.length; i++) if (out.includes(NAMED[i][0])) out = out.replaceAll(NAMED[i][0], NAMED[i][1]);
   return out;
 }
 
