@@ -95,28 +95,30 @@ function staleScore(sheet: ReadUnitSheet, result: UnitResult): Stale | undefined
   // Each line by its key (the first of a key, as find gives it): one look-up per 得分, not a search.
   const lines = new Map<string, UnitResult["lines"][number]>();
   for (const l of result.lines) if (!lines.has(l.key)) lines.set(l.key, l);
-  for (const [lineKey, at] of sheet.shownScores) {
-    if (!isFormulaCell(at.value)) continue;
+  // forEach, not for…of with [key, value]: no iterator and no destructuring per line (these run cold, once per sheet).
+  let found: Stale | undefined;
+  sheet.shownScores.forEach((at, lineKey) => {
+    if (found || !isFormulaCell(at.value)) return;
     const cached = at.value.result;
     const line = lines.get(lineKey);
     // A text amount makes the formula #N/A while the core reads the amount: its own message says so.
-    if (!line || cached === null || cached === "" || isTextAmount(sheet.entries.lines[lineKey]?.deduction)) continue;
+    if (!line || cached === null || cached === "" || isTextAmount(sheet.entries.lines[lineKey]?.deduction)) return;
     const row = Number(/\d+$/.exec(at.cell)?.[0]);
     const own = ownScoreFormula(row);
     // The same text needs no normalizing: the form's own formula as written, in nearly every workbook.
     const formula = at.value.formula;
-    if (formula !== "=" && formula !== own && normalized(formula) !== normalized(own)) continue;
+    if (formula !== "=" && formula !== own && normalized(formula) !== normalized(own)) return;
     const stale =
       typeof cached === "number" ? line.hasError || Math.abs(cached * 100 - line.score) >= 0.5 : !line.hasError;
     if (stale)
-      return {
+      found = {
         cell: at.cell,
         shown: String(cached),
         expected: line.hasError ? "#N/A" : formatHundredths(line.score),
         of: "line",
       };
-  }
-  return undefined;
+  });
+  return found;
 }
 
 /**

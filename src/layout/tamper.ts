@@ -74,14 +74,14 @@ export function tamperCheck(
       );
     }
   }
-  for (const [lineKey, at] of sheet.shownScores) {
-    if (isFormulaCell(at.value)) continue;
+  sheet.shownScores.forEach((at, lineKey) => {
+    if (isFormulaCell(at.value)) return;
     const line = result.lines.find((l) => l.key === lineKey);
     add(
       "sheet.formulaOverwritten",
       at.cell,
       `工作表「${sheet.sheet}」${at.cell}（第${line?.label ?? lineKey}项得分）的公式被改成了固定值「${shown(at.value)}」；得分以分值减扣分计算${line ? `，应为 ${formatHundredths(line.score)}` : ""}；${REPAIR_HINT}`,
     );
-  }
+  });
   return problems;
 }
