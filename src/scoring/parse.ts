@@ -45,7 +45,10 @@ export function toHalfWidthNumber(text: string): string {
 function parseDecimal(text: string): ParsedAmount | undefined {
   const m = DECIMAL.exec(text);
   if (!m) return undefined;
-  const [, sign, whole, fraction = ""] = m;
+  // By index, not destructured: read for every amount, in code that runs cold.
+  const sign = m[1];
+  const whole = m[2];
+  const fraction = m[3] ?? "";
   if (whole === "" && fraction === "") return undefined; // "", ".", "-"
   const extra = fraction.slice(2);
   if (/[1-9]/.test(extra)) return { ok: false, reason: "tooPrecise" };

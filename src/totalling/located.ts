@@ -35,7 +35,9 @@ export const fromProblem = (p: SheetProblem, file: string | undefined): LocatedI
 
 export function lineOf(key: string | undefined): string | undefined {
   if (!key) return undefined;
-  const [part, label] = key.split(":");
+  const parts = key.split(":");
+  const part = parts[0];
+  const label = parts[1];
   return part && label ? lineName({ part: part as PartKey, label }) : key;
 }
 
