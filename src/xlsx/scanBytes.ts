@@ -122,9 +122,12 @@ function cellFromBody(
     if (raw !== undefined) {
       formula = formulas.get(raw);
       if (formula === undefined) {
-        formula = `=${unescapeXml(asText(raw, bytes, at + start))}`;
+        // Kept as a copy of its own, not as a slice of the sheet's text: a slice would keep that whole text alive
+        // in the memo, and with it every sheet read so far for the garbage collector to move.
+        const own = bytes.toString("latin1", at + start, at + start + raw.length);
+        formula = `=${unescapeXml(asText(own, bytes, at + start))}`;
         if (formulas.size >= FORMULA_ENTRIES) formulas.clear();
-        formulas.set(raw, formula);
+        formulas.set(own, formula);
       }
     }
   }
