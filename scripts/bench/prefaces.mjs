@@ -7,7 +7,8 @@ fillUnitSheet) and filled as an assessor would: a deduction and a finding on abo
 one line in eleven (half with the written reason, half without, which the core warns about), 加分, 减分 and 一票否优
 (with and without its 说明) on some units, and on a few units an entry the core refuses (a deduction over the line's
 points, a deduction typed as words), so those are 待更正. Every tool is a whole process, spawned as an office would
-run it and timed from spawn to exit (start-up, loading its libraries, reading the files, exit). A warm-up round runs
+run it and timed from spawn to exit (start-up, loading its libraries, reading the files, exit); \`scorecard\` runs as
+installed, with the code cache \`npm install\` made of its bundle (docs/decisions/0021-code-cache.md). A warm-up round runs
 each tool once (file cache, LibreOffice's profile, Python's bytecode), then ${rounds} rounds run every tool once each, in
 an order that rotates from round to round, so a machine busy with something else slows all of them alike. Time is the
 median (min–max) of the rounds; "× scorecard total" is each round's time over the same round's \`scorecard total\`,
