@@ -19,7 +19,7 @@ import { READING_PREFACE, PER_UNIT_PREFACE } from "./bench/prefaces.mjs";
 import { readingBenchmarks, readingTables } from "./bench/files.mjs";
 import { perUnitBenchmarks } from "./bench/perUnit.mjs";
 import { writeReturnedWorkbooks } from "./bench/returned.mjs";
-import { stats } from "./bench/stats.mjs";
+import { stats, USER_ENV } from "./bench/stats.mjs";
 
 const require = createRequire(import.meta.url);
 const root = new URL("..", import.meta.url).pathname;
@@ -316,7 +316,7 @@ const full = join(tmp, "full.xlsx");
 step("scorecard generate");
 measure(`scorecard generate (full workbook, ${unitCount + 3} sheets)`, 5, () => {
   rmSync(full, { force: true }); // generate never replaces a file
-  execFileSync(process.execPath, [scorecard, "generate", "--out", full]);
+  execFileSync(process.execPath, [scorecard, "generate", "--out", full], { env: USER_ENV });
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 // slows them alike); each tool's ratio is taken round by round against that round's `scorecard total`.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fmt, range, stats, timeProcess } from "./stats.mjs";
+import { EXTRA_CA_CERTS, fmt, range, stats, timeProcess, USER_ENV } from "./stats.mjs";
 
 const PY = "/usr/bin/python3"; // Debian's python, which has python3-openpyxl and python3-uno (npm run test:setup)
 const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
@@ -42,6 +42,22 @@ function contenders({ root, tmp, files }) {
       run: () => timeProcess(node, [scorecard, "total", ...files, "--json"], { ok: [0, 1] }),
       check: (stdout) => `${JSON.parse(stdout).units.length} units`,
     },
+    // Only where the machine sets it (stats.mjs, USER_ENV): what the tests here see, not what an office sees.
+    ...(EXTRA_CA_CERTS === undefined
+      ? []
+      : [
+          {
+            key: "totalCerts",
+            name: "`scorecard total --json`, with this machine's NODE_EXTRA_CA_CERTS",
+            does: "the same as `scorecard total`, in a Node that first reads every certificate the setting names",
+            run: () =>
+              timeProcess(node, [scorecard, "total", ...files, "--json"], {
+                ok: [0, 1],
+                env: { ...USER_ENV, NODE_EXTRA_CA_CERTS: EXTRA_CA_CERTS },
+              }),
+            check: (stdout) => `${JSON.parse(stdout).units.length} units`,
+          },
+        ]),
     {
       key: "out",
       name: "`scorecard total --json --out 汇总.xlsx`",

@@ -8,7 +8,10 @@ one line in eleven (half with the written reason, half without, which the core w
 (with and without its 说明) on some units, and on a few units an entry the core refuses (a deduction over the line's
 points, a deduction typed as words), so those are 待更正. Every tool is a whole process, spawned as an office would
 run it and timed from spawn to exit (start-up, loading its libraries, reading the files, exit); \`scorecard\` runs as
-installed, with the code cache \`npm install\` made of its bundle (docs/decisions/0021-code-cache.md). A warm-up round runs
+installed, with the code cache \`npm install\` made of its bundle (docs/decisions/0021-code-cache.md). Every tool runs
+without NODE_EXTRA_CA_CERTS: a workplace's proxy may set it (this one does), and Node then reads every certificate it
+names when it starts, some 30 ms here, Python nothing; an office's PC normally has no such setting. Where it is set,
+\`scorecard total\` is also timed with it (the row that says so). A warm-up round runs
 each tool once (file cache, LibreOffice's profile, Python's bytecode), then ${rounds} rounds run every tool once each, in
 an order that rotates from round to round, so a machine busy with something else slows all of them alike. Time is the
 median (min–max) of the rounds; "× scorecard total" is each round's time over the same round's \`scorecard total\`,
