@@ -135,6 +135,14 @@ export function position(ref: string): { row: number; col: number } | undefined 
   return row === 0 ? undefined : { row, col };
 }
 
+/**
+ * Where a cell goes, after the cell at row–col: the place its r names, else the next column (in row 1 before any
+ * row). Shared with the byte scanner.
+ */
+export function cellPlace(ref: string | undefined, row: number, col: number): { row: number; col: number } {
+  return (ref === undefined ? undefined : position(ref)) ?? { row: row === 0 ? 1 : row, col: col + 1 };
+}
+
 export type Value = Exclude<GridCell, object>;
 
 /** A cell's value from its type (t=), its <v> text and, for an inline string, its body. */
@@ -193,15 +201,7 @@ export function scanSheet(
     }
     const tag = ` ${m[2]}`;
     const body = m[3] ?? "";
-    const ref = attr(tag, "r");
-    const at = ref === undefined ? undefined : position(ref);
-    if (at) {
-      row = at.row;
-      col = at.col;
-    } else {
-      col += 1;
-      if (row === 0) row = 1;
-    }
+    ({ row, col } = cellPlace(attr(tag, "r"), row, col));
     const type = attr(tag, "t");
     const f = body.includes("<f") ? /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(body) : null;
     const v = body.includes("<v") ? /<v(?:\s[^>/]*)?>([\s\S]*?)<\/v>/.exec(body)?.[1] : undefined;

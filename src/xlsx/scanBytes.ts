@@ -12,9 +12,9 @@
 import type { GridCell, GridSheet } from "../layout";
 import {
   attr,
+  cellPlace,
   mergedAndTrimmed,
   NAMESPACES,
-  position,
   ScanError,
   scanSheet,
   unescapeXml,
@@ -80,14 +80,13 @@ const asText = (raw: string, bytes: Buffer, start: number) =>
   NON_ASCII.test(raw) ? bytes.toString("utf8", start, start + raw.length) : raw;
 
 /**
- * Where the content of the first `open` element (<f> or <v>) of a body starts, when it is the plain form: its first
- * "<f" (or "<v") followed by ">", a "</f>" (or "</v>") after it; it ends at the first `close` after its start. Then
- * FORMULA (or VALUE) matches there and nowhere earlier; -1 when the regular expression must look.
+ * Where the content of the first `open` element (<f> or <v>) of a body starts, when that element's "<f" (or "<v")
+ * is followed by ">"; -1 otherwise. With a `close` ("</f>", "</v>") after the start, that is the plain form, and
+ * FORMULA (or VALUE) matches there and nowhere earlier; without one, the regular expression must look.
  */
-function plainElement(body: string, open: string, close: string): number {
+function plainStart(body: string, open: string): number {
   const at = body.indexOf(open);
-  if (at < 0 || body.charCodeAt(at + 2) !== GT) return -1;
-  return body.indexOf(close, at + 3) < 0 ? -1 : at + 3;
+  return at < 0 || body.charCodeAt(at + 2) !== GT ? -1 : at + 3;
 }
 
 /**
@@ -107,10 +106,11 @@ function cellFromBody(
   if (body.includes("<f")) {
     let raw: string | undefined;
     let start = 0;
-    const plain = plainElement(body, "<f", "</f>");
-    if (plain >= 0) {
-      raw = body.slice(plain, body.indexOf("</f>", plain));
-      start = plain;
+    const fStart = plainStart(body, "<f");
+    const fEnd = fStart < 0 ? -1 : body.indexOf("</f>", fStart);
+    if (fEnd >= 0) {
+      raw = body.slice(fStart, fEnd);
+      start = fStart;
     } else {
       const f = FORMULA.exec(body);
       if (f) {
@@ -132,9 +132,9 @@ function cellFromBody(
     }
   }
   let literal: Value;
-  const plain = type === "inlineStr" ? -1 : plainElement(body, "<v", "</v>");
-  if (plain >= 0)
-    literal = value(type, asText(body.slice(plain, body.indexOf("</v>", plain)), bytes, at + plain), "", shared);
+  const vStart = type === "inlineStr" ? -1 : plainStart(body, "<v");
+  const vEnd = vStart < 0 ? -1 : body.indexOf("</v>", vStart);
+  if (vEnd >= 0) literal = value(type, asText(body.slice(vStart, vEnd), bytes, at + vStart), "", shared);
   else if (type === "inlineStr" || V_BEFORE_NON_ASCII.test(body)) {
     const decoded = asText(body, bytes, at);
     const v = decoded.includes("<v") ? VALUE.exec(decoded)?.[1] : undefined;
@@ -167,7 +167,7 @@ export function scanSheetBytes(bytes: Buffer, shared: readonly string[], limit: 
 
   /**
    * The place `text` start–end names when it is the plain form "A1" … "XFD1048576" (up to three capitals, up to
-   * seven digits, not row 0), as position() reads it; false for anything else, which position() itself then reads.
+   * seven digits, not row 0), as position() reads it; false for anything else, which cellPlace() then reads.
    */
   const placedAt = (start: number, end: number): boolean => {
     let i = start;
@@ -202,16 +202,7 @@ export function scanSheetBytes(bytes: Buffer, shared: readonly string[], limit: 
         if (!placed) ref = unescapeXml(text.slice(tagStart + 4, quote));
       }
     } else ref = cellAttr((tag = text.slice(tagStart, tagEnd)), SPACED[0], bytes, tagStart, tagEnd);
-    if (!placed) {
-      const at = ref === undefined ? undefined : position(ref);
-      if (at) {
-        row = at.row;
-        col = at.col;
-      } else {
-        col += 1;
-        if (row === 0) row = 1;
-      }
-    }
+    if (!placed) ({ row, col } = cellPlace(ref, row, col));
     // Without a body a cell has no value, whatever its type (a styled empty cell): only its place counts.
     if (bodyStart < 0) return;
     const type = cellAttr(tag ?? text.slice(tagStart, tagEnd), SPACED[1], bytes, tagStart, tagEnd);
