@@ -41,11 +41,7 @@ const short = new Map<string, string>();
 
 /** The text of one <si>'s content (bytes start–end), as runText gives it. */
 function siText(bytes: Buffer, start: number, end: number): string {
-  const long = end - start >= MEMO_BYTES;
-  if (long) {
-    const known = remembered(bytes, start, end);
-    if (known !== undefined) return known;
-  } else {
+  if (end - start < MEMO_BYTES) {
     const raw = bytes.toString("latin1", start, end);
     let text = short.get(raw);
     if (text === undefined) {
@@ -55,6 +51,8 @@ function siText(bytes: Buffer, start: number, end: number): string {
     }
     return text;
   }
+  const known = remembered(bytes, start, end);
+  if (known !== undefined) return known;
   const text = decodedSi(bytes, start, end);
   remember(bytes, start, end, text);
   return text;
